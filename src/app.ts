@@ -1,0 +1,152 @@
+// Builds the application without listening: server.ts listens, tests call inject().
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppConfig } from './platform/platform.config.js';
+import { systemClock, type Clock } from './platform/platform.clock.js';
+import { ASSET_DIR, loadAssets, type Assets } from './platform/platform.assets.js';
+import { registerHttpBehaviour } from './platform/platform.http.js';
+import { ErrorOut } from './platform/platform.schema.js';
+import { createMetrics } from './platform/platform.metrics.js';
+import {
+  migrateToLatest,
+  openDatabase,
+  sql,
+  type DatabaseHandle,
+} from './storage/storage.database.js';
+import { createMemoryBus, type Bus } from './realtime/realtime.bus.js';
+import { createLiveblogService } from './liveblog/liveblog.service.js';
+import { createUpdateService } from './update/update.service.js';
+import { createReaderService } from './reader/reader.service.js';
+import { createTokenService } from './newsroom/newsroom.service.js';
+import { anonymousActor } from './newsroom/newsroom.policy.js';
+import { liveblogRoutes } from './liveblog/liveblog.routes.js';
+import { updateRoutes } from './update/update.routes.js';
+import { readerRoutes } from './reader/reader.routes.js';
+import './platform/platform.types.js';
+
+export interface AppParts {
+  /** An already open database (tests share one between two apps); otherwise opened from config. */
+  readonly database?: DatabaseHandle;
+  readonly bus?: Bus;
+  readonly clock?: Clock;
+  readonly assets?: Assets;
+}
+
+export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxy,
+    connectionTimeout: 0,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: {
+        // Unknown fields are refused (400), not silently dropped.
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const database = parts.database ?? openDatabase(config);
+  const ownsDatabase = parts.database === undefined;
+  await migrateToLatest(database);
+  const bus = parts.bus ?? createMemoryBus();
+  const clock = parts.clock ?? systemClock;
+  const deps = { db: database.db, bus, clock };
+
+  app.decorateRequest('actor', null as unknown as typeof anonymousActor);
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.actor = anonymousActor;
+    done();
+  });
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('bus', bus);
+  app.decorate('clock', clock);
+  app.decorate('assets', parts.assets ?? loadAssets());
+  app.decorate('services', {
+    liveblogs: createLiveblogService(deps),
+    updates: createUpdateService(deps),
+    reader: createReaderService(deps),
+    tokens: createTokenService(deps),
+  });
+  app.addHook('onClose', async () => {
+    if (parts.bus === undefined) await bus.close();
+    if (ownsDatabase) await database.close();
+  });
+
+  // JSON bodies only: a form or text body on an API route is a 415, not a parse attempt.
+  app.removeContentTypeParser('text/plain');
+  registerHttpBehaviour(app);
+  const metrics = createMetrics(app);
+
+  app.addSchema(ErrorOut);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Ajil API',
+        version: '1.0.0',
+        description:
+          'Publish and read live coverage. Writes need `Authorization: Bearer <token>`; make one with `npm run cli -- token create --name NAME`. Errors are `{error: {code, message, messages: {ar, en}, details?}}`.',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(fastifyStatic, {
+    root: ASSET_DIR,
+    prefix: '/assets/',
+    wildcard: true,
+    index: false,
+    cacheControl: false,
+    setHeaders(reply, path) {
+      // Hashed names never change: cache them for a year.
+      const hashed = /-[A-Z0-9]{8}\.[a-z0-9]+$/i.test(path);
+      void reply.header(
+        'cache-control',
+        hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      );
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request) => {
+        request.actor = await app.services.tokens.authenticate(request.headers.authorization);
+      });
+      await api.register(liveblogRoutes);
+      await api.register(updateRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(readerRoutes);
+
+  app.get(
+    '/healthz',
+    { schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ok' as const };
+    },
+  );
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type(metrics.contentType).send(await metrics.render()),
+  );
+
+  return app;
+}

@@ -1,0 +1,85 @@
+// The operator's command line: `npm run cli -- token create --name NAME [--role editor]`,
+// `token list`, `token revoke ID`.
+import { parseArgs } from 'node:util';
+import { loadConfig } from './platform/platform.config.js';
+import { migrateToLatest, openDatabase } from './storage/storage.database.js';
+import { createTokenService } from './newsroom/newsroom.service.js';
+import { isRole, ROLES } from './newsroom/newsroom.policy.js';
+import { systemClock } from './platform/platform.clock.js';
+import { AppError } from './platform/platform.errors.js';
+
+const usage = `Usage:
+  npm run cli -- token create --name NAME [--role ${ROLES.join('|')}]   (default role: editor)
+  npm run cli -- token list
+  npm run cli -- token revoke ID
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string', default: 'editor' } },
+  });
+  const [group, command, argument] = positionals;
+  if (group !== 'token' || command === undefined) {
+    process.stderr.write(usage);
+    return 64;
+  }
+  const database = openDatabase(loadConfig());
+  try {
+    await migrateToLatest(database);
+    const tokens = createTokenService({ db: database.db, clock: systemClock });
+    switch (command) {
+      case 'create': {
+        const role = values.role;
+        if (!values.name || !isRole(role)) {
+          process.stderr.write(usage);
+          return 64;
+        }
+        const { token, record } = await tokens.create(values.name, role);
+        process.stdout.write(
+          `Token #${record.id} "${record.name}" (${record.role}) — shown once, keep it safe:\n${token}\n`,
+        );
+        return 0;
+      }
+      case 'list': {
+        for (const record of await tokens.list()) {
+          const state = record.revokedAt ? `revoked ${record.revokedAt.toISOString()}` : 'active';
+          process.stdout.write(
+            `#${record.id}\t${record.role}\t${state}\t${record.name}\tlast used ${record.lastUsedAt?.toISOString() ?? 'never'}\n`,
+          );
+        }
+        return 0;
+      }
+      case 'revoke': {
+        const id = Number(argument);
+        if (!Number.isSafeInteger(id) || id < 1) {
+          process.stderr.write(usage);
+          return 64;
+        }
+        await tokens.revoke(id);
+        process.stdout.write(`Token #${id} revoked.\n`);
+        return 0;
+      }
+      default:
+        process.stderr.write(usage);
+        return 64;
+    }
+  } catch (error) {
+    if (error instanceof AppError) {
+      process.stderr.write(`${error.messages.en} / ${error.messages.ar}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,2 @@
+// The live page's browser client. Small and framework-free.
+export {};

@@ -1,0 +1,157 @@
+// The user-interface strings, Arabic first, English as a full second locale.
+// Counts go through plural() (CLDR rules), never through "N + word".
+import type { PluralForms, UiLocale } from './time.format.js';
+
+export type { UiLocale };
+
+export const UI_LOCALES: readonly UiLocale[] = ['ar', 'en'];
+
+export function directionOf(locale: UiLocale): 'rtl' | 'ltr' {
+  return locale === 'ar' ? 'rtl' : 'ltr';
+}
+
+interface Messages {
+  siteTagline: string;
+  skipToContent: string;
+  live: string;
+  ended: string;
+  scheduled: string;
+  archived: string;
+  breaking: string;
+  edited: string;
+  pinned: string;
+  keyEvents: string;
+  background: string;
+  contents: string;
+  latestUpdates: string;
+  lastUpdated: string;
+  permalink: string;
+  share: string;
+  copyLink: string;
+  sources: string;
+  by: string;
+  newerPage: string;
+  olderPage: string;
+  pageOf: (page: number, pages: number) => string;
+  noUpdatesYet: string;
+  livePages: string;
+  recentPages: string;
+  noPages: string;
+  notFoundTitle: string;
+  notFoundBody: string;
+  errorTitle: string;
+  errorBody: string;
+  backHome: string;
+  updatesCount: PluralForms;
+  newUpdates: PluralForms;
+  showNewUpdates: string;
+  connectionLost: string;
+  apiDocs: string;
+  home: string;
+  footerNote: string;
+}
+
+const ar: Messages = {
+  siteTagline: 'تغطية حية للأخبار العاجلة',
+  skipToContent: 'انتقل إلى المحتوى',
+  live: 'مباشر',
+  ended: 'انتهت التغطية',
+  scheduled: 'تغطية مرتقبة',
+  archived: 'أرشيف',
+  breaking: 'عاجل',
+  edited: 'تم التحديث',
+  pinned: 'مثبّت',
+  keyEvents: 'أبرز الأحداث',
+  background: 'خلفية',
+  contents: 'المحتويات',
+  latestUpdates: 'آخر التحديثات',
+  lastUpdated: 'آخر تحديث',
+  permalink: 'رابط دائم',
+  share: 'شارك',
+  copyLink: 'نسخ الرابط',
+  sources: 'المصادر',
+  by: 'بقلم',
+  newerPage: 'تحديثات أحدث',
+  olderPage: 'تحديثات أقدم',
+  pageOf: (page, pages) => `الصفحة ${page} من ${pages}`,
+  noUpdatesYet: 'لا تحديثات بعد. تابعونا.',
+  livePages: 'تغطيات مباشرة الآن',
+  recentPages: 'تغطيات سابقة',
+  noPages: 'لا توجد تغطيات بعد.',
+  notFoundTitle: 'الصفحة غير موجودة',
+  notFoundBody: 'ربما نُقلت هذه الصفحة أو حُذفت، أو أن الرابط غير صحيح.',
+  errorTitle: 'حدث خطأ',
+  errorBody: 'تعذّر عرض هذه الصفحة الآن. حاول مجددًا بعد قليل.',
+  backHome: 'العودة إلى الصفحة الرئيسية',
+  updatesCount: {
+    zero: 'لا تحديثات',
+    one: 'تحديث واحد',
+    two: 'تحديثان',
+    few: '{n} تحديثات',
+    many: '{n} تحديثًا',
+    other: '{n} تحديث',
+  },
+  newUpdates: {
+    one: 'تحديث جديد',
+    two: 'تحديثان جديدان',
+    few: '{n} تحديثات جديدة',
+    many: '{n} تحديثًا جديدًا',
+    other: '{n} تحديث جديد',
+  },
+  showNewUpdates: 'اعرض التحديثات الجديدة',
+  connectionLost: 'انقطع الاتصال، نعيد المحاولة…',
+  apiDocs: 'واجهة البرمجة',
+  home: 'الرئيسية',
+  footerNote: 'منصة عاجل مفتوحة المصدر للتغطية الحية.',
+};
+
+const en: Messages = {
+  siteTagline: 'Live coverage of breaking news',
+  skipToContent: 'Skip to content',
+  live: 'Live',
+  ended: 'Coverage ended',
+  scheduled: 'Coming up',
+  archived: 'Archive',
+  breaking: 'Breaking',
+  edited: 'Updated',
+  pinned: 'Pinned',
+  keyEvents: 'Key events',
+  background: 'Background',
+  contents: 'Contents',
+  latestUpdates: 'Latest updates',
+  lastUpdated: 'Last updated',
+  permalink: 'Permalink',
+  share: 'Share',
+  copyLink: 'Copy link',
+  sources: 'Sources',
+  by: 'By',
+  newerPage: 'Newer updates',
+  olderPage: 'Older updates',
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  noUpdatesYet: 'No updates yet. Stay with us.',
+  livePages: 'Live now',
+  recentPages: 'Earlier coverage',
+  noPages: 'No coverage yet.',
+  notFoundTitle: 'Page not found',
+  notFoundBody: 'This page may have moved or been removed, or the link is wrong.',
+  errorTitle: 'Something went wrong',
+  errorBody: 'We could not show this page just now. Please try again shortly.',
+  backHome: 'Back to the front page',
+  updatesCount: { one: '{n} update', other: '{n} updates' },
+  newUpdates: { one: '{n} new update', other: '{n} new updates' },
+  showNewUpdates: 'Show new updates',
+  connectionLost: 'Connection lost, retrying…',
+  apiDocs: 'API',
+  home: 'Home',
+  footerNote: 'Ajil, the open-source live coverage platform.',
+};
+
+const messages: Record<UiLocale, Messages> = { ar, en };
+
+export function t(locale: UiLocale): Messages {
+  return messages[locale];
+}
+
+export function isUiLocale(value: string): value is UiLocale {
+  return value === 'ar' || value === 'en';
+}

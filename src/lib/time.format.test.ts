@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatAgo,
+  formatClock,
+  formatRelativeTime,
+  formatTimeZoneName,
+  formatUpdateTime,
+  plural,
+  toIsoString,
+  type PluralForms,
+  type UiLocale,
+} from './time.format.js';
+
+// Any of these showing up in output is a bug (LRM, RLM, ALM, isolates, embeddings).
+const DIRECTION_MARKS = /[\u200E\u200F\u061C\u2066-\u2069\u202A-\u202E]/;
+// Arabic-Indic and Extended Arabic-Indic digits must never appear.
+const NON_LATIN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/;
+
+const LOCALES: readonly UiLocale[] = ['ar', 'en'];
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const NOW = new Date('2026-02-06T12:30:00Z');
+
+/** Relative text for something that happened `ms` before NOW. */
+function ago(ms: number, locale: UiLocale): string | null {
+  return formatRelativeTime(new Date(NOW.getTime() - ms), NOW, locale);
+}
+
+describe('formatUpdateTime', () => {
+  const sample = new Date('2026-02-06T12:30:00Z');
+
+  it('formats Arabic with Latin digits and a fixed day-month-year-time layout', () => {
+    expect(formatUpdateTime(sample, 'Asia/Muscat', 'ar')).toBe('06 فبراير 2026 16:30');
+  });
+
+  it('formats English in the same order, without "at" or commas', () => {
+    expect(formatUpdateTime(sample, 'Asia/Muscat', 'en')).toBe('06 February 2026 16:30');
+  });
+
+  it('applies half-hour offsets', () => {
+    expect(formatUpdateTime(sample, 'Asia/Tehran', 'ar')).toBe('06 فبراير 2026 16:00');
+    expect(formatUpdateTime(sample, 'UTC', 'en')).toBe('06 February 2026 12:30');
+  });
+
+  it('rolls over to the next day at local midnight, printing 00 not 24', () => {
+    expect(formatUpdateTime(new Date('2026-02-06T19:59:00Z'), 'Asia/Muscat', 'ar')).toBe(
+      '06 فبراير 2026 23:59',
+    );
+    expect(formatUpdateTime(new Date('2026-02-06T20:00:00Z'), 'Asia/Muscat', 'ar')).toBe(
+      '07 فبراير 2026 00:00',
+    );
+    expect(formatUpdateTime(new Date('2026-02-07T00:00:00Z'), 'UTC', 'en')).toBe(
+      '07 February 2026 00:00',
+    );
+  });
+
+  it('stays on the previous day and year for zones behind UTC', () => {
+    const newYear = new Date('2026-01-01T03:00:00Z');
+    expect(formatUpdateTime(newYear, 'America/New_York', 'en')).toBe('31 December 2025 22:00');
+    expect(formatUpdateTime(newYear, 'America/New_York', 'ar')).toBe('31 ديسمبر 2025 22:00');
+    expect(formatUpdateTime(newYear, 'Asia/Riyadh', 'ar')).toBe('01 يناير 2026 06:00');
+  });
+
+  it('follows daylight saving transitions', () => {
+    // New York springs forward at 02:00 local on 8 March 2026.
+    expect(formatUpdateTime(new Date('2026-03-08T06:59:00Z'), 'America/New_York', 'en')).toBe(
+      '08 March 2026 01:59',
+    );
+    expect(formatUpdateTime(new Date('2026-03-08T07:00:00Z'), 'America/New_York', 'en')).toBe(
+      '08 March 2026 03:00',
+    );
+    // London is on BST in summer.
+    expect(formatUpdateTime(new Date('2026-07-01T23:30:00Z'), 'Europe/London', 'ar')).toBe(
+      '02 يوليو 2026 00:30',
+    );
+  });
+
+  it('uses the expected Arabic month names', () => {
+    const months = Array.from({ length: 12 }, (_, i) =>
+      formatUpdateTime(new Date(Date.UTC(2026, i, 15, 9, 5)), 'UTC', 'ar'),
+    );
+    expect(months).toEqual([
+      '15 يناير 2026 09:05',
+      '15 فبراير 2026 09:05',
+      '15 مارس 2026 09:05',
+      '15 أبريل 2026 09:05',
+      '15 مايو 2026 09:05',
+      '15 يونيو 2026 09:05',
+      '15 يوليو 2026 09:05',
+      '15 أغسطس 2026 09:05',
+      '15 سبتمبر 2026 09:05',
+      '15 أكتوبر 2026 09:05',
+      '15 نوفمبر 2026 09:05',
+      '15 ديسمبر 2026 09:05',
+    ]);
+  });
+
+  it('throws on an unknown time zone', () => {
+    expect(() => formatUpdateTime(sample, 'Mars/Olympus_Mons', 'en')).toThrow(RangeError);
+  });
+});
+
+describe('formatClock', () => {
+  it('returns only HH:mm in the zone', () => {
+    const sample = new Date('2026-02-06T12:30:00Z');
+    expect(formatClock(sample, 'Asia/Muscat', 'ar')).toBe('16:30');
+    expect(formatClock(sample, 'Asia/Muscat', 'en')).toBe('16:30');
+    expect(formatClock(sample, 'America/New_York', 'en')).toBe('07:30');
+  });
+
+  it('uses a 24-hour clock with 00 at midnight', () => {
+    expect(formatClock(new Date('2026-02-06T20:00:00Z'), 'Asia/Muscat', 'ar')).toBe('00:00');
+    expect(formatClock(new Date('2026-02-06T00:05:00Z'), 'UTC', 'en')).toBe('00:05');
+    expect(formatClock(new Date('2026-02-06T23:59:00Z'), 'UTC', 'en')).toBe('23:59');
+  });
+});
+
+describe('formatTimeZoneName', () => {
+  it('names table zones after their city', () => {
+    expect(formatTimeZoneName('Asia/Muscat', 'ar')).toBe('بتوقيت مسقط');
+    expect(formatTimeZoneName('Asia/Muscat', 'en')).toBe('Muscat time');
+    expect(formatTimeZoneName('Asia/Qatar', 'ar')).toBe('بتوقيت الدوحة');
+    expect(formatTimeZoneName('Asia/Amman', 'ar')).toBe('بتوقيت عمّان');
+    expect(formatTimeZoneName('Africa/Casablanca', 'en')).toBe('Casablanca time');
+    expect(formatTimeZoneName('America/New_York', 'ar')).toBe('بتوقيت نيويورك');
+  });
+
+  it('names UTC and its aliases', () => {
+    for (const zone of ['UTC', 'Etc/UTC', 'GMT']) {
+      expect(formatTimeZoneName(zone, 'ar')).toBe('بتوقيت غرينتش');
+      expect(formatTimeZoneName(zone, 'en')).toBe('UTC');
+    }
+  });
+
+  it('accepts ids in a non-canonical case', () => {
+    expect(formatTimeZoneName('asia/muscat', 'ar')).toBe('بتوقيت مسقط');
+  });
+
+  it('falls back to the Intl generic name for zones outside the table', () => {
+    expect(formatTimeZoneName('Pacific/Auckland', 'ar')).toBe('بتوقيت نيوزيلندا');
+    expect(formatTimeZoneName('Pacific/Auckland', 'en')).toBe('New Zealand Time');
+  });
+
+  it('gives a usable name for offset-only zones', () => {
+    for (const locale of LOCALES) {
+      const name = formatTimeZoneName('Etc/GMT-5', locale);
+      expect(name).not.toBe('');
+      expect(name).not.toMatch(DIRECTION_MARKS);
+    }
+    expect(formatTimeZoneName('Etc/GMT-5', 'en')).toBe('GMT+05:00');
+  });
+
+  it('falls back to the IANA id when Intl does not know the zone', () => {
+    expect(formatTimeZoneName('Mars/Olympus_Mons', 'ar')).toBe('Mars/Olympus_Mons');
+    expect(formatTimeZoneName('Mars/Olympus_Mons', 'en')).toBe('Mars/Olympus_Mons');
+  });
+});
+
+describe('formatRelativeTime (Arabic)', () => {
+  it('says «الآن» under a minute', () => {
+    expect(ago(0, 'ar')).toBe('الآن');
+    expect(ago(59 * SECOND, 'ar')).toBe('الآن');
+    expect(ago(MINUTE - 1, 'ar')).toBe('الآن');
+  });
+
+  it('uses every plural category for minutes 1..12', () => {
+    const got = Array.from({ length: 12 }, (_, i) => ago((i + 1) * MINUTE, 'ar'));
+    expect(got).toEqual([
+      'منذ دقيقة', // one
+      'منذ دقيقتين', // two
+      'منذ 3 دقائق', // few
+      'منذ 4 دقائق',
+      'منذ 5 دقائق',
+      'منذ 6 دقائق',
+      'منذ 7 دقائق',
+      'منذ 8 دقائق',
+      'منذ 9 دقائق',
+      'منذ 10 دقائق',
+      'منذ 11 دقيقة', // many
+      'منذ 12 دقيقة',
+    ]);
+    expect(ago(59 * MINUTE + 59 * SECOND, 'ar')).toBe('منذ 59 دقيقة');
+  });
+
+  it('switches to hours at 60 minutes', () => {
+    expect(ago(60 * MINUTE, 'ar')).toBe('منذ ساعة');
+    expect(ago(99 * MINUTE, 'ar')).toBe('منذ ساعة');
+    expect(ago(100 * MINUTE, 'ar')).toBe('منذ ساعة');
+    expect(ago(2 * HOUR, 'ar')).toBe('منذ ساعتين');
+    expect(ago(3 * HOUR, 'ar')).toBe('منذ 3 ساعات');
+    expect(ago(10 * HOUR, 'ar')).toBe('منذ 10 ساعات');
+    expect(ago(11 * HOUR, 'ar')).toBe('منذ 11 ساعة');
+    expect(ago(23 * HOUR + 59 * MINUTE, 'ar')).toBe('منذ 23 ساعة');
+  });
+
+  it('switches to days at 24 hours', () => {
+    expect(ago(DAY, 'ar')).toBe('منذ يوم');
+    expect(ago(2 * DAY, 'ar')).toBe('منذ يومين');
+    expect(ago(3 * DAY, 'ar')).toBe('منذ 3 أيام');
+    expect(ago(10 * DAY, 'ar')).toBe('منذ 10 أيام');
+    expect(ago(11 * DAY, 'ar')).toBe('منذ 11 يومًا');
+    expect(ago(29 * DAY + 23 * HOUR, 'ar')).toBe('منذ 29 يومًا');
+  });
+
+  it('returns null from 30 days on', () => {
+    expect(ago(30 * DAY, 'ar')).toBeNull();
+    expect(ago(400 * DAY, 'ar')).toBeNull();
+  });
+
+  it('tolerates up to a minute of clock skew into the future', () => {
+    expect(ago(-30 * SECOND, 'ar')).toBe('الآن');
+    expect(ago(-(MINUTE - 1), 'ar')).toBe('الآن');
+    expect(ago(-MINUTE, 'ar')).toBeNull();
+    expect(ago(-HOUR, 'ar')).toBeNull();
+  });
+
+  it('returns null for an invalid date', () => {
+    expect(formatRelativeTime(new Date(Number.NaN), NOW, 'ar')).toBeNull();
+  });
+});
+
+describe('formatAgo (Arabic plural forms beyond the relative thresholds)', () => {
+  it('covers the "other" category (100-102) and CLDR hundreds rules for minutes', () => {
+    expect(formatAgo(99, 'minute', 'ar')).toBe('منذ 99 دقيقة');
+    expect(formatAgo(100, 'minute', 'ar')).toBe('منذ 100 دقيقة');
+    expect(formatAgo(101, 'minute', 'ar')).toBe('منذ 101 دقيقة');
+    expect(formatAgo(102, 'minute', 'ar')).toBe('منذ 102 دقيقة');
+    // CLDR: n % 100 in 3..10 is "few" again, 11..99 is "many".
+    expect(formatAgo(103, 'minute', 'ar')).toBe('منذ 103 دقائق');
+    expect(formatAgo(111, 'minute', 'ar')).toBe('منذ 111 دقيقة');
+  });
+
+  it('covers every category for hours and days', () => {
+    expect([1, 2, 3, 11, 100].map((n) => formatAgo(n, 'hour', 'ar'))).toEqual([
+      'منذ ساعة',
+      'منذ ساعتين',
+      'منذ 3 ساعات',
+      'منذ 11 ساعة',
+      'منذ 100 ساعة',
+    ]);
+    expect([1, 2, 3, 11, 100].map((n) => formatAgo(n, 'day', 'ar'))).toEqual([
+      'منذ يوم',
+      'منذ يومين',
+      'منذ 3 أيام',
+      'منذ 11 يومًا',
+      'منذ 100 يوم',
+    ]);
+  });
+});
+
+describe('formatRelativeTime (English)', () => {
+  it('says "just now" under a minute', () => {
+    expect(ago(10 * SECOND, 'en')).toBe('just now');
+    expect(ago(-10 * SECOND, 'en')).toBe('just now');
+  });
+
+  it('uses singular and plural forms', () => {
+    expect(ago(MINUTE, 'en')).toBe('1 minute ago');
+    expect(ago(2 * MINUTE, 'en')).toBe('2 minutes ago');
+    expect(ago(59 * MINUTE, 'en')).toBe('59 minutes ago');
+    expect(ago(HOUR, 'en')).toBe('1 hour ago');
+    expect(ago(5 * HOUR, 'en')).toBe('5 hours ago');
+    expect(ago(DAY, 'en')).toBe('1 day ago');
+    expect(ago(3 * DAY, 'en')).toBe('3 days ago');
+  });
+
+  it('returns null beyond 30 days and for the far future', () => {
+    expect(ago(31 * DAY, 'en')).toBeNull();
+    expect(ago(-2 * MINUTE, 'en')).toBeNull();
+  });
+});
+
+describe('plural', () => {
+  const comments: PluralForms = {
+    zero: 'لا تعليقات',
+    one: 'تعليق واحد',
+    two: 'تعليقان',
+    few: '{n} تعليقات',
+    many: '{n} تعليقًا',
+    other: '{n} تعليق',
+  };
+
+  it('selects the Arabic category from Intl.PluralRules', () => {
+    expect([0, 1, 2, 3, 10, 11, 99, 100, 102, 1000].map((n) => plural('ar', n, comments))).toEqual([
+      'لا تعليقات',
+      'تعليق واحد',
+      'تعليقان',
+      '3 تعليقات',
+      '10 تعليقات',
+      '11 تعليقًا',
+      '99 تعليقًا',
+      '100 تعليق',
+      '102 تعليق',
+      '1,000 تعليق',
+    ]);
+  });
+
+  it('falls back to "other" when a category is missing', () => {
+    expect(plural('ar', 0, { other: '{n} تحديث' })).toBe('0 تحديث');
+    expect(plural('ar', 5, { one: 'تحديث', other: '{n} تحديث' })).toBe('5 تحديث');
+    expect(plural('en', 1, { other: '{n} items' })).toBe('1 items');
+  });
+
+  it('uses one/other in English', () => {
+    const updates: PluralForms = { one: '{n} new update', other: '{n} new updates' };
+    expect(plural('en', 1, updates)).toBe('1 new update');
+    expect(plural('en', 0, updates)).toBe('0 new updates');
+    expect(plural('en', 2, updates)).toBe('2 new updates');
+  });
+
+  it('replaces every {n} and leaves number-free templates alone', () => {
+    expect(plural('en', 3, { other: '{n} of {n}' })).toBe('3 of 3');
+    expect(plural('ar', 1, comments)).toBe('تعليق واحد');
+  });
+
+  it('formats with Latin digits and no direction marks, even for negatives', () => {
+    const got = plural('ar', -5, { other: '{n}' });
+    expect(got).toBe('-5');
+    expect(got).not.toMatch(NON_LATIN_DIGITS);
+  });
+});
+
+describe('toIsoString', () => {
+  it('returns ISO 8601 in UTC', () => {
+    expect(toIsoString(new Date('2026-02-06T16:30:00+04:00'))).toBe('2026-02-06T12:30:00.000Z');
+  });
+});
+
+describe('output hygiene', () => {
+  const zones = [
+    'Asia/Muscat',
+    'Asia/Tehran',
+    'Africa/Cairo',
+    'Asia/Jerusalem',
+    'America/New_York',
+    'UTC',
+    'Pacific/Auckland',
+    'Asia/Kolkata',
+    'America/Sao_Paulo',
+    'Etc/GMT+3',
+  ];
+  const dates = [
+    new Date('2026-02-06T12:30:00Z'),
+    new Date('2026-07-31T21:45:00Z'),
+    new Date('2025-12-31T23:59:59Z'),
+  ];
+
+  it('never emits direction marks or non-Latin digits', () => {
+    const outputs: string[] = [];
+    for (const locale of LOCALES) {
+      for (const zone of zones) {
+        outputs.push(formatTimeZoneName(zone, locale));
+        for (const date of dates) {
+          outputs.push(formatUpdateTime(date, zone, locale), formatClock(date, zone, locale));
+        }
+      }
+      for (const ms of [0, MINUTE, 3 * MINUTE, 11 * MINUTE, 2 * HOUR, 11 * DAY]) {
+        outputs.push(ago(ms, locale) ?? '');
+      }
+      outputs.push(plural(locale, -1234.5, { other: '{n}' }));
+    }
+    for (const text of outputs) {
+      expect(text).not.toMatch(DIRECTION_MARKS);
+      expect(text).not.toMatch(NON_LATIN_DIGITS);
+    }
+    expect(outputs.filter((text) => text === '')).toEqual([]);
+  });
+});

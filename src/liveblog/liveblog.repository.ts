@@ -1,0 +1,191 @@
+// All SQL about live pages and their explainer. Returns domain objects, never rows.
+import type { Db } from '../storage/storage.database.js';
+import type { ExplainerSectionRow, LiveblogRow } from '../storage/storage.schema.js';
+import type { Block } from '../update/update.blocks.js';
+import type { UiLocale } from '../lib/i18n.messages.js';
+
+export const LIVEBLOG_STATUSES = ['scheduled', 'live', 'ended', 'archived'] as const;
+export type LiveblogStatus = (typeof LIVEBLOG_STATUSES)[number];
+
+export interface Liveblog {
+  readonly id: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly standfirst: string;
+  readonly status: LiveblogStatus;
+  readonly locale: UiLocale;
+  readonly timeZone: string;
+  readonly coverageStartAt: Date | null;
+  readonly coverageEndAt: Date | null;
+  readonly lastSeq: number;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface ExplainerSection {
+  readonly position: number;
+  readonly title: string;
+  readonly blocks: Block[];
+}
+
+function date(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+export function liveblogFromRow(row: LiveblogRow): Liveblog {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    status: row.status as LiveblogStatus,
+    locale: row.locale as UiLocale,
+    timeZone: row.timeZone,
+    coverageStartAt: date(row.coverageStartAt),
+    coverageEndAt: date(row.coverageEndAt),
+    lastSeq: row.lastSeq,
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+  };
+}
+
+function sectionFromRow(row: ExplainerSectionRow): ExplainerSection {
+  return { position: row.position, title: row.title, blocks: JSON.parse(row.body) as Block[] };
+}
+
+export interface NewLiveblog {
+  slug: string;
+  headline: string;
+  standfirst: string;
+  status: LiveblogStatus;
+  locale: UiLocale;
+  timeZone: string;
+  coverageStartAt: Date | null;
+}
+
+export interface LiveblogChanges {
+  headline?: string;
+  standfirst?: string;
+  status?: LiveblogStatus;
+  timeZone?: string;
+  coverageStartAt?: Date | null;
+  coverageEndAt?: Date | null;
+}
+
+export function createLiveblogRepository() {
+  return {
+    async findBySlug(db: Db, slug: string): Promise<Liveblog | undefined> {
+      const row = await db
+        .selectFrom('liveblogs')
+        .selectAll()
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return row ? liveblogFromRow(row) : undefined;
+    },
+
+    async findById(db: Db, id: number): Promise<Liveblog | undefined> {
+      const row = await db
+        .selectFrom('liveblogs')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? liveblogFromRow(row) : undefined;
+    },
+
+    async slugExists(db: Db, slug: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('liveblogs')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Live and scheduled pages first, then the rest; newest activity first. */
+    async listForFrontPage(db: Db, limit: number): Promise<Liveblog[]> {
+      const rows = await db
+        .selectFrom('liveblogs')
+        .selectAll()
+        .where('status', '!=', 'archived')
+        .orderBy('updatedAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(liveblogFromRow);
+    },
+
+    async insert(db: Db, input: NewLiveblog, now: Date): Promise<Liveblog> {
+      const at = now.toISOString();
+      const row = await db
+        .insertInto('liveblogs')
+        .values({
+          slug: input.slug,
+          headline: input.headline,
+          standfirst: input.standfirst,
+          status: input.status,
+          locale: input.locale,
+          timeZone: input.timeZone,
+          coverageStartAt: input.coverageStartAt?.toISOString() ?? null,
+          coverageEndAt: null,
+          lastSeq: 0,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return liveblogFromRow(row);
+    },
+
+    async update(db: Db, id: number, changes: LiveblogChanges, now: Date): Promise<void> {
+      await db
+        .updateTable('liveblogs')
+        .set({
+          ...(changes.headline !== undefined && { headline: changes.headline }),
+          ...(changes.standfirst !== undefined && { standfirst: changes.standfirst }),
+          ...(changes.status !== undefined && { status: changes.status }),
+          ...(changes.timeZone !== undefined && { timeZone: changes.timeZone }),
+          ...(changes.coverageStartAt !== undefined && {
+            coverageStartAt: changes.coverageStartAt?.toISOString() ?? null,
+          }),
+          ...(changes.coverageEndAt !== undefined && {
+            coverageEndAt: changes.coverageEndAt?.toISOString() ?? null,
+          }),
+          updatedAt: now.toISOString(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async explainer(db: Db, liveblogId: number): Promise<ExplainerSection[]> {
+      const rows = await db
+        .selectFrom('explainerSections')
+        .selectAll()
+        .where('liveblogId', '=', liveblogId)
+        .orderBy('position')
+        .execute();
+      return rows.map(sectionFromRow);
+    },
+
+    async replaceExplainer(
+      db: Db,
+      liveblogId: number,
+      sections: readonly { title: string; blocks: Block[] }[],
+    ): Promise<void> {
+      await db.deleteFrom('explainerSections').where('liveblogId', '=', liveblogId).execute();
+      if (sections.length === 0) return;
+      await db
+        .insertInto('explainerSections')
+        .values(
+          sections.map((section, position) => ({
+            liveblogId,
+            position,
+            title: section.title,
+            body: JSON.stringify(section.blocks),
+          })),
+        )
+        .execute();
+    },
+  };
+}
+
+export type LiveblogRepository = ReturnType<typeof createLiveblogRepository>;

@@ -1,0 +1,210 @@
+// Live pages: create, change, explain. Every method checks access on its first line.
+import { errors, things } from '../platform/platform.errors.js';
+import type { ServiceDeps } from '../platform/platform.deps.js';
+import { assertCan, type Actor } from '../newsroom/newsroom.policy.js';
+import { isUniqueViolation } from '../storage/storage.database.js';
+import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
+import { blocksFromText } from '../update/update.blocks.js';
+import {
+  createLiveblogRepository,
+  type ExplainerSection,
+  type Liveblog,
+  type LiveblogChanges,
+  type LiveblogStatus,
+} from './liveblog.repository.js';
+import type { CreateLiveblogBody, ExplainerBody, PatchLiveblogBody } from './liveblog.schema.js';
+import { renderExplainerHtml } from './liveblog.view.js';
+
+export interface LiveblogWithExplainer {
+  readonly liveblog: Liveblog;
+  readonly explainer: ExplainerSection[];
+}
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkTimeZone(value: string | undefined): void {
+  if (value !== undefined && !isTimeZone(value)) {
+    throw errors.validation([
+      { field: '/timeZone', message: 'must be an IANA time zone such as Asia/Muscat' },
+    ]);
+  }
+}
+
+const slugTaken = () =>
+  errors.conflict('slug_taken', {
+    ar: 'هذا المعرّف (slug) مستخدم لصفحة أخرى.',
+    en: 'This slug is already used by another live page.',
+  });
+
+/** The live event that tells open pages their header or explainer changed. */
+function liveblogUpdatedData(liveblog: Liveblog, explainer: readonly ExplainerSection[]) {
+  return {
+    headline: liveblog.headline,
+    standfirst: liveblog.standfirst,
+    status: liveblog.status,
+    explainerHtml: renderExplainerHtml(liveblog, explainer),
+  };
+}
+
+export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
+  const liveblogs = createLiveblogRepository();
+
+  async function bySlug(slug: string): Promise<Liveblog> {
+    const liveblog = await liveblogs.findBySlug(db, slug);
+    if (!liveblog) throw errors.notFound(things.liveblog);
+    return liveblog;
+  }
+
+  return {
+    bySlug,
+
+    async get(slug: string): Promise<LiveblogWithExplainer> {
+      const liveblog = await bySlug(slug);
+      return { liveblog, explainer: await liveblogs.explainer(db, liveblog.id) };
+    },
+
+    async create(actor: Actor, input: CreateLiveblogBody): Promise<LiveblogWithExplainer> {
+      assertCan(actor, 'liveblog.create');
+      checkTimeZone(input.timeZone);
+      const now = clock.now();
+      const status: LiveblogStatus = input.status ?? 'live';
+      try {
+        const liveblog = await db.transaction().execute((trx) =>
+          liveblogs.insert(
+            trx,
+            {
+              slug: input.slug,
+              headline: input.headline.trim(),
+              standfirst: input.standfirst?.trim() ?? '',
+              status,
+              locale: input.locale ?? 'ar',
+              timeZone: input.timeZone ?? 'UTC',
+              coverageStartAt: status === 'live' ? now : null,
+            },
+            now,
+          ),
+        );
+        return { liveblog, explainer: [] };
+      } catch (error) {
+        if (isUniqueViolation(error)) throw slugTaken();
+        throw error;
+      }
+    },
+
+    async change(
+      actor: Actor,
+      slug: string,
+      patch: PatchLiveblogBody,
+    ): Promise<LiveblogWithExplainer> {
+      assertCan(actor, 'liveblog.edit');
+      checkTimeZone(patch.timeZone);
+      const current = await bySlug(slug);
+      const now = clock.now();
+      const changes: LiveblogChanges = {
+        ...(patch.headline !== undefined && { headline: patch.headline.trim() }),
+        ...(patch.standfirst !== undefined && { standfirst: patch.standfirst.trim() }),
+        ...(patch.status !== undefined && { status: patch.status }),
+        ...(patch.timeZone !== undefined && { timeZone: patch.timeZone }),
+        ...(patch.coverageStartAt !== undefined && {
+          coverageStartAt: patch.coverageStartAt === null ? null : new Date(patch.coverageStartAt),
+        }),
+        ...(patch.coverageEndAt !== undefined && {
+          coverageEndAt: patch.coverageEndAt === null ? null : new Date(patch.coverageEndAt),
+        }),
+      };
+      // Going live starts the coverage; ending it closes it, unless the newsroom set the times.
+      if (
+        patch.status === 'live' &&
+        current.coverageStartAt === null &&
+        changes.coverageStartAt === undefined
+      ) {
+        changes.coverageStartAt = now;
+      }
+      if (
+        patch.status === 'ended' &&
+        current.coverageEndAt === null &&
+        changes.coverageEndAt === undefined
+      ) {
+        changes.coverageEndAt = now;
+      }
+      const result = await db.transaction().execute(async (trx) => {
+        await liveblogs.update(trx, current.id, changes, now);
+        const explainer = await liveblogs.explainer(trx, current.id);
+        const changed: Liveblog = { ...current, ...changes };
+        const liveblog = await recordEvents(
+          trx,
+          current.id,
+          [
+            {
+              type: 'liveblog.updated',
+              updateId: null,
+              data: () => liveblogUpdatedData(changed, explainer),
+            },
+          ],
+          now,
+        );
+        return { liveblog, explainer };
+      });
+      await ringAfterCommit(bus, result.liveblog);
+      return result;
+    },
+
+    async replaceExplainer(
+      actor: Actor,
+      slug: string,
+      body: ExplainerBody,
+    ): Promise<LiveblogWithExplainer> {
+      assertCan(actor, 'liveblog.edit');
+      const current = await bySlug(slug);
+      const sections = body.sections.map((section) => ({
+        title: section.title.trim(),
+        blocks: blocksFromText(section.text),
+      }));
+      const empty = sections.findIndex(
+        (section) => section.title === '' || section.blocks.length === 0,
+      );
+      if (empty !== -1) {
+        throw errors.validation([
+          { field: `/sections/${empty}`, message: 'needs a title and some text' },
+        ]);
+      }
+      const now = clock.now();
+      const result = await db.transaction().execute(async (trx) => {
+        // The event bump comes first: the first statement of a write transaction writes.
+        const liveblog = await recordEvents(
+          trx,
+          current.id,
+          [
+            {
+              type: 'liveblog.updated',
+              updateId: null,
+              data: () =>
+                liveblogUpdatedData(
+                  current,
+                  sections.map((s, position) => ({ ...s, position })),
+                ),
+            },
+          ],
+          now,
+        );
+        await liveblogs.replaceExplainer(trx, current.id, sections);
+        return { liveblog, explainer: await liveblogs.explainer(trx, current.id) };
+      });
+      await ringAfterCommit(bus, result.liveblog);
+      return result;
+    },
+
+    async frontPage(limit = 50): Promise<Liveblog[]> {
+      return liveblogs.listForFrontPage(db, limit);
+    },
+  };
+}
+
+export type LiveblogService = ReturnType<typeof createLiveblogService>;

@@ -1,0 +1,189 @@
+// The reader's live page: header, explainer, key events, pinned update and the stream.
+// Updates themselves are drawn by update.view.tsx, the one update renderer.
+import { renderToString } from 'preact-render-to-string';
+import { plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
+import { t } from '../lib/i18n.messages.js';
+import { StatusBadge } from '../reader/reader.view.js';
+import type { PublishedUpdate } from '../update/update.repository.js';
+import {
+  BlocksView,
+  KeyEventItem,
+  UpdateArticle,
+  type UpdateContext,
+} from '../update/update.view.js';
+import type { ExplainerSection, Liveblog } from './liveblog.repository.js';
+import { explainerAnchor, liveblogPath } from './liveblog.presenter.js';
+
+export function ExplainerView({
+  liveblog,
+  explainer,
+}: {
+  liveblog: Liveblog;
+  explainer: readonly ExplainerSection[];
+}) {
+  const m = t(liveblog.locale);
+  if (explainer.length === 0) return <div id="explainer" hidden />;
+  return (
+    <details class="explainer" id="explainer" open>
+      <summary>
+        <h2>{m.background}</h2>
+      </summary>
+      <nav class="explainer-contents" aria-label={m.contents}>
+        <ol>
+          {explainer.map((section) => (
+            <li key={section.position}>
+              <a href={`#${explainerAnchor(section.position)}`}>{section.title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {explainer.map((section) => (
+        <section
+          key={section.position}
+          id={explainerAnchor(section.position)}
+          class="explainer-section"
+          aria-labelledby={`${explainerAnchor(section.position)}-title`}
+        >
+          <h3 id={`${explainerAnchor(section.position)}-title`} dir="auto">
+            {section.title}
+          </h3>
+          <div dir="auto">
+            <BlocksView blocks={section.blocks} />
+          </div>
+        </section>
+      ))}
+    </details>
+  );
+}
+
+export function renderExplainerHtml(
+  liveblog: Liveblog,
+  explainer: readonly ExplainerSection[],
+): string {
+  return renderToString(<ExplainerView liveblog={liveblog} explainer={explainer} />);
+}
+
+export interface LivePageModel {
+  readonly liveblog: Liveblog;
+  readonly explainer: readonly ExplainerSection[];
+  readonly keyEvents: readonly { update: PublishedUpdate; href: string }[];
+  readonly pinned: PublishedUpdate | undefined;
+  readonly updates: readonly PublishedUpdate[];
+  readonly page: number;
+  readonly pageCount: number;
+  readonly total: number;
+  readonly lastUpdatedAt: Date | null;
+  readonly now: Date;
+}
+
+function pageHref(slug: string, page: number): string {
+  return page <= 1 ? liveblogPath(slug) : `${liveblogPath(slug)}?page=${page}`;
+}
+
+export function LivePage({ model }: { model: LivePageModel }) {
+  const { liveblog, page } = model;
+  const m = t(liveblog.locale);
+  const context: UpdateContext = {
+    slug: liveblog.slug,
+    locale: liveblog.locale,
+    timeZone: liveblog.timeZone,
+    now: model.now,
+  };
+  const firstPage = page === 1;
+  return (
+    <div class="live-page" data-status={liveblog.status}>
+      <header class="live-header">
+        <p class="live-header-status">
+          <StatusBadge liveblog={liveblog} locale={liveblog.locale} />
+          {model.lastUpdatedAt ? (
+            <span class="last-updated">
+              {m.lastUpdated}:{' '}
+              <time dateTime={toIsoString(model.lastUpdatedAt)} id="last-updated">
+                {formatUpdateTime(model.lastUpdatedAt, liveblog.timeZone, liveblog.locale)}
+              </time>{' '}
+              <span class="time-zone">
+                {formatTimeZoneName(liveblog.timeZone, liveblog.locale)}
+              </span>
+            </span>
+          ) : null}
+        </p>
+        <h1 id="live-headline" dir="auto">
+          {liveblog.headline}
+        </h1>
+        {liveblog.standfirst ? (
+          <p class="standfirst" id="live-standfirst" dir="auto">
+            {liveblog.standfirst}
+          </p>
+        ) : null}
+      </header>
+
+      <div class="live-layout">
+        <aside class="live-aside">
+          {firstPage ? <ExplainerView liveblog={liveblog} explainer={model.explainer} /> : null}
+          <section
+            class="key-events"
+            aria-labelledby="key-events-title"
+            hidden={model.keyEvents.length === 0}
+          >
+            <h2 id="key-events-title">{m.keyEvents}</h2>
+            <ol id="key-events-list">
+              {model.keyEvents.map(({ update, href }) => (
+                <KeyEventItem key={update.id} update={update} context={context} href={href} />
+              ))}
+            </ol>
+          </section>
+        </aside>
+
+        <div class="live-stream-column">
+          {firstPage ? (
+            <section
+              class="pinned"
+              id="pinned"
+              aria-label={m.pinned}
+              hidden={model.pinned === undefined}
+            >
+              {model.pinned ? (
+                <UpdateArticle update={model.pinned} context={context} variant="pinned" />
+              ) : null}
+            </section>
+          ) : null}
+
+          <section class="stream" aria-labelledby="stream-title">
+            <h2 id="stream-title">
+              {m.latestUpdates}{' '}
+              <span class="update-count">
+                ({plural(liveblog.locale, model.total, m.updatesCount)})
+              </span>
+            </h2>
+            <div id="new-updates-pill" class="new-updates-pill" hidden>
+              <button type="button" class="new-updates-button" />
+            </div>
+            <div id="live-announcer" class="visually-hidden" aria-live="polite" />
+            <div id="updates" class="updates" data-page={page}>
+              {model.updates.map((update) => (
+                <UpdateArticle key={update.id} update={update} context={context} />
+              ))}
+            </div>
+            {model.total === 0 ? <p class="no-updates">{m.noUpdatesYet}</p> : null}
+          </section>
+
+          {model.pageCount > 1 ? (
+            <nav class="pagination" aria-label={m.pageOf(page, model.pageCount)}>
+              {page > 1 ? (
+                <a rel="prev" href={pageHref(liveblog.slug, page - 1)}>
+                  {m.newerPage}
+                </a>
+              ) : null}
+              <span>{m.pageOf(page, model.pageCount)}</span>
+              {page < model.pageCount ? (
+                <a rel="next" href={pageHref(liveblog.slug, page + 1)}>
+                  {m.olderPage}
+                </a>
+              ) : null}
+            </nav>
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

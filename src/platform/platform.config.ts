@@ -1,0 +1,140 @@
+// Configuration comes from environment variables only; every one is listed in .env.example
+// and validated here, at start-up, with a message that names the variable.
+
+export type DatabaseEngine = 'sqlite' | 'postgres';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** `sqlite:<path>`, `sqlite::memory:` or a `postgres://` URL. */
+  readonly databaseUrl: string;
+  readonly databaseEngine: DatabaseEngine;
+  /** For PostgreSQL only: the schema to use (tests isolate themselves with it). */
+  readonly databaseSchema: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly publicUrl: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly workers: number;
+  /** Number of trusted proxy hops in front of the app (0: use the socket address). */
+  readonly trustProxy: number;
+  readonly seedDemo: boolean;
+  readonly siteName: string;
+  /** Largest accepted request body in bytes. */
+  readonly bodyLimit: number;
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The trimmed value, or undefined when unset or blank. */
+function value(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(name: string, raw: string, protocols: string[]): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return parsed;
+}
+
+function databaseEngineOf(raw: string): DatabaseEngine {
+  if (raw.startsWith('sqlite:')) return 'sqlite';
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    url('DATABASE_URL', raw, ['postgres:', 'postgresql:']);
+    return 'postgres';
+  }
+  throw new ConfigError(
+    `DATABASE_URL must be "sqlite:<file>", "sqlite::memory:" or a postgres:// URL, got "${raw}"`,
+  );
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = value(env, 'HOST') ?? 'localhost';
+  const databaseUrl = value(env, 'DATABASE_URL') ?? 'sqlite:./data/ajil.db';
+  const databaseEngine = databaseEngineOf(databaseUrl);
+  const databaseSchema = value(env, 'DATABASE_SCHEMA');
+  if (databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    throw new ConfigError(
+      `DATABASE_SCHEMA must be a lower-case SQL identifier, got "${databaseSchema}"`,
+    );
+  }
+  const redisUrl = value(env, 'REDIS_URL');
+  if (redisUrl !== undefined) url('REDIS_URL', redisUrl, ['redis:', 'rediss:']);
+  const publicUrlRaw = value(env, 'PUBLIC_URL') ?? `http://localhost:${port}`;
+  const publicUrl = url('PUBLIC_URL', publicUrlRaw, ['http:', 'https:'])
+    .toString()
+    .replace(/\/$/, '');
+  const logLevelRaw = value(env, 'LOG_LEVEL') ?? 'info';
+  const logLevel = LOG_LEVELS.find((level) => level === logLevelRaw);
+  if (logLevel === undefined) {
+    throw new ConfigError(
+      `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`,
+    );
+  }
+  const siteName = value(env, 'SITE_NAME') ?? 'عاجل';
+  if (siteName.length > 80) throw new ConfigError('SITE_NAME must be at most 80 characters');
+  return {
+    port,
+    host,
+    databaseUrl,
+    databaseEngine,
+    databaseSchema,
+    redisUrl,
+    publicUrl,
+    logLevel,
+    workers: integer(env, 'WORKERS', 1, 1, 64),
+    trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    seedDemo: boolean(env, 'SEED_DEMO', true),
+    siteName,
+    bodyLimit: integer(env, 'BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    production: env.NODE_ENV === 'production',
+  };
+}
+
+/** A configuration for tests: in-memory SQLite, quiet logs, no demo. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    ...loadConfig({
+      DATABASE_URL: 'sqlite::memory:',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      PUBLIC_URL: 'http://localhost:3000',
+    }),
+    ...overrides,
+  };
+}

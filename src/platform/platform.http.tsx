@@ -1,0 +1,180 @@
+// Cross-cutting HTTP behaviour: security headers with a CSP nonce per response, and one error
+// handler that turns every failure into a clear JSON error (API) or an Arabic page (HTML).
+import { randomBytes } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errors, type ErrorDetail } from './platform.errors.js';
+import { ProblemPage, renderDocument } from '../reader/reader.view.js';
+
+function wantsJson(request: FastifyRequest): boolean {
+  return (
+    request.url.startsWith('/api/') ||
+    (request.url.startsWith('/live/') && request.url.includes('.json'))
+  );
+}
+
+function preferredLanguage(request: FastifyRequest): 'ar' | 'en' {
+  const header = request.headers['accept-language'] ?? '';
+  return /^\s*en\b/i.test(header) ? 'en' : 'ar';
+}
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+function validationDetails(
+  issues: readonly AjvIssue[],
+  context: string | undefined,
+): ErrorDetail[] {
+  return issues.map((issue) => {
+    const base = `${context && context !== 'body' ? `${context}:` : ''}${issue.instancePath ?? ''}`;
+    const params = issue.params ?? {};
+    if (issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+      return { field: `${base}/${params.additionalProperty}`, message: 'is not a known field' };
+    }
+    if (issue.keyword === 'required' && typeof params.missingProperty === 'string') {
+      return { field: `${base}/${params.missingProperty}`, message: 'is required' };
+    }
+    return { field: base === '' ? '/' : base, message: issue.message ?? 'is not valid' };
+  });
+}
+
+/** Maps anything thrown to an AppError; undefined for a server fault. */
+export function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  const fe = error as Partial<FastifyError> & {
+    validation?: AjvIssue[];
+    validationContext?: string;
+  };
+  if (Array.isArray(fe.validation))
+    return errors.validation(validationDetails(fe.validation, fe.validationContext));
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return errors.tooLarge();
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return fe.statusCode === 415 ? errors.unsupportedMediaType() : undefined;
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return errors.badRequest('empty_body', {
+        ar: 'جسم الطلب فارغ.',
+        en: 'The request body is empty.',
+      });
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return errors.badRequest('invalid_json', {
+        ar: 'JSON غير صالح.',
+        en: 'The body is not valid JSON.',
+      });
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && fe.statusCode === 400) {
+    return errors.badRequest('invalid_json', {
+      ar: 'JSON غير صالح.',
+      en: 'The body is not valid JSON.',
+    });
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    if (fe.statusCode === 413) return errors.tooLarge();
+    if (fe.statusCode === 415) return errors.unsupportedMediaType();
+    if (fe.statusCode === 429) return errors.tooManyRequests(60);
+    return new AppError(fe.statusCode, 'bad_request', {
+      ar: 'الطلب غير صالح.',
+      en: 'The request is not valid.',
+    });
+  }
+  return undefined;
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
+  if (wantsJson(request)) {
+    const language = preferredLanguage(request);
+    return reply
+      .code(error.status)
+      .type('application/json; charset=utf-8')
+      .send({
+        error: {
+          code: error.code,
+          message: error.messages[language],
+          messages: error.messages,
+          ...(error.details && { details: error.details }),
+        },
+      });
+  }
+  const html = renderDocument(
+    {
+      locale: 'ar',
+      title: error.status === 404 ? 'الصفحة غير موجودة' : 'حدث خطأ',
+      siteName: request.server.config.siteName,
+      assets: request.server.assets,
+      nonce: request.cspNonce,
+    },
+    <ProblemPage kind={error.status === 404 ? 'not-found' : 'error'} />,
+  );
+  return reply
+    .code(error.status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(html);
+}
+
+const serverFault = new AppError(500, 'internal_error', {
+  ar: 'حدث خطأ في الخادم. أعد المحاولة بعد قليل.',
+  en: 'Something went wrong on the server. Please try again shortly.',
+});
+
+export function registerHttpBehaviour(app: FastifyInstance): void {
+  app.decorateRequest('cspNonce', '');
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.cspNonce = randomBytes(16).toString('base64');
+    done();
+  });
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (request.protocol === 'https') {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    }
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html') && !request.url.startsWith('/api/docs')) {
+      reply.header(
+        'content-security-policy',
+        [
+          "default-src 'self'",
+          `script-src 'nonce-${request.cspNonce}' 'strict-dynamic'`,
+          "style-src 'self'",
+          "img-src 'self' data:",
+          "font-src 'self'",
+          "connect-src 'self'",
+          "object-src 'none'",
+          "base-uri 'none'",
+          "form-action 'self'",
+          "frame-ancestors 'self'",
+        ].join('; '),
+      );
+    }
+    done(null, payload);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const known = toAppError(error);
+    if (known) {
+      if (known.status >= 500) request.log.error({ err: error }, 'request failed');
+      return sendProblem(request, reply, known);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, serverFault);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      request,
+      reply,
+      errors.notFound({ ar: 'المسار المطلوب', en: 'The requested path' }),
+    ),
+  );
+}

@@ -1,0 +1,33 @@
+// What the app decorates Fastify with, typed once.
+import type { AppConfig } from './platform.config.js';
+import type { Assets } from './platform.assets.js';
+import type { Actor } from '../newsroom/newsroom.policy.js';
+import type { LiveblogService } from '../liveblog/liveblog.service.js';
+import type { UpdateService } from '../update/update.service.js';
+import type { ReaderService } from '../reader/reader.service.js';
+import type { TokenService } from '../newsroom/newsroom.service.js';
+import type { DatabaseHandle } from '../storage/storage.database.js';
+import type { Bus } from '../realtime/realtime.bus.js';
+import type { Clock } from './platform.clock.js';
+
+export interface Services {
+  readonly liveblogs: LiveblogService;
+  readonly updates: UpdateService;
+  readonly reader: ReaderService;
+  readonly tokens: TokenService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+    services: Services;
+    database: DatabaseHandle;
+    bus: Bus;
+    clock: Clock;
+    assets: Assets;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    cspNonce: string;
+  }
+}

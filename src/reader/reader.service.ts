@@ -1,0 +1,80 @@
+// What readers see: the front page and the pages of a live page. Reading needs no account.
+import { errors, things } from '../platform/platform.errors.js';
+import type { ServiceDeps } from '../platform/platform.deps.js';
+import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
+import type { LivePageModel } from '../liveblog/liveblog.view.js';
+import {
+  createUpdateRepository,
+  isVisible,
+  type PublishedUpdate,
+} from '../update/update.repository.js';
+import { permalinkPath, updateAnchor } from '../update/update.view.js';
+
+export const UPDATES_PER_PAGE = 20;
+const KEY_EVENTS_SHOWN = 30;
+
+export function createReaderService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+  const liveblogs = createLiveblogRepository();
+  const updates = createUpdateRepository();
+
+  async function liveblogBySlug(slug: string): Promise<Liveblog> {
+    const liveblog = await liveblogs.findBySlug(db, slug);
+    if (!liveblog) throw errors.notFound(things.liveblog);
+    return liveblog;
+  }
+
+  async function livePage(slug: string, page: number): Promise<LivePageModel> {
+    // The page row (with its newest event number) is read first: whatever is published after
+    // this read reaches the reader as an event, so nothing falls between render and connect.
+    const liveblog = await liveblogBySlug(slug);
+    const total = await updates.countPublished(db, liveblog.id);
+    const pageCount = Math.max(1, Math.ceil(total / UPDATES_PER_PAGE));
+    if (page > pageCount) throw errors.notFound(things.page);
+    const [explainer, shown, keyEvents, pinned, lastUpdatedAt] = await Promise.all([
+      liveblogs.explainer(db, liveblog.id),
+      updates.listPublished(db, liveblog.id, (page - 1) * UPDATES_PER_PAGE, UPDATES_PER_PAGE),
+      updates.keyEvents(db, liveblog.id, KEY_EVENTS_SHOWN),
+      page === 1 ? updates.pinned(db, liveblog.id) : Promise.resolve(undefined),
+      updates.lastActivityAt(db, liveblog.id),
+    ]);
+    const onThisPage = new Set(shown.map((u) => u.id));
+    return {
+      liveblog,
+      explainer,
+      keyEvents: keyEvents.map((update: PublishedUpdate) => ({
+        update,
+        href: onThisPage.has(update.id)
+          ? `#${updateAnchor(update.id)}`
+          : permalinkPath(slug, update.id),
+      })),
+      pinned,
+      updates: shown,
+      page,
+      pageCount,
+      total,
+      lastUpdatedAt,
+      now: clock.now(),
+    };
+  }
+
+  return {
+    frontPage: () => liveblogs.listForFrontPage(db, 50),
+
+    livePage,
+
+    /** The numbered page that holds an update, so a permalink keeps working as the page grows. */
+    async permalink(
+      slug: string,
+      id: number,
+    ): Promise<{ model: LivePageModel; update: PublishedUpdate }> {
+      const liveblog = await liveblogBySlug(slug);
+      const update = await updates.findById(db, liveblog.id, id);
+      if (!update || !isVisible(update)) throw errors.notFound(things.update);
+      const newer = await updates.countNewerThan(db, update);
+      const model = await livePage(slug, Math.floor(newer / UPDATES_PER_PAGE) + 1);
+      return { model, update };
+    },
+  };
+}
+
+export type ReaderService = ReturnType<typeof createReaderService>;

@@ -1,0 +1,163 @@
+// The page frame every reader page shares, the front page, and the 404 and error pages.
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { directionOf, t, type UiLocale } from '../lib/i18n.messages.js';
+import type { Liveblog } from '../liveblog/liveblog.repository.js';
+import { liveblogPath } from '../liveblog/liveblog.presenter.js';
+import { formatUpdateTime } from '../lib/time.format.js';
+import type { Assets } from '../platform/platform.assets.js';
+
+export interface PageFrame {
+  readonly locale: UiLocale;
+  readonly title: string;
+  readonly description?: string;
+  readonly siteName: string;
+  readonly assets: Assets;
+  /** CSP nonce of this response, for our own scripts. */
+  readonly nonce: string;
+  readonly canonicalUrl?: string;
+  readonly scripts?: readonly string[];
+  readonly head?: ComponentChildren;
+  /** Attributes the live client reads from <body>. */
+  readonly bodyData?: Readonly<Record<string, string | number>>;
+}
+
+function Layout({ frame, children }: { frame: PageFrame; children: ComponentChildren }) {
+  const m = t(frame.locale);
+  const data = Object.fromEntries(
+    Object.entries(frame.bodyData ?? {}).map(([key, value]) => [`data-${key}`, String(value)]),
+  );
+  return (
+    <html lang={frame.locale} dir={directionOf(frame.locale)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{frame.title}</title>
+        {frame.description ? <meta name="description" content={frame.description} /> : null}
+        {frame.canonicalUrl ? <link rel="canonical" href={frame.canonicalUrl} /> : null}
+        <meta name="theme-color" content="#b3121f" />
+        <link rel="stylesheet" href={frame.assets.url('app.css')} />
+        {frame.head}
+        {(frame.scripts ?? []).map((src) => (
+          <script key={src} type="module" src={src} nonce={frame.nonce} />
+        ))}
+      </head>
+      <body {...data}>
+        <a class="skip-link" href="#main">
+          {m.skipToContent}
+        </a>
+        <header class="site-header">
+          <a class="site-name" href="/">
+            {frame.siteName}
+          </a>
+          <span class="site-tagline">{m.siteTagline}</span>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{m.footerNote}</p>
+          <p>
+            <a href="/">{m.home}</a> · <a href="/api/docs">{m.apiDocs}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function renderDocument(frame: PageFrame, body: ComponentChildren): string {
+  return `<!doctype html>${renderToString(<Layout frame={frame}>{body}</Layout>)}`;
+}
+
+export function StatusBadge({ liveblog, locale }: { liveblog: Liveblog; locale: UiLocale }) {
+  const m = t(locale);
+  const label = { live: m.live, ended: m.ended, scheduled: m.scheduled, archived: m.archived }[
+    liveblog.status
+  ];
+  return <span class={`badge status-badge status-${liveblog.status}`}>{label}</span>;
+}
+
+function PageCard({ liveblog, locale }: { liveblog: Liveblog; locale: UiLocale }) {
+  return (
+    <li class="page-card">
+      <StatusBadge liveblog={liveblog} locale={locale} />
+      <h3 lang={liveblog.locale} dir={directionOf(liveblog.locale)}>
+        <a href={liveblogPath(liveblog.slug)}>{liveblog.headline}</a>
+      </h3>
+      {liveblog.standfirst ? (
+        <p lang={liveblog.locale} dir={directionOf(liveblog.locale)}>
+          {liveblog.standfirst}
+        </p>
+      ) : null}
+      <p class="page-card-time">
+        {t(locale).lastUpdated}:{' '}
+        <time dateTime={liveblog.updatedAt.toISOString()}>
+          {formatUpdateTime(liveblog.updatedAt, liveblog.timeZone, locale)}
+        </time>
+      </p>
+    </li>
+  );
+}
+
+export function FrontPage({
+  liveblogs,
+  locale,
+}: {
+  liveblogs: readonly Liveblog[];
+  locale: UiLocale;
+}) {
+  const m = t(locale);
+  const live = liveblogs.filter((l) => l.status === 'live' || l.status === 'scheduled');
+  const recent = liveblogs.filter((l) => l.status === 'ended');
+  return (
+    <div class="front-page">
+      <h1 class="visually-hidden">{m.siteTagline}</h1>
+      <section aria-labelledby="live-pages">
+        <h2 id="live-pages">{m.livePages}</h2>
+        {live.length === 0 ? <p>{m.noPages}</p> : null}
+        <ul class="page-list">
+          {live.map((liveblog) => (
+            <PageCard key={liveblog.id} liveblog={liveblog} locale={locale} />
+          ))}
+        </ul>
+      </section>
+      {recent.length > 0 ? (
+        <section aria-labelledby="recent-pages">
+          <h2 id="recent-pages">{m.recentPages}</h2>
+          <ul class="page-list">
+            {recent.map((liveblog) => (
+              <PageCard key={liveblog.id} liveblog={liveblog} locale={locale} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** 404 and error pages: Arabic first, with the English line under it. */
+export function ProblemPage({ kind }: { kind: 'not-found' | 'error' }) {
+  const ar = t('ar');
+  const en = t('en');
+  const [titleAr, bodyAr, titleEn, bodyEn] =
+    kind === 'not-found'
+      ? [ar.notFoundTitle, ar.notFoundBody, en.notFoundTitle, en.notFoundBody]
+      : [ar.errorTitle, ar.errorBody, en.errorTitle, en.errorBody];
+  return (
+    <div class="problem-page">
+      <h1>{titleAr}</h1>
+      <p>{bodyAr}</p>
+      <p>
+        <a href="/">{ar.backHome}</a>
+      </p>
+      <div lang="en" dir="ltr" class="problem-page-en">
+        <h2>{titleEn}</h2>
+        <p>{bodyEn}</p>
+        <p>
+          <a href="/">{en.backHome}</a>
+        </p>
+      </div>
+    </div>
+  );
+}

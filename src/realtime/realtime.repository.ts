@@ -1,0 +1,84 @@
+// The events table: one row per change readers must see, numbered per live page inside the
+// same transaction as the change. The number comes from bumping liveblogs.last_seq, which
+// takes the page's row lock, so numbers become visible in commit order (no gaps for a tail query).
+import type { Db } from '../storage/storage.database.js';
+import { liveblogFromRow, type Liveblog } from '../liveblog/liveblog.repository.js';
+
+export const EVENT_TYPES = [
+  'update.published',
+  'update.edited',
+  'update.deleted',
+  'update.pinned',
+  'update.unpinned',
+  'liveblog.updated',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface LiveEvent {
+  readonly liveblogId: number;
+  readonly seq: number;
+  readonly type: EventType;
+  readonly updateId: number | null;
+  /** JSON text, exactly as sent to readers in the SSE `data:` field. */
+  readonly data: string;
+  readonly createdAt: Date;
+}
+
+export function createEventRepository() {
+  return {
+    /** Takes the next sequence number of the page; must run inside the writing transaction. */
+    async nextSeq(db: Db, liveblogId: number, now: Date): Promise<Liveblog> {
+      const row = await db
+        .updateTable('liveblogs')
+        .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1), updatedAt: now.toISOString() }))
+        .where('id', '=', liveblogId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return liveblogFromRow(row);
+    },
+
+    async insert(db: Db, event: LiveEvent): Promise<void> {
+      await db
+        .insertInto('events')
+        .values({
+          liveblogId: event.liveblogId,
+          seq: event.seq,
+          type: event.type,
+          updateId: event.updateId,
+          payload: event.data,
+          createdAt: event.createdAt.toISOString(),
+        })
+        .execute();
+    },
+
+    async after(db: Db, liveblogId: number, afterSeq: number, limit: number): Promise<LiveEvent[]> {
+      const rows = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('liveblogId', '=', liveblogId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        liveblogId: row.liveblogId,
+        seq: row.seq,
+        type: row.type as EventType,
+        updateId: row.updateId,
+        data: row.payload,
+        createdAt: new Date(row.createdAt),
+      }));
+    },
+
+    async lastSeq(db: Db, liveblogId: number): Promise<number> {
+      const row = await db
+        .selectFrom('liveblogs')
+        .select('lastSeq')
+        .where('id', '=', liveblogId)
+        .executeTakeFirst();
+      return row?.lastSeq ?? 0;
+    },
+  };
+}
+
+export type EventRepository = ReturnType<typeof createEventRepository>;

@@ -1,0 +1,109 @@
+// Opens the database named by the configuration: embedded SQLite by default, PostgreSQL at scale.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
+import pg from 'pg';
+import type { AppConfig, DatabaseEngine } from '../platform/platform.config.js';
+import { initialMigration } from './migrations/2026-11-29-0001-initial.js';
+import type { Database } from './storage.schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly engine: DatabaseEngine;
+  close(): Promise<void>;
+}
+
+// int8 (COUNT, SUM) as numbers: our counts stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+function openSqlite(url: string): SQLite.Database {
+  const path = url.slice('sqlite:'.length);
+  const memory = path === ':memory:' || path === '';
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(memory ? ':memory:' : path);
+  if (!memory) sqlite.pragma('journal_mode = WAL');
+  // FULL: a committed transaction survives a power cut, not only a process crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export function openDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'databaseEngine' | 'databaseSchema'>,
+): DatabaseHandle {
+  if (config.databaseEngine === 'sqlite') {
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqlite(config.databaseUrl) }),
+      plugins: [new CamelCasePlugin()],
+    });
+    return { db, engine: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: 10,
+    ...(config.databaseSchema ? { options: `-c search_path=${config.databaseSchema}` } : {}),
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
+  return {
+    '2026-11-29-0001-initial': initialMigration(engine),
+  };
+}
+
+/** Brings the schema up to date; safe to call from several processes at once on PostgreSQL. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: () => Promise.resolve(migrationsFor(handle.engine)),
+  };
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed`, { cause: error });
+  }
+}
+
+/** For tests on PostgreSQL: a fresh schema; returns a function that drops it. */
+export async function createPostgresSchema(
+  databaseUrl: string,
+  schema: string,
+): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  await client.end();
+  return async () => {
+    const dropper = new pg.Client({ connectionString: databaseUrl });
+    await dropper.connect();
+    await dropper.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await dropper.end();
+  };
+}
+
+export { sql };
+
+/** True for a UNIQUE constraint violation on either engine. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}

@@ -1,0 +1,89 @@
+// The database tables as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case).
+// Times are ISO 8601 UTC strings in both engines, so that they sort as text and read the same.
+// Flags are integers 0/1 in both engines.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface LiveblogTable {
+  id: Generated<number>;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  status: string;
+  locale: string;
+  timeZone: string;
+  coverageStartAt: string | null;
+  coverageEndAt: string | null;
+  /** The newest event sequence number of this page; bumped inside every writing transaction. */
+  lastSeq: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExplainerSectionTable {
+  id: Generated<number>;
+  liveblogId: number;
+  position: number;
+  title: string;
+  /** JSON array of blocks. */
+  body: string;
+}
+
+export interface UpdateTable {
+  id: Generated<number>;
+  liveblogId: number;
+  headline: string | null;
+  /** JSON array of blocks. */
+  body: string;
+  /** JSON array of sources. */
+  sources: string;
+  keyEvent: number;
+  pinned: number;
+  breaking: number;
+  authorName: string;
+  status: string;
+  publishedAt: string | null;
+  editedAt: string | null;
+  deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+}
+
+export interface EventTable {
+  liveblogId: number;
+  seq: number;
+  type: string;
+  updateId: number | null;
+  /** JSON: what a reader needs to apply the event (rendered HTML, ids). */
+  payload: string;
+  createdAt: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 of the token, hex; the token itself is never stored. */
+  tokenHash: string;
+  role: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface Database {
+  liveblogs: LiveblogTable;
+  explainerSections: ExplainerSectionTable;
+  updates: UpdateTable;
+  events: EventTable;
+  apiTokens: ApiTokenTable;
+}
+
+export type LiveblogRow = Selectable<LiveblogTable>;
+export type NewLiveblogRow = Insertable<LiveblogTable>;
+export type LiveblogPatchRow = Updateable<LiveblogTable>;
+export type ExplainerSectionRow = Selectable<ExplainerSectionTable>;
+export type UpdateRow = Selectable<UpdateTable>;
+export type NewUpdateRow = Insertable<UpdateTable>;
+export type UpdatePatchRow = Updateable<UpdateTable>;
+export type EventRow = Selectable<EventTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;

@@ -1,0 +1,51 @@
+// The outward shapes of an update: the JSON API, and the data of a live event.
+import type { Liveblog } from '../liveblog/liveblog.repository.js';
+import { blocksToText } from './update.blocks.js';
+import type { PublishedUpdate, Update } from './update.repository.js';
+import type { UpdateOut } from './update.schema.js';
+import {
+  renderKeyEventHtml,
+  renderUpdateHtml,
+  permalinkPath,
+  type UpdateContext,
+} from './update.view.js';
+
+export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: string): UpdateOut {
+  return {
+    id: update.id,
+    liveblog: liveblog.slug,
+    headline: update.headline,
+    text: blocksToText(update.blocks),
+    blocks: update.blocks,
+    sources: update.sources,
+    keyEvent: update.keyEvent,
+    pinned: update.pinned,
+    breaking: update.breaking,
+    author: update.authorName,
+    status: update.status,
+    publishedAt: update.publishedAt?.toISOString() ?? null,
+    editedAt: update.editedAt?.toISOString() ?? null,
+    revision: update.revision,
+    url: `${publicUrl}${permalinkPath(liveblog.slug, update.id)}`,
+  };
+}
+
+export function renderContext(liveblog: Liveblog, now: Date): UpdateContext {
+  return { slug: liveblog.slug, locale: liveblog.locale, timeZone: liveblog.timeZone, now };
+}
+
+/** What a reader's page needs to place or replace an update: rendered once per event. */
+export function presentUpdateEvent(
+  update: PublishedUpdate,
+  context: UpdateContext,
+): Record<string, unknown> {
+  return {
+    id: update.id,
+    revision: update.revision,
+    publishedAt: update.publishedAt.toISOString(),
+    keyEvent: update.keyEvent,
+    pinned: update.pinned,
+    html: renderUpdateHtml(update, context),
+    ...(update.keyEvent && { keyEventHtml: renderKeyEventHtml(update, context) }),
+  };
+}

@@ -1,0 +1,284 @@
+// All SQL about updates. Returns domain objects, never rows.
+import type { Db } from '../storage/storage.database.js';
+import type { UpdateRow } from '../storage/storage.schema.js';
+import type { Block } from './update.blocks.js';
+
+export const UPDATE_STATUSES = ['draft', 'published'] as const;
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+export const SOURCE_KINDS = ['wire', 'official', 'media', 'social', 'own'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export interface Source {
+  readonly name: string;
+  readonly kind: SourceKind;
+  readonly url?: string;
+}
+
+export interface Update {
+  readonly id: number;
+  readonly liveblogId: number;
+  readonly headline: string | null;
+  readonly blocks: Block[];
+  readonly sources: Source[];
+  readonly keyEvent: boolean;
+  readonly pinned: boolean;
+  readonly breaking: boolean;
+  readonly authorName: string;
+  readonly status: UpdateStatus;
+  readonly publishedAt: Date | null;
+  readonly editedAt: Date | null;
+  readonly deletedAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly revision: number;
+}
+
+/** A published, not deleted update: what readers see. */
+export type PublishedUpdate = Update & { readonly publishedAt: Date };
+
+export function isVisible(update: Update): update is PublishedUpdate {
+  return update.status === 'published' && update.publishedAt !== null && update.deletedAt === null;
+}
+
+function date(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+export function updateFromRow(row: UpdateRow): Update {
+  return {
+    id: row.id,
+    liveblogId: row.liveblogId,
+    headline: row.headline,
+    blocks: JSON.parse(row.body) as Block[],
+    sources: JSON.parse(row.sources) as Source[],
+    keyEvent: row.keyEvent === 1,
+    pinned: row.pinned === 1,
+    breaking: row.breaking === 1,
+    authorName: row.authorName,
+    status: row.status as UpdateStatus,
+    publishedAt: date(row.publishedAt),
+    editedAt: date(row.editedAt),
+    deletedAt: date(row.deletedAt),
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    revision: row.revision,
+  };
+}
+
+export interface NewUpdate {
+  liveblogId: number;
+  headline: string | null;
+  blocks: Block[];
+  sources: Source[];
+  keyEvent: boolean;
+  pinned: boolean;
+  breaking: boolean;
+  authorName: string;
+  status: UpdateStatus;
+  publishedAt: Date | null;
+}
+
+export interface UpdateChanges {
+  headline?: string | null;
+  blocks?: Block[];
+  sources?: Source[];
+  keyEvent?: boolean;
+  pinned?: boolean;
+  breaking?: boolean;
+  editedAt?: Date;
+}
+
+const flag = (value: boolean) => (value ? 1 : 0);
+
+function visible(db: Db, liveblogId: number) {
+  return db
+    .selectFrom('updates')
+    .where('liveblogId', '=', liveblogId)
+    .where('status', '=', 'published')
+    .where('deletedAt', 'is', null);
+}
+
+export function createUpdateRepository() {
+  return {
+    async insert(db: Db, input: NewUpdate, now: Date): Promise<Update> {
+      const at = now.toISOString();
+      const row = await db
+        .insertInto('updates')
+        .values({
+          liveblogId: input.liveblogId,
+          headline: input.headline,
+          body: JSON.stringify(input.blocks),
+          sources: JSON.stringify(input.sources),
+          keyEvent: flag(input.keyEvent),
+          pinned: flag(input.pinned),
+          breaking: flag(input.breaking),
+          authorName: input.authorName,
+          status: input.status,
+          publishedAt: input.publishedAt?.toISOString() ?? null,
+          editedAt: null,
+          deletedAt: null,
+          createdAt: at,
+          updatedAt: at,
+          revision: 1,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return updateFromRow(row);
+    },
+
+    async findById(db: Db, liveblogId: number, id: number): Promise<Update | undefined> {
+      const row = await db
+        .selectFrom('updates')
+        .selectAll()
+        .where('liveblogId', '=', liveblogId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? updateFromRow(row) : undefined;
+    },
+
+    async change(db: Db, id: number, changes: UpdateChanges, now: Date): Promise<Update> {
+      const row = await db
+        .updateTable('updates')
+        .set((eb) => ({
+          ...(changes.headline !== undefined && { headline: changes.headline }),
+          ...(changes.blocks !== undefined && { body: JSON.stringify(changes.blocks) }),
+          ...(changes.sources !== undefined && { sources: JSON.stringify(changes.sources) }),
+          ...(changes.keyEvent !== undefined && { keyEvent: flag(changes.keyEvent) }),
+          ...(changes.pinned !== undefined && { pinned: flag(changes.pinned) }),
+          ...(changes.breaking !== undefined && { breaking: flag(changes.breaking) }),
+          ...(changes.editedAt !== undefined && { editedAt: changes.editedAt.toISOString() }),
+          updatedAt: now.toISOString(),
+          revision: eb('revision', '+', 1),
+        }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return updateFromRow(row);
+    },
+
+    async softDelete(db: Db, id: number, now: Date): Promise<void> {
+      const at = now.toISOString();
+      await db
+        .updateTable('updates')
+        .set({ deletedAt: at, updatedAt: at, pinned: 0 })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Unpins every pinned update of the page but `exceptId`; returns the ids it unpinned. */
+    async unpinOthers(db: Db, liveblogId: number, exceptId: number, now: Date): Promise<number[]> {
+      const rows = await db
+        .updateTable('updates')
+        .set({ pinned: 0, updatedAt: now.toISOString() })
+        .where('liveblogId', '=', liveblogId)
+        .where('pinned', '=', 1)
+        .where('id', '!=', exceptId)
+        .returning('id')
+        .execute();
+      return rows.map((row) => row.id);
+    },
+
+    /** Published updates newest first, by offset (numbered reader pages). */
+    async listPublished(
+      db: Db,
+      liveblogId: number,
+      offset: number,
+      limit: number,
+    ): Promise<PublishedUpdate[]> {
+      const rows = await visible(db, liveblogId)
+        .selectAll()
+        .orderBy('publishedAt', 'desc')
+        .orderBy('id', 'desc')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      return rows.map(updateFromRow).filter(isVisible);
+    },
+
+    /** Published updates strictly older than `before` (publishedAt, id), newest first (API cursor). */
+    async listPublishedBefore(
+      db: Db,
+      liveblogId: number,
+      before: { publishedAt: Date; id: number } | null,
+      limit: number,
+    ): Promise<PublishedUpdate[]> {
+      let query = visible(db, liveblogId).selectAll();
+      if (before !== null) {
+        const at = before.publishedAt.toISOString();
+        query = query.where((eb) =>
+          eb.or([
+            eb('publishedAt', '<', at),
+            eb.and([eb('publishedAt', '=', at), eb('id', '<', before.id)]),
+          ]),
+        );
+      }
+      const rows = await query
+        .orderBy('publishedAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(updateFromRow).filter(isVisible);
+    },
+
+    async countPublished(db: Db, liveblogId: number): Promise<number> {
+      const row = await visible(db, liveblogId)
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return row.count;
+    },
+
+    /** How many visible updates come before this one in newest-first order. */
+    async countNewerThan(db: Db, update: PublishedUpdate): Promise<number> {
+      const at = update.publishedAt.toISOString();
+      const row = await visible(db, update.liveblogId)
+        .where((eb) =>
+          eb.or([
+            eb('publishedAt', '>', at),
+            eb.and([eb('publishedAt', '=', at), eb('id', '>', update.id)]),
+          ]),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return row.count;
+    },
+
+    async keyEvents(db: Db, liveblogId: number, limit: number): Promise<PublishedUpdate[]> {
+      const rows = await visible(db, liveblogId)
+        .where('keyEvent', '=', 1)
+        .selectAll()
+        .orderBy('publishedAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(updateFromRow).filter(isVisible);
+    },
+
+    async pinned(db: Db, liveblogId: number): Promise<PublishedUpdate | undefined> {
+      const row = await visible(db, liveblogId)
+        .where('pinned', '=', 1)
+        .selectAll()
+        .orderBy('publishedAt', 'desc')
+        .executeTakeFirst();
+      const update = row ? updateFromRow(row) : undefined;
+      return update && isVisible(update) ? update : undefined;
+    },
+
+    /** The newest time anything readers see changed: a publication or an edit. */
+    async lastActivityAt(db: Db, liveblogId: number): Promise<Date | null> {
+      const row = await visible(db, liveblogId)
+        .select((eb) => [
+          eb.fn.max('publishedAt').as('published'),
+          eb.fn.max('editedAt').as('edited'),
+        ])
+        .executeTakeFirst();
+      const candidates = [row?.published, row?.edited].filter(
+        (v): v is string => typeof v === 'string',
+      );
+      if (candidates.length === 0) return null;
+      return new Date(candidates.sort().at(-1) ?? candidates[0] ?? '');
+    },
+  };
+}
+
+export type UpdateRepository = ReturnType<typeof createUpdateRepository>;

@@ -1,0 +1,89 @@
+// The wire shapes of updates: request validation and response serialisation, one place.
+import { Type, type Static } from 'typebox';
+import { Blocks, MAX_TEXT_LENGTH } from './update.blocks.js';
+import { SOURCE_KINDS } from './update.repository.js';
+import { Slug } from '../liveblog/liveblog.schema.js';
+
+export const SourceSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    kind: Type.Enum([...SOURCE_KINDS]),
+    url: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://[^\\s]+$' })),
+  },
+  { additionalProperties: false },
+);
+
+const UpdateHeadline = Type.Union([Type.String({ maxLength: 300 }), Type.Null()]);
+
+export const CreateUpdateBody = Type.Object(
+  {
+    headline: Type.Optional(UpdateHeadline),
+    text: Type.Optional(
+      Type.String({
+        maxLength: MAX_TEXT_LENGTH,
+        description: 'Plain text; blank lines split paragraphs',
+      }),
+    ),
+    blocks: Type.Optional(Blocks),
+    sources: Type.Optional(Type.Array(SourceSchema, { maxItems: 12 })),
+    keyEvent: Type.Optional(Type.Boolean()),
+    pinned: Type.Optional(Type.Boolean()),
+    breaking: Type.Optional(Type.Boolean()),
+    author: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateUpdateBody = Static<typeof CreateUpdateBody>;
+
+export const PatchUpdateBody = Type.Object(
+  {
+    headline: Type.Optional(UpdateHeadline),
+    text: Type.Optional(Type.String({ maxLength: MAX_TEXT_LENGTH })),
+    blocks: Type.Optional(Blocks),
+    sources: Type.Optional(Type.Array(SourceSchema, { maxItems: 12 })),
+    keyEvent: Type.Optional(Type.Boolean()),
+    pinned: Type.Optional(Type.Boolean()),
+    breaking: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type PatchUpdateBody = Static<typeof PatchUpdateBody>;
+
+export const UpdateParams = Type.Object(
+  { slug: Slug, id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) },
+  { additionalProperties: false },
+);
+
+export const ListUpdatesQuery = Type.Object(
+  {
+    before: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'Return updates older than this update id' }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateOut = Type.Object({
+  id: Type.Integer(),
+  liveblog: Type.String(),
+  headline: Type.Union([Type.String(), Type.Null()]),
+  text: Type.String(),
+  blocks: Type.Array(Type.Unknown()),
+  sources: Type.Array(SourceSchema),
+  keyEvent: Type.Boolean(),
+  pinned: Type.Boolean(),
+  breaking: Type.Boolean(),
+  author: Type.String(),
+  status: Type.String(),
+  publishedAt: Type.Union([Type.String(), Type.Null()]),
+  editedAt: Type.Union([Type.String(), Type.Null()]),
+  revision: Type.Integer(),
+  url: Type.String(),
+});
+export type UpdateOut = Static<typeof UpdateOut>;
+
+export const UpdateListOut = Type.Object({
+  updates: Type.Array(UpdateOut),
+  nextBefore: Type.Union([Type.Integer(), Type.Null()]),
+});

@@ -1,0 +1,246 @@
+// The one place an update becomes HTML. The reader page, the SSE stream and the polling
+// fallback all call this module, so a reader sees the same markup however it arrived.
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { Block, Inline } from './update.blocks.js';
+import type { PublishedUpdate, Source } from './update.repository.js';
+import { t, type UiLocale } from '../lib/i18n.messages.js';
+import {
+  formatClock,
+  formatRelativeTime,
+  formatTimeZoneName,
+  formatUpdateTime,
+  toIsoString,
+} from '../lib/time.format.js';
+
+/** What the renderer needs to know about the page an update belongs to. */
+export interface UpdateContext {
+  readonly slug: string;
+  readonly locale: UiLocale;
+  readonly timeZone: string;
+  /** The moment of rendering, for the relative time (the browser keeps it ticking). */
+  readonly now: Date;
+}
+
+export function updateAnchor(id: number): string {
+  return `update-${id}`;
+}
+
+export function permalinkPath(slug: string, id: number): string {
+  return `/live/${slug}/updates/${id}#${updateAnchor(id)}`;
+}
+
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+
+function InlineView({ inline }: { inline: Inline }) {
+  if (inline.type === 'link') {
+    if (!SAFE_HREF.test(inline.href)) return <>{inline.text}</>;
+    return (
+      <a href={inline.href} rel="noopener nofollow">
+        {inline.text}
+      </a>
+    );
+  }
+  let node: ComponentChildren = inline.text;
+  if (inline.italic) node = <em>{node}</em>;
+  if (inline.bold) node = <strong>{node}</strong>;
+  return <>{node}</>;
+}
+
+function Inlines({ content }: { content: readonly Inline[] }) {
+  return (
+    <>
+      {content.map((inline, i) => (
+        <InlineView key={i} inline={inline} />
+      ))}
+    </>
+  );
+}
+
+export function BlocksView({ blocks }: { blocks: readonly Block[] }) {
+  return (
+    <>
+      {blocks.map((block, i) => {
+        switch (block.type) {
+          case 'paragraph':
+            return (
+              <p key={i}>
+                <Inlines content={block.content} />
+              </p>
+            );
+          case 'heading':
+            return <h4 key={i}>{block.text}</h4>;
+          case 'quote':
+            return (
+              <blockquote key={i}>
+                <p>
+                  <Inlines content={block.content} />
+                </p>
+                {block.cite ? <cite>{block.cite}</cite> : null}
+              </blockquote>
+            );
+          case 'list': {
+            const items = block.items.map((item, j) => (
+              <li key={j}>
+                <Inlines content={item} />
+              </li>
+            ));
+            return block.ordered ? <ol key={i}>{items}</ol> : <ul key={i}>{items}</ul>;
+          }
+        }
+      })}
+    </>
+  );
+}
+
+function SourceItem({ source }: { source: Source }) {
+  const name = <bdi>{source.name}</bdi>;
+  return (
+    <li class={`source source-${source.kind}`}>
+      {source.url && SAFE_HREF.test(source.url) ? (
+        <a href={source.url} rel="noopener nofollow">
+          {name}
+        </a>
+      ) : (
+        name
+      )}
+    </li>
+  );
+}
+
+/** A time with its absolute form in the page's zone, the zone named, and a ticking relative form. */
+export function TimeView({ date, context }: { date: Date; context: UpdateContext }) {
+  const relative = formatRelativeTime(date, context.now, context.locale);
+  const absolute = formatUpdateTime(date, context.timeZone, context.locale);
+  const zone = formatTimeZoneName(context.timeZone, context.locale);
+  return (
+    <time class="update-time" dateTime={toIsoString(date)} title={`${absolute} ${zone}`}>
+      {relative ? <span class="relative-time">{relative}</span> : null}
+      <span class="absolute-time">
+        {absolute} <span class="time-zone">{zone}</span>
+      </span>
+    </time>
+  );
+}
+
+interface ArticleProps {
+  update: PublishedUpdate;
+  context: UpdateContext;
+  /** The pinned copy at the top of the page has its own id so anchors stay unique. */
+  variant?: 'stream' | 'pinned';
+  hidden?: boolean;
+}
+
+export function UpdateArticle({ update, context, variant = 'stream', hidden }: ArticleProps) {
+  const m = t(context.locale);
+  const anchor = updateAnchor(update.id);
+  const classes = ['update'];
+  if (update.breaking) classes.push('update-breaking');
+  if (update.keyEvent) classes.push('update-key-event');
+  if (update.pinned) classes.push('update-pinned');
+  const headingId = `${variant === 'pinned' ? 'pinned-' : ''}${anchor}-title`;
+  return (
+    <article
+      class={classes.join(' ')}
+      id={variant === 'pinned' ? `pinned-${anchor}` : anchor}
+      data-update-id={update.id}
+      data-revision={update.revision}
+      aria-labelledby={update.headline ? headingId : undefined}
+      hidden={hidden}
+    >
+      <div class="update-meta">
+        <a class="update-timelink" href={permalinkPath(context.slug, update.id)}>
+          <TimeView date={update.publishedAt} context={context} />
+        </a>
+        {update.breaking ? <strong class="badge badge-breaking">{m.breaking}</strong> : null}
+        {variant === 'pinned' ? <span class="badge badge-pinned">{m.pinned}</span> : null}
+        {update.keyEvent ? <span class="badge badge-key">{m.keyEvents}</span> : null}
+      </div>
+      {update.headline ? (
+        <h3 class="update-headline" id={headingId} dir="auto">
+          {update.headline}
+        </h3>
+      ) : null}
+      <div class="update-body" dir="auto">
+        <BlocksView blocks={update.blocks} />
+      </div>
+      {update.sources.length > 0 ? (
+        <div class="update-sources">
+          <span class="update-sources-label">{m.sources}:</span>
+          <ul>
+            {update.sources.map((source, i) => (
+              <SourceItem key={i} source={source} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div class="update-footer">
+        <span class="update-author">
+          {m.by} <bdi>{update.authorName}</bdi>
+        </span>
+        {update.editedAt ? (
+          <span class="update-edited">
+            {m.edited}{' '}
+            <time dateTime={toIsoString(update.editedAt)}>
+              {formatClock(update.editedAt, context.timeZone, context.locale)}
+            </time>
+          </span>
+        ) : null}
+        <a class="update-permalink" href={permalinkPath(context.slug, update.id)}>
+          {m.permalink}
+        </a>
+        <button
+          type="button"
+          class="share-button"
+          data-share-url={permalinkPath(context.slug, update.id)}
+          data-share-title={update.headline ?? ''}
+          hidden
+        >
+          {m.share}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+/** A line of the key-events list. */
+export function KeyEventItem({
+  update,
+  context,
+  href,
+}: {
+  update: PublishedUpdate;
+  context: UpdateContext;
+  href: string;
+}) {
+  const label = update.headline ?? firstWords(update);
+  return (
+    <li data-update-id={update.id}>
+      <a href={href}>
+        <time dateTime={toIsoString(update.publishedAt)}>
+          {formatClock(update.publishedAt, context.timeZone, context.locale)}
+        </time>{' '}
+        <bdi>{label}</bdi>
+      </a>
+    </li>
+  );
+}
+
+function firstWords(update: PublishedUpdate): string {
+  for (const block of update.blocks) {
+    const text = block.type === 'paragraph' ? block.content.map((i) => i.text).join('') : '';
+    if (text.trim()) return text.length > 90 ? `${text.slice(0, 90).trimEnd()}…` : text;
+  }
+  return '';
+}
+
+/** The HTML of one update, as sent in live events: the same component as the page uses. */
+export function renderUpdateHtml(update: PublishedUpdate, context: UpdateContext): string {
+  return renderToString(<UpdateArticle update={update} context={context} />);
+}
+
+export function renderKeyEventHtml(update: PublishedUpdate, context: UpdateContext): string {
+  return renderToString(
+    <KeyEventItem update={update} context={context} href={`#${updateAnchor(update.id)}`} />,
+  );
+}
