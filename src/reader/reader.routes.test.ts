@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, engines, type TestApp } from '../../test/helpers.js';
+import { seedDemo } from '../liveblog/liveblog.demo.js';
+import { fixedClock } from '../platform/platform.clock.js';
+import { createMemoryBus } from '../realtime/realtime.bus.js';
+import { demoLiveblog } from '../liveblog/liveblog.demo-content.js';
+
+const ARABIC_MONTHS =
+  /\d{2} (يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) \d{4} \d{2}:\d{2}/g;
+
+describe.each(engines())('reader pages ($name)', (engine) => {
+  let t: TestApp;
+  const now = new Date('2026-02-06T14:00:00Z');
+
+  beforeAll(async () => {
+    const clock = fixedClock(now);
+    t = await buildTestApp(engine, { clock });
+    const slug = await seedDemo({ db: t.app.database.db, bus: createMemoryBus(), clock });
+    expect(slug).toBe('muscat-talks');
+    // A second seed does nothing: the demo is made only on an empty database.
+    expect(await seedDemo({ db: t.app.database.db, bus: createMemoryBus(), clock })).toBeUndefined();
+  });
+  afterAll(() => t.close());
+
+  it('the front page links to the demo page', async () => {
+    const res = await t.app.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="ar" dir="rtl">');
+    expect(res.body).toContain('href="/live/muscat-talks"');
+  });
+
+  it('the demo page renders rtl, the explainer sections and every update with Arabic times', async () => {
+    const res = await t.app.inject('/live/muscat-talks');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    const html = res.body;
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    for (const section of demoLiveblog.explainer) expect(html).toContain(`>${section.title}</a>`);
+    expect(html.match(/<section id="background-\d"/g)).toHaveLength(3);
+    const stream = html.slice(html.indexOf('id="updates"'));
+    const articles = stream.match(/<article class="update/g) ?? [];
+    expect(articles.length).toBe(demoLiveblog.updates.length);
+    expect(articles.length).toBeGreaterThanOrEqual(12);
+    expect((stream.match(ARABIC_MONTHS) ?? []).length).toBeGreaterThanOrEqual(12);
+    expect(html).toContain('بتوقيت مسقط');
+    expect(html).toContain('منذ 8 دقائق');
+    expect(html).toContain('تم التحديث');
+    expect(html).toContain('<strong class="badge badge-breaking">عاجل</strong>');
+    // Pinned copy at the top, key events list, and the newest event number for the live client.
+    expect(html).toMatch(/<section class="pinned" id="pinned"[^>]*><article[^>]+id="pinned-update-\d+"/);
+    expect((html.match(/<ol id="key-events-list">.*?<\/ol>/s)?.[0].match(/<li /g) ?? []).length).toBe(4);
+    expect(html).toMatch(/data-last-event-id="\d+"/);
+    // Every update shows its headline or body as text, never as markup.
+    expect(html).not.toContain('&lt;p&gt;');
+  });
+
+  it('pages of 20: older pages by URL, and a permalink lands on the page that holds it', async () => {
+    const editor = await t.token('editor');
+    for (let i = 1; i <= 30; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/liveblogs/muscat-talks/updates',
+        headers: { authorization: `Bearer ${editor}` },
+        payload: { headline: `تحديث رقم ${i}`, text: `النص ${i}` },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    // 16 demo updates + 30 = 46 → 3 pages; the oldest demo update is on page 3.
+    const page3 = await t.app.inject('/live/muscat-talks?page=3');
+    expect(page3.statusCode).toBe(200);
+    expect(page3.body.match(/<article class="update/g)).toHaveLength(6);
+    expect(page3.body).toContain('rel="prev" href="/live/muscat-talks?page=2"');
+    expect((await t.app.inject('/live/muscat-talks?page=4')).statusCode).toBe(404);
+
+    const list = await t.app.inject('/api/v1/liveblogs/muscat-talks/updates?limit=100');
+    const ids = list.json<{ updates: { id: number }[] }>().updates.map((u) => u.id);
+    const oldest = ids.at(-1);
+    const permalink = await t.app.inject(`/live/muscat-talks/updates/${String(oldest)}`);
+    expect(permalink.statusCode).toBe(200);
+    expect(permalink.body).toContain(`id="update-${String(oldest)}"`);
+    expect(permalink.body).toContain('الصفحة 3 من 3');
+    expect(permalink.body).toContain(`<link rel="canonical" href="http://localhost:3000/live/muscat-talks/updates/${String(oldest)}"/>`);
+  });
+
+  it('unknown pages get the Arabic 404 page; unknown API paths get JSON', async () => {
+    const page = await t.app.inject('/live/no-such-page');
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('الصفحة غير موجودة');
+    expect(page.body).toContain('<html lang="ar" dir="rtl">');
+    const api = await t.app.inject('/api/v1/liveblogs/no-such-page');
+    expect(api.statusCode).toBe(404);
+    expect(api.json<{ error: { code: string } }>().error.code).toBe('not_found');
+  });
+
+  it('pages carry a CSP with a nonce and nosniff', async () => {
+    const res = await t.app.inject('/live/muscat-talks');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('the OpenAPI document lists the v1 routes', async () => {
+    const res = await t.app.inject('/api/docs/json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/liveblogs',
+        '/api/v1/liveblogs/{slug}',
+        '/api/v1/liveblogs/{slug}/explainer',
+        '/api/v1/liveblogs/{slug}/updates',
+        '/api/v1/liveblogs/{slug}/updates/{id}',
+      ]),
+    );
+    expect((await t.app.inject('/api/docs')).statusCode).toBeLessThan(400);
+  });
+});

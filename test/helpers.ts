@@ -1,0 +1,88 @@
+// Shared test helpers: an app over in-memory SQLite (or PostgreSQL when DATABASE_URL is set),
+// and API tokens of each role.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppParts } from '../src/app.js';
+import { testConfig, type AppConfig } from '../src/platform/platform.config.js';
+import {
+  createPostgresSchema,
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+} from '../src/storage/storage.database.js';
+import type { Role } from '../src/newsroom/newsroom.policy.js';
+
+export interface Engine {
+  readonly name: 'sqlite' | 'postgres';
+  /** A fresh, migrated, empty database; `drop` removes it. */
+  open(): Promise<{ handle: DatabaseHandle; config: AppConfig; drop: () => Promise<void> }>;
+}
+
+const sqliteEngine: Engine = {
+  name: 'sqlite',
+  async open() {
+    const config = testConfig();
+    const handle = openDatabase(config);
+    await migrateToLatest(handle);
+    return { handle, config, drop: () => handle.close() };
+  },
+};
+
+function postgresEngine(url: string): Engine {
+  return {
+    name: 'postgres',
+    async open() {
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const dropSchema = await createPostgresSchema(url, schema);
+      const config = testConfig({ databaseUrl: url, databaseEngine: 'postgres', databaseSchema: schema });
+      const handle = openDatabase(config);
+      await migrateToLatest(handle);
+      return {
+        handle,
+        config,
+        drop: async () => {
+          await handle.close();
+          await dropSchema();
+        },
+      };
+    },
+  };
+}
+
+/** SQLite always; PostgreSQL too when DATABASE_URL names a postgres:// server. */
+export function engines(): Engine[] {
+  const url = process.env.DATABASE_URL;
+  const list: Engine[] = [sqliteEngine];
+  if (url?.startsWith('postgres')) list.push(postgresEngine(url));
+  return list;
+}
+
+export interface TestApp {
+  readonly app: FastifyInstance;
+  token(role: Role): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(
+  engine: Engine = sqliteEngine,
+  parts: Omit<AppParts, 'database'> = {},
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
+  const { handle, config, drop } = await engine.open();
+  const app = await buildApp({ ...config, ...overrides }, { ...parts, database: handle });
+  return {
+    app,
+    async token(role) {
+      const { token } = await app.services.tokens.create(`test ${role}`, role);
+      return token;
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+export function bearer(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}
