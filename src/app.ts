@@ -17,7 +17,15 @@ import {
   sql,
   type DatabaseHandle,
 } from './storage/storage.database.js';
-import { createMemoryBus, type Bus } from './realtime/realtime.bus.js';
+import cluster from 'node:cluster';
+import {
+  createClusterWorkerBus,
+  createMemoryBus,
+  createRedisBus,
+  type Bus,
+} from './realtime/realtime.bus.js';
+import { createHub, defaultHubOptions, type HubOptions } from './realtime/realtime.hub.js';
+import { realtimeRoutes } from './realtime/realtime.routes.js';
 import { createLiveblogService } from './liveblog/liveblog.service.js';
 import { createUpdateService } from './update/update.service.js';
 import { createReaderService } from './reader/reader.service.js';
@@ -34,6 +42,13 @@ export interface AppParts {
   readonly bus?: Bus;
   readonly clock?: Clock;
   readonly assets?: Assets;
+  readonly hubOptions?: Partial<HubOptions>;
+}
+
+async function busFor(config: AppConfig, onError: (error: unknown) => void): Promise<Bus> {
+  if (config.redisUrl) return createRedisBus(config.redisUrl, onError);
+  if (cluster.isWorker) return createClusterWorkerBus();
+  return createMemoryBus();
 }
 
 export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise<FastifyInstance> {
@@ -61,7 +76,11 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   const database = parts.database ?? openDatabase(config);
   const ownsDatabase = parts.database === undefined;
   await migrateToLatest(database);
-  const bus = parts.bus ?? createMemoryBus();
+  const bus =
+    parts.bus ??
+    (await busFor(config, (error) => {
+      app.log.warn({ err: error }, 'bus error');
+    }));
   const clock = parts.clock ?? systemClock;
   const deps = { db: database.db, bus, clock };
 
@@ -80,6 +99,20 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     updates: createUpdateService(deps),
     reader: createReaderService(deps),
     tokens: createTokenService(deps),
+  });
+  const hub = createHub(database.db, bus, {
+    ...defaultHubOptions,
+    maxPerAddress: config.streamsPerAddress,
+    ...parts.hubOptions,
+  });
+  hub.onError((error) => {
+    app.log.error({ err: error }, 'live delivery failed');
+  });
+  app.decorate('hub', hub);
+  // Streams end before the server stops listening, telling readers to reconnect elsewhere.
+  app.addHook('preClose', (done) => {
+    hub.close();
+    done();
   });
   app.addHook('onClose', async () => {
     if (parts.bus === undefined) await bus.close();
@@ -135,6 +168,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     { prefix: '/api/v1' },
   );
   await app.register(readerRoutes);
+  await app.register(realtimeRoutes);
 
   app.get(
     '/healthz',

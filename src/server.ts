@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/platform.config.js';
 import { migrateToLatest, openDatabase } from './storage/storage.database.js';
 import { seedDemo } from './liveblog/liveblog.demo.js';
-import { createMemoryBus } from './realtime/realtime.bus.js';
+import { createMemoryBus, relayClusterBus } from './realtime/realtime.bus.js';
 import { systemClock } from './platform/platform.clock.js';
 
 function readConfig(): AppConfig {
@@ -74,6 +74,10 @@ async function main(): Promise<void> {
   if (cluster.isPrimary) {
     await prepare(config);
     if (config.workers > 1) {
+      const workers = () => Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+      cluster.on('message', (_worker, message: unknown) => {
+        relayClusterBus(workers, message);
+      });
       for (let i = 0; i < config.workers; i++) cluster.fork();
       cluster.on('exit', (worker, code, signal) => {
         process.stderr.write(

@@ -34,7 +34,11 @@ function postgresEngine(url: string): Engine {
     async open() {
       const schema = `t_${randomBytes(6).toString('hex')}`;
       const dropSchema = await createPostgresSchema(url, schema);
-      const config = testConfig({ databaseUrl: url, databaseEngine: 'postgres', databaseSchema: schema });
+      const config = testConfig({
+        databaseUrl: url,
+        databaseEngine: 'postgres',
+        databaseSchema: schema,
+      });
       const handle = openDatabase(config);
       await migrateToLatest(handle);
       return {

@@ -22,6 +22,10 @@ export interface AppConfig {
   /** Largest accepted request body in bytes. */
   readonly bodyLimit: number;
   readonly production: boolean;
+  /** How often polling clients should ask again (ms); sent in every polling reply. */
+  readonly pollIntervalMs: number;
+  /** Live streams one client address may hold at once. */
+  readonly streamsPerAddress: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +127,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     siteName,
     bodyLimit: integer(env, 'BODY_LIMIT', 1024 * 1024, 1024, 50 * 1024 * 1024),
     production: env.NODE_ENV === 'production',
+    pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 5000, 1000, 300_000),
+    streamsPerAddress: integer(env, 'STREAMS_PER_ADDRESS', 200, 1, 1_000_000),
   };
 }
 

@@ -9,6 +9,7 @@ import type { TokenService } from '../newsroom/newsroom.service.js';
 import type { DatabaseHandle } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
+import type { Hub } from '../realtime/realtime.hub.js';
 
 export interface Services {
   readonly liveblogs: LiveblogService;
@@ -25,6 +26,7 @@ declare module 'fastify' {
     bus: Bus;
     clock: Clock;
     assets: Assets;
+    hub: Hub;
   }
   interface FastifyRequest {
     actor: Actor;

@@ -18,7 +18,9 @@ describe.each(engines())('reader pages ($name)', (engine) => {
     const slug = await seedDemo({ db: t.app.database.db, bus: createMemoryBus(), clock });
     expect(slug).toBe('muscat-talks');
     // A second seed does nothing: the demo is made only on an empty database.
-    expect(await seedDemo({ db: t.app.database.db, bus: createMemoryBus(), clock })).toBeUndefined();
+    expect(
+      await seedDemo({ db: t.app.database.db, bus: createMemoryBus(), clock }),
+    ).toBeUndefined();
   });
   afterAll(() => t.close());
 
@@ -47,8 +49,12 @@ describe.each(engines())('reader pages ($name)', (engine) => {
     expect(html).toContain('تم التحديث');
     expect(html).toContain('<strong class="badge badge-breaking">عاجل</strong>');
     // Pinned copy at the top, key events list, and the newest event number for the live client.
-    expect(html).toMatch(/<section class="pinned" id="pinned"[^>]*><article[^>]+id="pinned-update-\d+"/);
-    expect((html.match(/<ol id="key-events-list">.*?<\/ol>/s)?.[0].match(/<li /g) ?? []).length).toBe(4);
+    expect(html).toMatch(
+      /<section class="pinned" id="pinned"[^>]*><article[^>]+id="pinned-update-\d+"/,
+    );
+    expect(
+      (/<ol id="key-events-list">.*?<\/ol>/s.exec(html)?.[0].match(/<li /g) ?? []).length,
+    ).toBe(4);
     expect(html).toMatch(/data-last-event-id="\d+"/);
     // Every update shows its headline or body as text, never as markup.
     expect(html).not.toContain('&lt;p&gt;');
@@ -79,7 +85,9 @@ describe.each(engines())('reader pages ($name)', (engine) => {
     expect(permalink.statusCode).toBe(200);
     expect(permalink.body).toContain(`id="update-${String(oldest)}"`);
     expect(permalink.body).toContain('الصفحة 3 من 3');
-    expect(permalink.body).toContain(`<link rel="canonical" href="http://localhost:3000/live/muscat-talks/updates/${String(oldest)}"/>`);
+    expect(permalink.body).toContain(
+      `<link rel="canonical" href="http://localhost:3000/live/muscat-talks/updates/${String(oldest)}"/>`,
+    );
   });
 
   it('unknown pages get the Arabic 404 page; unknown API paths get JSON', async () => {

@@ -48,3 +48,81 @@ export function parseBusMessage(raw: string): BusMessage | undefined {
     return undefined;
   }
 }
+
+const CHANNEL = 'ajil:events';
+
+/**
+ * Across nodes: Redis pub/sub. At most once — a ring lost in a Redis restart is repaired by
+ * the hubs' sweep, since the events themselves are always read from the database.
+ */
+export async function createRedisBus(url: string, onError: (error: unknown) => void): Promise<Bus> {
+  const { Redis } = await import('ioredis');
+  const options = { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: true };
+  const publisher = new Redis(url, options);
+  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
+  publisher.on('error', onError);
+  subscriber.on('error', onError);
+  await Promise.all([publisher.connect(), subscriber.connect()]);
+  await subscriber.subscribe(CHANNEL);
+  const local = createMemoryBus();
+  subscriber.on('message', (_channel: string, raw: string) => {
+    const message = parseBusMessage(raw);
+    if (message) void local.publish(message);
+  });
+  return {
+    async publish(message) {
+      try {
+        await publisher.publish(CHANNEL, JSON.stringify(message));
+      } catch (error) {
+        onError(error);
+        // Still wake this node's own readers at once.
+        await local.publish(message);
+      }
+    },
+    subscribe: (handler) => local.subscribe(handler),
+    async close() {
+      await local.close();
+      subscriber.disconnect();
+      publisher.disconnect();
+      return Promise.resolve();
+    },
+  };
+}
+
+interface ClusterEnvelope {
+  readonly ajilBus: BusMessage;
+}
+
+function isEnvelope(value: unknown): value is ClusterEnvelope {
+  return typeof value === 'object' && value !== null && 'ajilBus' in value;
+}
+
+/** Workers of one machine without Redis: rings go through the primary, which relays to all. */
+export function createClusterWorkerBus(): Bus {
+  const local = createMemoryBus();
+  const onMessage = (value: unknown) => {
+    if (isEnvelope(value)) void local.publish(value.ajilBus);
+  };
+  process.on('message', onMessage);
+  return {
+    publish(message) {
+      if (process.send) process.send({ ajilBus: message } satisfies ClusterEnvelope);
+      else void local.publish(message);
+      return Promise.resolve();
+    },
+    subscribe: (handler) => local.subscribe(handler),
+    close() {
+      process.off('message', onMessage);
+      return local.close();
+    },
+  };
+}
+
+/** In the primary: relays every worker's ring to every worker (itself included). */
+export function relayClusterBus(
+  workers: () => Iterable<{ send(message: unknown): boolean }>,
+  value: unknown,
+): void {
+  if (!isEnvelope(value)) return;
+  for (const worker of workers()) worker.send(value);
+}

@@ -22,6 +22,8 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   readonly db: Db;
   readonly engine: DatabaseEngine;
+  /** PostgreSQL schema when one was configured (tests isolate themselves with it). */
+  readonly schema?: string;
   close(): Promise<void>;
 }
 
@@ -60,7 +62,12 @@ export function openDatabase(
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    ...(config.databaseSchema && { schema: config.databaseSchema }),
+    close: () => db.destroy(),
+  };
 }
 
 function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
@@ -74,7 +81,11 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: () => Promise.resolve(migrationsFor(handle.engine)),
   };
-  const migrator = new Migrator({ db: handle.db, provider });
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    ...(handle.schema && { migrationTableSchema: handle.schema }),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

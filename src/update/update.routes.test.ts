@@ -16,7 +16,7 @@ describe.each(engines())('publishing through the API ($name)', (engine) => {
 
   async function counts(slug: string) {
     const res = await t.app.inject(`/api/v1/liveblogs/${slug}/updates?limit=100`);
-    return (res.json<{ updates: unknown[] }>()).updates.length;
+    return res.json<{ updates: unknown[] }>().updates.length;
   }
 
   it('create a page, publish 3, edit one, delete one: the page shows 2, newest first, edited marked', async () => {
@@ -62,7 +62,9 @@ describe.each(engines())('publishing through the API ($name)', (engine) => {
     const page = await t.app.inject('/live/election-night');
     expect(page.statusCode).toBe(200);
     const html = page.body;
-    const order = [...html.matchAll(/<article class="update[^"]*" id="update-(\d+)"/g)].map((m) => Number(m[1]));
+    const order = [...html.matchAll(/<article class="update[^"]*" id="update-(\d+)"/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(order).toEqual([third, first]);
     expect(html).not.toContain(`id="update-${second}"`);
     const firstArticle = html.slice(html.indexOf(`id="update-${first}"`));
@@ -71,7 +73,10 @@ describe.each(engines())('publishing through the API ($name)', (engine) => {
     expect(html).toContain('<a href="https://example.org/news" rel="noopener nofollow">');
 
     const list = await t.app.inject('/api/v1/liveblogs/election-night/updates');
-    expect(list.json<{ updates: { id: number }[] }>().updates.map((u) => u.id)).toEqual([third, first]);
+    expect(list.json<{ updates: { id: number }[] }>().updates.map((u) => u.id)).toEqual([
+      third,
+      first,
+    ]);
   });
 
   describe('bad input gets a clear 4xx and changes nothing', () => {
@@ -83,7 +88,14 @@ describe.each(engines())('publishing through the API ($name)', (engine) => {
       const before = await counts('guarded');
       const res = await post('/api/v1/liveblogs/guarded/updates', { headline: 'بلا نص' });
       expect(res.statusCode).toBe(400);
-      const body = res.json<{ error: { code: string; message: string; messages: { ar: string; en: string }; details: { field: string }[] } }>();
+      const body = res.json<{
+        error: {
+          code: string;
+          message: string;
+          messages: { ar: string; en: string };
+          details: { field: string }[];
+        };
+      }>();
       expect(body.error.code).toBe('validation_failed');
       expect(body.error.details[0]?.field).toBe('/text');
       expect(body.error.messages.ar).toMatch(/[\u0600-\u06FF]/);
@@ -98,7 +110,9 @@ describe.each(engines())('publishing through the API ($name)', (engine) => {
 
     it('a 2 MB body → 413', async () => {
       const before = await counts('guarded');
-      const res = await post('/api/v1/liveblogs/guarded/updates', { text: 'ا'.repeat(1024 * 1024) });
+      const res = await post('/api/v1/liveblogs/guarded/updates', {
+        text: 'ا'.repeat(1024 * 1024),
+      });
       expect(res.statusCode).toBe(413);
       expect(res.json<{ error: { code: string } }>().error.code).toBe('payload_too_large');
       expect(await counts('guarded')).toBe(before);
@@ -113,30 +127,40 @@ describe.each(engines())('publishing through the API ($name)', (engine) => {
       const before = await counts('guarded');
       const res = await post('/api/v1/liveblogs/guarded/updates', { text: 'نص', colour: 'red' });
       expect(res.statusCode).toBe(400);
-      expect(res.json<{ error: { details: { field: string; message: string }[] } }>().error.details).toEqual([
-        { field: '/colour', message: 'is not a known field' },
-      ]);
+      expect(
+        res.json<{ error: { details: { field: string; message: string }[] } }>().error.details,
+      ).toEqual([{ field: '/colour', message: 'is not a known field' }]);
       expect(await counts('guarded')).toBe(before);
     });
 
     it('a bad slug → 400, a taken slug → 409', async () => {
       const bad = await post('/api/v1/liveblogs', { slug: 'Bad Slug!', headline: 'x' });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json<{ error: { details: { field: string }[] } }>().error.details[0]?.field).toBe('/slug');
+      expect(bad.json<{ error: { details: { field: string }[] } }>().error.details[0]?.field).toBe(
+        '/slug',
+      );
       const taken = await post('/api/v1/liveblogs', { slug: 'guarded', headline: 'x' });
       expect(taken.statusCode).toBe(409);
       expect(taken.json<{ error: { code: string } }>().error.code).toBe('slug_taken');
     });
 
     it('an unknown time zone → 400', async () => {
-      const res = await post('/api/v1/liveblogs', { slug: 'tz-test', headline: 'x', timeZone: 'Mars/Olympus' });
+      const res = await post('/api/v1/liveblogs', {
+        slug: 'tz-test',
+        headline: 'x',
+        timeZone: 'Mars/Olympus',
+      });
       expect(res.statusCode).toBe(400);
       expect((await t.app.inject('/api/v1/liveblogs/tz-test')).statusCode).toBe(404);
     });
 
     it('a wrong token → 401, no token → 401, and nothing is written', async () => {
       const before = await counts('guarded');
-      const wrong = await post('/api/v1/liveblogs/guarded/updates', { text: 'نص' }, 'ajil_not-a-real-token-at-all');
+      const wrong = await post(
+        '/api/v1/liveblogs/guarded/updates',
+        { text: 'نص' },
+        'ajil_not-a-real-token-at-all',
+      );
       expect(wrong.statusCode).toBe(401);
       const none = await t.app.inject({
         method: 'POST',
@@ -149,9 +173,13 @@ describe.each(engines())('publishing through the API ($name)', (engine) => {
 
     it('a revoked token → 401', async () => {
       const { token, record } = await t.app.services.tokens.create('short-lived', 'editor');
-      expect((await post('/api/v1/liveblogs/guarded/updates', { text: 'أول' }, token)).statusCode).toBe(201);
+      expect(
+        (await post('/api/v1/liveblogs/guarded/updates', { text: 'أول' }, token)).statusCode,
+      ).toBe(201);
       await t.app.services.tokens.revoke(record.id);
-      expect((await post('/api/v1/liveblogs/guarded/updates', { text: 'ثان' }, token)).statusCode).toBe(401);
+      expect(
+        (await post('/api/v1/liveblogs/guarded/updates', { text: 'ثان' }, token)).statusCode,
+      ).toBe(401);
     });
 
     it('a reporter token may not publish → 403', async () => {
@@ -192,7 +220,12 @@ describe.each(engines())('publishing through the API ($name)', (engine) => {
 
     it('a javascript: link in blocks → 400', async () => {
       const res = await post('/api/v1/liveblogs/guarded/updates', {
-        blocks: [{ type: 'paragraph', content: [{ type: 'link', text: 'x', href: 'javascript:alert(1)' }] }],
+        blocks: [
+          {
+            type: 'paragraph',
+            content: [{ type: 'link', text: 'x', href: 'javascript:alert(1)' }],
+          },
+        ],
       });
       expect(res.statusCode).toBe(400);
     });

@@ -1,0 +1,263 @@
+// The live-delivery hub of one process. Readers of a page share one channel; when the bus rings,
+// the channel reads the new events from the database ONCE and writes the same bytes to every
+// reader. Replays after a reconnect come from the events table, never from memory.
+import type { ServerResponse } from 'node:http';
+import type { Db } from '../storage/storage.database.js';
+import type { Bus, BusMessage } from './realtime.bus.js';
+import { createEventRepository, type LiveEvent } from './realtime.repository.js';
+
+export interface HubOptions {
+  /** A reader further behind than this is told to reload instead of being replayed. */
+  readonly maxReplay: number;
+  readonly heartbeatMs: number;
+  /** Each active channel also checks the database this often, repairing lost doorbells. */
+  readonly sweepMs: number;
+  /** A reader whose unsent bytes pass this is dropped; it will resume from its last id. */
+  readonly maxBufferedBytes: number;
+  /** How long a reader may keep a full socket buffer before it is dropped. */
+  readonly drainTimeoutMs: number;
+  readonly maxPerAddress: number;
+  /** The retry hint (ms) given to readers when this process shuts down. */
+  readonly shutdownRetryMs: number;
+}
+
+export const defaultHubOptions: HubOptions = {
+  maxReplay: 500,
+  heartbeatMs: 20_000,
+  sweepMs: 3_000,
+  maxBufferedBytes: 512 * 1024,
+  drainTimeoutMs: 15_000,
+  maxPerAddress: 200,
+  shutdownRetryMs: 2_000,
+};
+
+interface Reader {
+  readonly res: ServerResponse;
+  readonly address: string;
+  lastSeq: number;
+  /** False while its replay runs: broadcasts skip it, the replay loop catches it up. */
+  live: boolean;
+  drainTimer: NodeJS.Timeout | undefined;
+}
+
+interface Channel {
+  readonly liveblogId: number;
+  readonly readers: Set<Reader>;
+  /** The newest seq this channel has written out (or found when it opened). */
+  lastSent: number;
+  /** A fetch is running; `wanted` records a ring that came meanwhile. */
+  fetching: boolean;
+  wanted: number;
+}
+
+const HEARTBEAT = Buffer.from(':\n\n');
+
+export function frameOf(event: { seq: number; type: string; data: string }): Buffer {
+  return Buffer.from(`id: ${event.seq}\nevent: ${event.type}\ndata: ${event.data}\n\n`);
+}
+
+export interface HubStats {
+  readonly readers: number;
+  readonly channels: number;
+}
+
+export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOptions) {
+  const events = createEventRepository();
+  const channels = new Map<number, Channel>();
+  const perAddress = new Map<string, number>();
+  let closed = false;
+  const onError = (error: unknown) => {
+    errorHandler(error);
+  };
+  let errorHandler: (error: unknown) => void = () => undefined;
+
+  function drop(reader: Reader): void {
+    if (reader.drainTimer) clearTimeout(reader.drainTimer);
+    reader.res.destroy();
+  }
+
+  function write(reader: Reader, bytes: Buffer): void {
+    const { res } = reader;
+    if (res.destroyed || res.writableEnded) return;
+    if (res.writableLength + bytes.length > options.maxBufferedBytes) {
+      // One slow phone must not hold memory or delay others: cut it, it resumes by id.
+      drop(reader);
+      return;
+    }
+    const flushed = res.write(bytes);
+    if (!flushed && reader.drainTimer === undefined) {
+      reader.drainTimer = setTimeout(() => {
+        drop(reader);
+      }, options.drainTimeoutMs);
+      reader.drainTimer.unref();
+      res.once('drain', () => {
+        if (reader.drainTimer) clearTimeout(reader.drainTimer);
+        reader.drainTimer = undefined;
+      });
+    }
+  }
+
+  function broadcast(channel: Channel, list: readonly LiveEvent[]): void {
+    for (const event of list) {
+      const bytes = frameOf(event); // serialised once per event, shared by every reader
+      for (const reader of channel.readers) {
+        if (reader.live && reader.lastSeq < event.seq) {
+          write(reader, bytes);
+          reader.lastSeq = event.seq;
+        }
+      }
+      channel.lastSent = event.seq;
+    }
+  }
+
+  /** Reads everything after lastSent and broadcasts it; coalesces rings that come meanwhile. */
+  async function pump(channel: Channel): Promise<void> {
+    if (channel.fetching) return;
+    channel.fetching = true;
+    try {
+      while (channel.wanted > channel.lastSent && channels.get(channel.liveblogId) === channel) {
+        const list = await events.after(db, channel.liveblogId, channel.lastSent, 200);
+        if (list.length === 0) break;
+        broadcast(channel, list);
+      }
+    } finally {
+      channel.fetching = false;
+    }
+  }
+
+  function ring(message: BusMessage): void {
+    const channel = channels.get(message.liveblogId);
+    if (!channel || message.seq <= channel.lastSent) return;
+    channel.wanted = Math.max(channel.wanted, message.seq);
+    pump(channel).catch(onError);
+  }
+
+  const unsubscribe = bus.subscribe(ring);
+
+  const sweep = setInterval(() => {
+    for (const channel of channels.values()) {
+      events
+        .lastSeq(db, channel.liveblogId)
+        .then((seq) => {
+          ring({ liveblogId: channel.liveblogId, seq });
+        })
+        .catch(onError);
+    }
+  }, options.sweepMs);
+  sweep.unref();
+
+  const heartbeat = setInterval(() => {
+    for (const channel of channels.values()) {
+      for (const reader of channel.readers) write(reader, HEARTBEAT);
+    }
+  }, options.heartbeatMs);
+  heartbeat.unref();
+
+  function leave(channel: Channel, reader: Reader): void {
+    if (!channel.readers.delete(reader)) return;
+    if (reader.drainTimer) clearTimeout(reader.drainTimer);
+    const count = (perAddress.get(reader.address) ?? 1) - 1;
+    if (count <= 0) perAddress.delete(reader.address);
+    else perAddress.set(reader.address, count);
+    if (channel.readers.size === 0) channels.delete(channel.liveblogId);
+  }
+
+  return {
+    maxReplay: options.maxReplay,
+
+    onError(handler: (error: unknown) => void) {
+      errorHandler = handler;
+    },
+
+    /** May this address open another stream? */
+    admits(address: string): boolean {
+      return !closed && (perAddress.get(address) ?? 0) < options.maxPerAddress;
+    },
+
+    /**
+     * Attaches a reader whose headers are already written. `from` is the last seq it has.
+     * Replays what it missed from the database, then makes it live.
+     */
+    async join(
+      liveblogId: number,
+      currentSeq: number,
+      res: ServerResponse,
+      address: string,
+      from: number,
+    ) {
+      let channel = channels.get(liveblogId);
+      if (!channel) {
+        channel = {
+          liveblogId,
+          readers: new Set(),
+          lastSent: currentSeq,
+          fetching: false,
+          wanted: currentSeq,
+        };
+        channels.set(liveblogId, channel);
+      }
+      const reader: Reader = { res, address, lastSeq: from, live: false, drainTimer: undefined };
+      channel.readers.add(reader);
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      const joined = channel;
+      res.on('close', () => {
+        leave(joined, reader);
+      });
+
+      const newest = Math.max(currentSeq, channel.lastSent);
+      if (from > newest || newest - from > options.maxReplay) {
+        // Too far behind (or from another history): the client reloads the first page.
+        write(
+          reader,
+          frameOf({ seq: newest, type: 'reset', data: JSON.stringify({ lastEventId: newest }) }),
+        );
+        reader.lastSeq = newest;
+      }
+      write(
+        reader,
+        Buffer.from(`event: ready\ndata: ${JSON.stringify({ from: reader.lastSeq })}\n\n`),
+      );
+      // Catch up from the events table until nothing is left, then go live in the same tick.
+      for (;;) {
+        if (res.destroyed) return;
+        const list = await events.after(db, liveblogId, reader.lastSeq, 200);
+        for (const event of list) write(reader, frameOf(event));
+        if (list.length > 0) reader.lastSeq = list[list.length - 1]?.seq ?? reader.lastSeq;
+        if (list.length < 200 && reader.lastSeq >= joined.lastSent) {
+          reader.live = true;
+          return;
+        }
+      }
+    },
+
+    stats(): HubStats {
+      let readers = 0;
+      for (const channel of channels.values()) readers += channel.readers.size;
+      return { readers, channels: channels.size };
+    },
+
+    readersOf(liveblogId: number): number {
+      return channels.get(liveblogId)?.readers.size ?? 0;
+    },
+
+    /** Tells every reader to reconnect (to another node) and ends the streams. */
+    close(): void {
+      if (closed) return;
+      closed = true;
+      unsubscribe();
+      clearInterval(sweep);
+      clearInterval(heartbeat);
+      const bye = Buffer.from(
+        `retry: ${options.shutdownRetryMs}\nevent: shutdown\ndata: ${JSON.stringify({ retry: options.shutdownRetryMs })}\n\n`,
+      );
+      for (const channel of channels.values()) {
+        for (const reader of channel.readers) {
+          if (!reader.res.destroyed) reader.res.end(bye);
+        }
+      }
+      channels.clear();
+    },
+  };
+}
+
+export type Hub = ReturnType<typeof createHub>;

@@ -1,0 +1,120 @@
+// Live delivery over HTTP: the SSE stream of a live page, and the polling fallback.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errors } from '../platform/platform.errors.js';
+import { Slug } from '../liveblog/liveblog.schema.js';
+import { createEventRepository } from './realtime.repository.js';
+
+const Seq = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+
+function lastEventIdOf(
+  header: string | string[] | undefined,
+  query: number | undefined,
+): number | undefined {
+  if (query !== undefined) return query;
+  const raw = Array.isArray(header) ? header[0] : header;
+  if (raw === undefined || !/^\d{1,15}$/.test(raw.trim())) return undefined;
+  return Number(raw.trim());
+}
+
+export const realtimeRoutes: FastifyPluginAsyncTypebox = (app) => {
+  const { liveblogs } = app.services;
+  const events = createEventRepository();
+  const db = app.database.db;
+  const pollIntervalMs = app.config.pollIntervalMs;
+
+  app.get(
+    '/live/:slug/events',
+    {
+      schema: {
+        tags: ['live delivery'],
+        summary: 'Server-Sent Events of a live page',
+        description:
+          'Events: update.published, update.edited, update.deleted, update.pinned, update.unpinned, liveblog.updated; ' +
+          'each id is the page sequence number. Resume with the Last-Event-ID header or ?lastEventId=. ' +
+          'A `reset` event means the reader was too far behind and should reload the first page.',
+        params: Type.Object({ slug: Slug }),
+        querystring: Type.Object(
+          { lastEventId: Type.Optional(Seq) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const liveblog = await liveblogs.bySlug(request.params.slug);
+      if (!app.hub.admits(request.ip)) throw errors.tooManyRequests(30);
+      const from =
+        lastEventIdOf(request.headers['last-event-id'], request.query.lastEventId) ??
+        liveblog.lastSeq;
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        'x-accel-buffering': 'no',
+        connection: 'keep-alive',
+        'x-content-type-options': 'nosniff',
+      });
+      res.socket?.setNoDelay(true);
+      res.socket?.setKeepAlive(true, 30_000);
+      await app.hub.join(liveblog.id, liveblog.lastSeq, res, request.ip, from);
+    },
+  );
+
+  app.get(
+    '/live/:slug/updates.json',
+    {
+      schema: {
+        tags: ['live delivery'],
+        summary: 'Polling fallback: the events after a sequence number',
+        params: Type.Object({ slug: Slug }),
+        querystring: Type.Object({ after: Seq }, { additionalProperties: false }),
+        response: {
+          304: Type.Null(),
+          200: Type.Object({
+            lastEventId: Type.Integer(),
+            pollInterval: Type.Integer({
+              description: 'Milliseconds the client should wait before polling again',
+            }),
+            reset: Type.Boolean(),
+            events: Type.Array(
+              Type.Object({ id: Type.Integer(), type: Type.String(), data: Type.Unknown() }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const liveblog = await liveblogs.bySlug(request.params.slug);
+      const { after } = request.query;
+      const etag = `"${liveblog.id}-${liveblog.lastSeq}-${after}"`;
+      void reply
+        .header('etag', etag)
+        .header(
+          'cache-control',
+          `public, max-age=${Math.max(1, Math.floor(pollIntervalMs / 2000))}`,
+        )
+        .header('vary', 'accept-encoding');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      const reset = after > liveblog.lastSeq || liveblog.lastSeq - after > app.hub.maxReplay;
+      const list = reset ? [] : await events.after(db, liveblog.id, after, 200);
+      // The stored event data is already JSON: splice it in rather than parse and re-serialise.
+      const body =
+        `{"lastEventId":${reset ? liveblog.lastSeq : (list.at(-1)?.seq ?? after)},` +
+        `"pollInterval":${pollIntervalMs},"reset":${reset},"events":[` +
+        list
+          .map((e) => `{"id":${e.seq},"type":${JSON.stringify(e.type)},"data":${e.data}}`)
+          .join(',') +
+        ']}';
+      return (
+        reply
+          .type('application/json; charset=utf-8')
+          .serializer((payload) => payload as string)
+          // The schema documents the shape; the body is already serialised JSON text.
+          .send(body as never)
+      );
+    },
+  );
+
+  return Promise.resolve();
+};
