@@ -103,6 +103,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   const hub = createHub(database.db, bus, {
     ...defaultHubOptions,
     maxPerAddress: config.streamsPerAddress,
+    sweepMs: config.liveSweepMs,
     ...parts.hubOptions,
   });
   hub.onError((error) => {

@@ -78,6 +78,15 @@ async function main(): Promise<void> {
       cluster.on('message', (_worker, message: unknown) => {
         relayClusterBus(workers, message);
       });
+      let listening = 0;
+      cluster.on('listening', () => {
+        listening++;
+        if (listening === config.workers) {
+          process.stdout.write(
+            `Ajil is serving ${config.publicUrl} with ${config.workers} workers\n`,
+          );
+        }
+      });
       for (let i = 0; i < config.workers; i++) cluster.fork();
       cluster.on('exit', (worker, code, signal) => {
         process.stderr.write(
@@ -85,7 +94,6 @@ async function main(): Promise<void> {
         );
         cluster.fork();
       });
-      process.stdout.write(`Ajil: ${config.workers} workers serving ${config.publicUrl}\n`);
       return;
     }
   }

@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly pollIntervalMs: number;
   /** Live streams one client address may hold at once. */
   readonly streamsPerAddress: number;
+  /** How often each live channel checks the database for events a lost doorbell missed (ms). */
+  readonly liveSweepMs: number;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +131,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 5000, 1000, 300_000),
     streamsPerAddress: integer(env, 'STREAMS_PER_ADDRESS', 200, 1, 1_000_000),
+    liveSweepMs: integer(env, 'LIVE_SWEEP_MS', 3000, 100, 600_000),
   };
 }
 
