@@ -24,16 +24,16 @@ interface Target {
   readonly drop: () => Promise<void>;
 }
 
-async function sqliteTarget(): Promise<Target> {
+function sqliteTarget(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'ajil-crash-'));
-  return {
+  return Promise.resolve({
     name: 'sqlite',
     env: { DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}` },
     drop: () => {
       rmSync(dir, { recursive: true, force: true });
       return Promise.resolve();
     },
-  };
+  });
 }
 
 async function postgresTarget(url: string): Promise<Target> {

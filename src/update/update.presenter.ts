@@ -47,5 +47,6 @@ export function presentUpdateEvent(
     pinned: update.pinned,
     html: renderUpdateHtml(update, context),
     ...(update.keyEvent && { keyEventHtml: renderKeyEventHtml(update, context) }),
+    ...(update.pinned && { pinnedHtml: renderPinnedHtml(update, context) }),
   };
 }

@@ -145,6 +145,7 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
       id={variant === 'pinned' ? `pinned-${anchor}` : anchor}
       data-update-id={update.id}
       data-revision={update.revision}
+      data-published={toIsoString(update.publishedAt)}
       aria-labelledby={update.headline ? headingId : undefined}
       hidden={hidden}
     >
@@ -237,6 +238,10 @@ function firstWords(update: PublishedUpdate): string {
 /** The HTML of one update, as sent in live events: the same component as the page uses. */
 export function renderUpdateHtml(update: PublishedUpdate, context: UpdateContext): string {
   return renderToString(<UpdateArticle update={update} context={context} />);
+}
+
+export function renderPinnedHtml(update: PublishedUpdate, context: UpdateContext): string {
+  return renderToString(<UpdateArticle update={update} context={context} variant="pinned" />);
 }
 
 export function renderKeyEventHtml(update: PublishedUpdate, context: UpdateContext): string {
