@@ -5,6 +5,7 @@ import type { PublishedUpdate, Update } from './update.repository.js';
 import type { UpdateOut } from './update.schema.js';
 import {
   renderKeyEventHtml,
+  renderPinnedHtml,
   renderUpdateHtml,
   permalinkPath,
   type UpdateContext,
