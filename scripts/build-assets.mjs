@@ -18,7 +18,7 @@ const result = await build({
   minify: true,
   sourcemap: true,
   format: 'esm',
-  target: ['es2020', 'chrome90', 'safari14', 'firefox90'],
+  target: ['es2020'],
   outdir,
   entryNames: '[name]-[hash]',
   assetNames: 'fonts/[name]-[hash]',

@@ -1,2 +1,405 @@
-// The live page's browser client. Small and framework-free.
-export {};
+// The live page's browser client: small, framework-free, progressive (the page is complete
+// without it). It follows the page's event stream with its own reconnect loop (a browser
+// EventSource gives up for good after one non-200 reply, such as a 503 during a deploy),
+// falls back to polling when the stream keeps failing, and applies events without ever
+// making the page jump: new updates wait hidden until the reader is at the top.
+import { plural, formatRelativeTime } from '../lib/time.format.js';
+import { t, isUiLocale, type UiLocale } from '../lib/i18n.messages.js';
+
+interface UpdateEventData {
+  id: number;
+  revision: number;
+  publishedAt: string;
+  keyEvent: boolean;
+  pinned: boolean;
+  html: string;
+  keyEventHtml?: string;
+  pinnedHtml?: string;
+}
+
+interface LiveblogEventData {
+  headline: string;
+  standfirst: string;
+  status: string;
+  explainerHtml: string;
+}
+
+interface PollReply {
+  lastEventId: number;
+  pollInterval: number;
+  reset: boolean;
+  events: { id: number; type: string; data: unknown }[];
+}
+
+const STREAM_FAILURES_BEFORE_POLLING = 3;
+const RETRY_STREAM_WHILE_POLLING_MS = 60_000;
+const TICK_MS = 30_000;
+
+function byId(id: string): HTMLElement | null {
+  return document.getElementById(id);
+}
+
+/** Our own renderer's HTML (update.view.tsx), never reader input: the one innerHTML exception. */
+function fromServerHtml(html: string): HTMLElement | null {
+  const template = document.createElement('template');
+  template.innerHTML = html.trim();
+  const element = template.content.firstElementChild;
+  return element instanceof HTMLElement ? element : null;
+}
+
+export function startLiveClient(): void {
+  const body = document.body;
+  const slug = body.dataset.liveblog;
+  const localeAttr = body.dataset.locale ?? 'ar';
+  const locale: UiLocale = isUiLocale(localeAttr) ? localeAttr : 'ar';
+  const list = byId('updates');
+  if (!slug || !list || body.dataset.page !== '1') return;
+  const updates: HTMLElement = list;
+  const m = t(locale);
+  const baseTitle = document.title;
+  let lastEventId = Number(body.dataset.lastEventId ?? '0');
+  const pending = new Set<HTMLElement>();
+  const pill = byId('new-updates-pill');
+  const pillButton = pill?.querySelector('button') ?? null;
+  const announcer = byId('live-announcer');
+
+  // ---- Placing updates -------------------------------------------------------------------
+
+  function streamTopVisible(): boolean {
+    return updates.getBoundingClientRect().top >= -1 && document.visibilityState === 'visible';
+  }
+
+  function showPending(): void {
+    const n = pending.size;
+    if (n === 0) {
+      if (pill) pill.hidden = true;
+      document.title = baseTitle;
+      return;
+    }
+    if (pillButton) pillButton.textContent = plural(locale, n, m.newUpdates);
+    if (pill) pill.hidden = false;
+    document.title = `(${n}) ${baseTitle}`;
+  }
+
+  function reveal(): void {
+    for (const element of pending) element.hidden = false;
+    pending.clear();
+    showPending();
+  }
+
+  function announce(element: HTMLElement): void {
+    if (!announcer) return;
+    const headline = element.querySelector('.update-headline')?.textContent;
+    const text = headline ?? element.querySelector('.update-body')?.textContent ?? '';
+    announcer.textContent = `${m.newUpdates.one ?? ''}: ${text.slice(0, 200)}`;
+  }
+
+  function existing(id: number): HTMLElement | null {
+    return updates.querySelector<HTMLElement>(`article[data-update-id="${id}"]`);
+  }
+
+  function insertInOrder(element: HTMLElement): void {
+    const published = element.dataset.published ?? '';
+    for (const article of updates.querySelectorAll<HTMLElement>(':scope > article')) {
+      if ((article.dataset.published ?? '') < published) {
+        updates.insertBefore(element, article);
+        return;
+      }
+    }
+    updates.appendChild(element);
+  }
+
+  function setKeyEvent(data: UpdateEventData): void {
+    const listElement = byId('key-events-list');
+    if (!listElement) return;
+    listElement.querySelector(`li[data-update-id="${data.id}"]`)?.remove();
+    if (data.keyEvent && data.keyEventHtml) {
+      const item = fromServerHtml(data.keyEventHtml);
+      if (item) listElement.prepend(item);
+    }
+    const section = listElement.closest('section');
+    if (section) section.hidden = listElement.children.length === 0;
+  }
+
+  function setPinned(data: UpdateEventData | { id: number }, pinnedHtml: string | undefined): void {
+    const box = byId('pinned');
+    if (!box) return;
+    const current = box.querySelector<HTMLElement>('article');
+    if (pinnedHtml) {
+      const element = fromServerHtml(pinnedHtml);
+      if (element) box.replaceChildren(element);
+      box.hidden = false;
+    } else if (current?.dataset.updateId === String(data.id)) {
+      box.replaceChildren();
+      box.hidden = true;
+    }
+  }
+
+  function adjustCount(delta: number): void {
+    const count = document.querySelector('.update-count');
+    const total = Number(updates.dataset.total ?? '0') + delta;
+    updates.dataset.total = String(total);
+    if (count) count.textContent = `(${plural(locale, total, m.updatesCount)})`;
+  }
+
+  function published(data: UpdateEventData): void {
+    const old = existing(data.id);
+    if (old && Number(old.dataset.revision ?? '0') >= data.revision) return; // duplicate
+    const element = fromServerHtml(data.html);
+    if (!element) return;
+    if (old) {
+      element.hidden = old.hidden;
+      if (pending.delete(old)) pending.add(element);
+      old.replaceWith(element);
+    } else {
+      const atTop = streamTopVisible();
+      element.hidden = !atTop;
+      insertInOrder(element);
+      if (!atTop) pending.add(element);
+      adjustCount(1);
+      announce(element);
+      document.querySelector('.no-updates')?.remove();
+    }
+    setKeyEvent(data);
+    if (data.pinned) setPinned(data, data.pinnedHtml);
+    showPending();
+    tick();
+  }
+
+  function edited(data: UpdateEventData): void {
+    const old = existing(data.id);
+    if (!old) return; // not on this page: nothing to replace
+    if (Number(old.dataset.revision ?? '0') >= data.revision) return;
+    const element = fromServerHtml(data.html);
+    if (!element) return;
+    element.hidden = old.hidden;
+    if (pending.delete(old)) pending.add(element);
+    old.replaceWith(element);
+    setKeyEvent(data);
+    setPinned(data, data.pinned ? data.pinnedHtml : undefined);
+    tick();
+  }
+
+  function deleted(data: { id: number }): void {
+    const old = existing(data.id);
+    if (old) {
+      pending.delete(old);
+      old.remove();
+      adjustCount(-1);
+    }
+    byId('key-events-list')?.querySelector(`li[data-update-id="${data.id}"]`)?.remove();
+    setPinned(data, undefined);
+    showPending();
+  }
+
+  function liveblogUpdated(data: LiveblogEventData): void {
+    const headline = byId('live-headline');
+    if (headline) headline.textContent = data.headline;
+    const standfirst = byId('live-standfirst');
+    if (standfirst) standfirst.textContent = data.standfirst;
+    const explainer = byId('explainer');
+    const replacement = fromServerHtml(data.explainerHtml);
+    if (explainer && replacement) {
+      if (explainer instanceof HTMLDetailsElement && replacement instanceof HTMLDetailsElement) {
+        replacement.open = explainer.open;
+      }
+      explainer.replaceWith(replacement);
+    }
+    const badge = document.querySelector('.status-badge');
+    const label = { live: m.live, ended: m.ended, scheduled: m.scheduled, archived: m.archived }[
+      data.status as 'live'
+    ] as string | undefined;
+    if (badge && label) {
+      badge.textContent = label;
+      badge.className = `badge status-badge status-${data.status}`;
+    }
+    if (data.status !== 'live') stop();
+  }
+
+  /** Too far behind to replay: take the first page afresh, without a reload. */
+  async function reloadFirstPage(): Promise<void> {
+    const response = await fetch(location.pathname, { headers: { accept: 'text/html' } });
+    if (!response.ok) return;
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    for (const id of ['updates', 'key-events-list', 'pinned']) {
+      const next = doc.getElementById(id);
+      const current = byId(id);
+      if (next && current) {
+        current.replaceChildren(
+          ...Array.from(next.childNodes, (node) => document.importNode(node, true)),
+        );
+        if (next.hasAttribute('hidden')) current.setAttribute('hidden', '');
+        else current.removeAttribute('hidden');
+      }
+    }
+    updates.dataset.total = doc.getElementById('updates')?.dataset.total ?? updates.dataset.total;
+    adjustCount(0);
+    pending.clear();
+    showPending();
+    lastEventId = Number(doc.body.dataset.lastEventId ?? lastEventId);
+    tick();
+  }
+
+  function apply(type: string, seq: number | undefined, raw: unknown): void {
+    if (seq !== undefined) {
+      if (seq <= lastEventId && type !== 'reset') return; // already applied
+      lastEventId = seq;
+    }
+    const data = raw as UpdateEventData;
+    switch (type) {
+      case 'update.published':
+      case 'update.pinned':
+        published(data);
+        break;
+      case 'update.edited':
+        edited(data);
+        break;
+      case 'update.deleted':
+        deleted(data);
+        break;
+      case 'update.unpinned':
+        setPinned(data, undefined);
+        break;
+      case 'liveblog.updated':
+        liveblogUpdated(raw as LiveblogEventData);
+        break;
+      case 'reset':
+        void reloadFirstPage();
+        break;
+      default:
+        break;
+    }
+  }
+
+  // ---- Transport: stream first, polling when it keeps failing -----------------------------
+
+  let source: EventSource | null = null;
+  let failures = 0;
+  let stopped = false;
+  let pollTimer: number | undefined;
+  let retryTimer: number | undefined;
+
+  function backoff(attempt: number): number {
+    const base = Math.min(30_000, 500 * 2 ** attempt);
+    return base / 2 + Math.random() * base; // jitter: a restart must not bring every reader back at once
+  }
+
+  function connect(): void {
+    if (stopped) return;
+    const url = `/live/${encodeURIComponent(slug ?? '')}/events?lastEventId=${lastEventId}`;
+    const stream = new EventSource(url);
+    source = stream;
+    const handler = (event: MessageEvent<string>) => {
+      failures = 0;
+      const seq = event.lastEventId ? Number(event.lastEventId) : undefined;
+      apply(event.type, seq, JSON.parse(event.data));
+    };
+    for (const type of [
+      'update.published',
+      'update.edited',
+      'update.deleted',
+      'update.pinned',
+      'update.unpinned',
+      'liveblog.updated',
+      'reset',
+    ]) {
+      stream.addEventListener(type, handler);
+    }
+    stream.addEventListener('ready', () => {
+      failures = 0;
+      body.dataset.liveState = 'stream';
+    });
+    stream.addEventListener('shutdown', (event: MessageEvent<string>) => {
+      const { retry } = JSON.parse(event.data) as { retry: number };
+      stream.close();
+      schedule(retry / 2 + Math.random() * retry);
+    });
+    stream.onerror = () => {
+      // Whatever the browser would do next, we decide: close, back off, reconnect with our id.
+      stream.close();
+      failures++;
+      body.dataset.liveState = 'retrying';
+      if (failures >= STREAM_FAILURES_BEFORE_POLLING) {
+        startPolling();
+        return;
+      }
+      schedule(backoff(failures));
+    };
+  }
+
+  function schedule(ms: number): void {
+    window.clearTimeout(retryTimer);
+    retryTimer = window.setTimeout(connect, ms);
+  }
+
+  async function poll(): Promise<void> {
+    let interval = 5_000;
+    try {
+      const response = await fetch(
+        `/live/${encodeURIComponent(slug ?? '')}/updates.json?after=${lastEventId}`,
+      );
+      if (response.ok) {
+        const reply = (await response.json()) as PollReply;
+        interval = reply.pollInterval;
+        if (reply.reset) apply('reset', reply.lastEventId, {});
+        for (const event of reply.events) apply(event.type, event.id, event.data);
+      }
+    } catch {
+      // Offline: try again after the interval.
+    }
+    if (!stopped && body.dataset.liveState === 'polling') {
+      pollTimer = window.setTimeout(() => void poll(), interval);
+    }
+  }
+
+  function startPolling(): void {
+    body.dataset.liveState = 'polling';
+    void poll();
+    // Keep trying the stream now and then; a good connection ends polling.
+    schedule(RETRY_STREAM_WHILE_POLLING_MS);
+    failures = 0;
+  }
+
+  function stop(): void {
+    stopped = true;
+    source?.close();
+    window.clearTimeout(pollTimer);
+    window.clearTimeout(retryTimer);
+  }
+
+  // ---- Ticking relative times, revealing at the top ---------------------------------------
+
+  function tick(): void {
+    const now = new Date();
+    for (const time of document.querySelectorAll<HTMLTimeElement>('time.update-time')) {
+      const relative = formatRelativeTime(new Date(time.dateTime), now, locale);
+      let span = time.querySelector('.relative-time');
+      if (relative === null) {
+        span?.remove();
+        continue;
+      }
+      if (!span) {
+        span = document.createElement('span');
+        span.className = 'relative-time';
+        time.prepend(span);
+      }
+      if (span.textContent !== relative) span.textContent = relative;
+    }
+  }
+
+  pillButton?.addEventListener('click', () => {
+    reveal();
+    updates.scrollIntoView({ block: 'start' });
+    updates.querySelector<HTMLElement>('article')?.focus({ preventScroll: true });
+  });
+  const maybeReveal = () => {
+    if (pending.size > 0 && streamTopVisible()) reveal();
+  };
+  window.addEventListener('scroll', maybeReveal, { passive: true });
+  document.addEventListener('visibilitychange', maybeReveal);
+  window.setInterval(tick, TICK_MS);
+  tick();
+  connect();
+}
+
+startLiveClient();

@@ -159,7 +159,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
               <button type="button" class="new-updates-button" />
             </div>
             <div id="live-announcer" class="visually-hidden" aria-live="polite" />
-            <div id="updates" class="updates" data-page={page}>
+            <div id="updates" class="updates" data-page={page} data-total={model.total}>
               {model.updates.map((update) => (
                 <UpdateArticle key={update.id} update={update} context={context} />
               ))}
