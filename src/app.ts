@@ -100,7 +100,9 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     reader: createReaderService(deps),
     tokens: createTokenService(deps),
   });
+  const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
+    observeFanout: metrics.observeFanout,
     ...defaultHubOptions,
     maxPerAddress: config.streamsPerAddress,
     sweepMs: config.liveSweepMs,
@@ -123,7 +125,6 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   // JSON bodies only: a form or text body on an API route is a 415, not a parse attempt.
   app.removeContentTypeParser('text/plain');
   registerHttpBehaviour(app);
-  const metrics = createMetrics(app);
 
   app.addSchema(ErrorOut);
   await app.register(fastifySwagger, {

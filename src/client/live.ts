@@ -200,8 +200,10 @@ export function startLiveClient(): void {
     const explainer = byId('explainer');
     const replacement = fromServerHtml(data.explainerHtml);
     if (explainer && replacement) {
-      if (explainer instanceof HTMLDetailsElement && replacement instanceof HTMLDetailsElement) {
-        replacement.open = explainer.open;
+      // Keep the sections the reader opened open.
+      for (const open of explainer.querySelectorAll('details[open]')) {
+        const same = open.id ? replacement.querySelector(`#${CSS.escape(open.id)}`) : null;
+        if (same instanceof HTMLDetailsElement) same.open = true;
       }
       explainer.replaceWith(replacement);
     }
@@ -386,6 +388,14 @@ export function startLiveClient(): void {
       if (span.textContent !== relative) span.textContent = relative;
     }
   }
+
+  // A contents link opens the folded section it points to.
+  document.addEventListener('click', (event) => {
+    const link =
+      event.target instanceof Element ? event.target.closest('.explainer-contents a') : null;
+    const target = link ? document.getElementById(link.getAttribute('href')?.slice(1) ?? '') : null;
+    if (target instanceof HTMLDetailsElement) target.open = true;
+  });
 
   pillButton?.addEventListener('click', () => {
     reveal();

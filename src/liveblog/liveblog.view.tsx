@@ -22,12 +22,12 @@ export function ExplainerView({
   explainer: readonly ExplainerSection[];
 }) {
   const m = t(liveblog.locale);
-  if (explainer.length === 0) return <div id="explainer" hidden />;
+  if (explainer.length === 0) return <section id="explainer" class="explainer" hidden />;
+  // The contents list stays in view; each section folds, so a phone reader reaches the latest
+  // updates at once. Following a contents link opens the section it points to.
   return (
-    <details class="explainer" id="explainer" open>
-      <summary>
-        <h2>{m.background}</h2>
-      </summary>
+    <section class="explainer" id="explainer" aria-labelledby="explainer-title">
+      <h2 id="explainer-title">{m.background}</h2>
       <nav class="explainer-contents" aria-label={m.contents}>
         <ol>
           {explainer.map((section) => (
@@ -38,21 +38,18 @@ export function ExplainerView({
         </ol>
       </nav>
       {explainer.map((section) => (
-        <section
+        <details
           key={section.position}
           id={explainerAnchor(section.position)}
           class="explainer-section"
-          aria-labelledby={`${explainerAnchor(section.position)}-title`}
         >
-          <h3 id={`${explainerAnchor(section.position)}-title`} dir="auto">
-            {section.title}
-          </h3>
+          <summary dir="auto">{section.title}</summary>
           <div dir="auto">
             <BlocksView blocks={section.blocks} />
           </div>
-        </section>
+        </details>
       ))}
-    </details>
+    </section>
   );
 }
 

@@ -16,7 +16,10 @@ describe('configuration', () => {
   });
 
   it('recognises PostgreSQL and Redis URLs', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/ajil', REDIS_URL: 'redis://r:6379' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/ajil',
+      REDIS_URL: 'redis://r:6379',
+    });
     expect(config.databaseEngine).toBe('postgres');
     expect(config.redisUrl).toBe('redis://r:6379');
   });

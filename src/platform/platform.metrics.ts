@@ -1,6 +1,6 @@
 // Prometheus metrics: one registry per app, so tests can build many apps in one process.
 import type { FastifyInstance } from 'fastify';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export function createMetrics(app: FastifyInstance) {
   const registry = new Registry();
@@ -12,10 +12,19 @@ export function createMetrics(app: FastifyInstance) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const published = new Counter({
-    name: 'ajil_events_recorded_total',
-    help: 'Live events recorded',
+  const fanout = new Histogram({
+    name: 'ajil_live_fanout_seconds',
+    help: 'Time to write one live event to every reader of a page on this process',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
     registers: [registry],
+  });
+  new Gauge({
+    name: 'ajil_live_readers',
+    help: 'Readers connected to live streams on this process',
+    registers: [registry],
+    collect() {
+      this.set(app.hub.stats().readers);
+    },
   });
   app.addHook('onResponse', (request, reply, done) => {
     duration.observe(
@@ -30,7 +39,9 @@ export function createMetrics(app: FastifyInstance) {
   });
   return {
     registry,
-    published,
+    observeFanout: (seconds: number) => {
+      fanout.observe(seconds);
+    },
     contentType: registry.contentType,
     render: () => registry.metrics(),
   };

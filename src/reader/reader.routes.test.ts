@@ -38,7 +38,7 @@ describe.each(engines())('reader pages ($name)', (engine) => {
     const html = res.body;
     expect(html).toContain('<html lang="ar" dir="rtl">');
     for (const section of demoLiveblog.explainer) expect(html).toContain(`>${section.title}</a>`);
-    expect(html.match(/<section id="background-\d"/g)).toHaveLength(3);
+    expect(html.match(/<details id="background-\d"/g)).toHaveLength(3);
     const stream = html.slice(html.indexOf('id="updates"'));
     const articles = stream.match(/<article class="update/g) ?? [];
     expect(articles.length).toBe(demoLiveblog.updates.length);

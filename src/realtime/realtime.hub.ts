@@ -1,7 +1,7 @@
 // The live-delivery hub of one process. Readers of a page share one channel; when the bus rings,
 // the channel reads the new events from the database ONCE and writes the same bytes to every
 // reader. Replays after a reconnect come from the events table, never from memory.
-import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Db } from '../storage/storage.database.js';
 import type { Bus, BusMessage } from './realtime.bus.js';
 import { createEventRepository, type LiveEvent } from './realtime.repository.js';
@@ -19,6 +19,8 @@ export interface HubOptions {
   readonly maxPerAddress: number;
   /** The retry hint (ms) given to readers when this process shuts down. */
   readonly shutdownRetryMs: number;
+  /** Told how long each fan-out took (seconds), for the metrics. */
+  readonly observeFanout?: (seconds: number) => void;
 }
 
 export const defaultHubOptions: HubOptions = {
@@ -32,7 +34,8 @@ export const defaultHubOptions: HubOptions = {
 };
 
 interface Reader {
-  readonly res: ServerResponse;
+  /** The reader's socket itself: the response head is written by the route, events go raw. */
+  readonly res: Socket;
   readonly address: string;
   lastSeq: number;
   /** False while its replay runs: broadcasts skip it, the replay loop catches it up. */
@@ -98,6 +101,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
   }
 
   function broadcast(channel: Channel, list: readonly LiveEvent[]): void {
+    const t0 = performance.now();
     for (const event of list) {
       const bytes = frameOf(event); // serialised once per event, shared by every reader
       for (const reader of channel.readers) {
@@ -108,6 +112,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       }
       channel.lastSent = event.seq;
     }
+    options.observeFanout?.((performance.now() - t0) / 1000);
   }
 
   /** Reads everything after lastSent and broadcasts it; coalesces rings that come meanwhile. */
@@ -178,13 +183,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
      * Attaches a reader whose headers are already written. `from` is the last seq it has.
      * Replays what it missed from the database, then makes it live.
      */
-    async join(
-      liveblogId: number,
-      currentSeq: number,
-      res: ServerResponse,
-      address: string,
-      from: number,
-    ) {
+    async join(liveblogId: number, currentSeq: number, res: Socket, address: string, from: number) {
       let channel = channels.get(liveblogId);
       if (!channel) {
         channel = {

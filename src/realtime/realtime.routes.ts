@@ -5,6 +5,19 @@ import { errors } from '../platform/platform.errors.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
 import { createEventRepository } from './realtime.repository.js';
 
+const STREAM_HEAD = Buffer.from(
+  [
+    'HTTP/1.1 200 OK',
+    'Content-Type: text/event-stream; charset=utf-8',
+    'Cache-Control: no-cache, no-transform',
+    'X-Accel-Buffering: no',
+    'X-Content-Type-Options: nosniff',
+    'Connection: close',
+    '',
+    '',
+  ].join('\r\n'),
+);
+
 const Seq = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
 
 function lastEventIdOf(
@@ -47,17 +60,15 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox = (app) => {
         lastEventIdOf(request.headers['last-event-id'], request.query.lastEventId) ??
         liveblog.lastSeq;
       reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        'x-accel-buffering': 'no',
-        connection: 'keep-alive',
-        'x-content-type-options': 'nosniff',
-      });
-      res.socket?.setNoDelay(true);
-      res.socket?.setKeepAlive(true, 30_000);
-      await app.hub.join(liveblog.id, liveblog.lastSeq, res, request.ip, from);
+      // The head is written by hand and the body is delimited by the connection's end (no
+      // chunked framing), so every event is one plain socket write of bytes shared by all readers.
+      const socket = request.raw.socket;
+      socket.setNoDelay(true);
+      socket.setKeepAlive(true, 30_000);
+      socket.setTimeout(0);
+      socket.write(STREAM_HEAD);
+      await app.hub.join(liveblog.id, liveblog.lastSeq, socket, request.ip, from);
+      return reply;
     },
   );
 
