@@ -124,3 +124,30 @@ describe.each(engines())('reader pages ($name)', (engine) => {
     expect((await t.app.inject('/api/docs')).statusCode).toBeLessThan(400);
   });
 });
+
+describe('a server fault', () => {
+  it('shows the Arabic error page to readers and a generic JSON error to API clients', async () => {
+    const t = await buildTestApp();
+    t.app.get('/boom', () => {
+      throw new Error('database exploded: secret detail');
+    });
+    t.app.get('/api/v1/boom', () => {
+      throw new Error('database exploded: secret detail');
+    });
+    try {
+      const page = await t.app.inject('/boom');
+      expect(page.statusCode).toBe(500);
+      expect(page.body).toContain('حدث خطأ');
+      expect(page.body).toContain('<html lang="ar" dir="rtl">');
+      expect(page.body).not.toContain('secret detail');
+      const api = await t.app.inject({ url: '/api/v1/boom', headers: { 'accept-language': 'en' } });
+      expect(api.statusCode).toBe(500);
+      const body = api.json<{ error: { code: string; message: string } }>();
+      expect(body.error.code).toBe('internal_error');
+      expect(body.error.message).toMatch(/went wrong/);
+      expect(api.body).not.toContain('secret detail');
+    } finally {
+      await t.close();
+    }
+  });
+});

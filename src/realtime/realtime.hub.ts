@@ -249,12 +249,23 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       const bye = Buffer.from(
         `retry: ${options.shutdownRetryMs}\nevent: shutdown\ndata: ${JSON.stringify({ retry: options.shutdownRetryMs })}\n\n`,
       );
+      const ending: Socket[] = [];
       for (const channel of channels.values()) {
         for (const reader of channel.readers) {
-          if (!reader.res.destroyed) reader.res.end(bye);
+          if (reader.drainTimer) clearTimeout(reader.drainTimer);
+          if (!reader.res.destroyed) {
+            reader.res.end(bye);
+            ending.push(reader.res);
+          }
         }
       }
       channels.clear();
+      // A reader that does not read cannot receive the goodbye: do not let it hold the shutdown.
+      if (ending.length > 0) {
+        setTimeout(() => {
+          for (const socket of ending) socket.destroy();
+        }, 1_000).unref();
+      }
     },
   };
 }

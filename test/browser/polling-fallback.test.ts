@@ -1,0 +1,53 @@
+// When the stream keeps failing (here every stream request is refused with 429), the page falls
+// back to polling updates.json at the interval the server sets, and still shows new updates.
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, buildTestApp, type TestApp } from '../helpers.js';
+import { launchBrowser } from './browser.js';
+
+describe('polling fallback in a real browser', () => {
+  let browser: Browser;
+  let t: TestApp;
+  let base: string;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp(
+      undefined,
+      { hubOptions: { maxPerAddress: 0 } },
+      { pollIntervalMs: 1000 },
+    );
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    editor = await t.token('editor');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs',
+      headers: bearer(editor),
+      payload: { slug: 'polling', headline: 'استطلاع' },
+    });
+    expect(res.statusCode).toBe(201);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await t.close();
+  });
+
+  it('switches to polling after repeated stream failures and shows new updates', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/live/polling`);
+    await page.waitForFunction(() => document.body.dataset.liveState === 'polling', undefined, {
+      timeout: 20_000,
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs/polling/updates',
+      headers: bearer(editor),
+      payload: { headline: 'وصل عبر الاستطلاع', text: 'نص التحديث.' },
+    });
+    const { id } = res.json<{ id: number }>();
+    await page.locator(`#update-${id}`).waitFor({ state: 'visible', timeout: 3_000 });
+  });
+});
