@@ -13,7 +13,12 @@ await mkdir(outdir, { recursive: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { live: 'src/client/live.ts', app: 'src/client/app.css' },
+  entryPoints: {
+    live: 'src/client/live.ts',
+    app: 'src/client/app.css',
+    newsroom: 'src/client/newsroom.ts',
+    'newsroom-style': 'src/client/newsroom.css',
+  },
   bundle: true,
   minify: true,
   sourcemap: true,

@@ -30,10 +30,13 @@ import { createLiveblogService } from './liveblog/liveblog.service.js';
 import { createUpdateService } from './update/update.service.js';
 import { createReaderService } from './reader/reader.service.js';
 import { createTokenService } from './newsroom/newsroom.service.js';
+import { createAccountService, SESSION_COOKIE } from './newsroom/newsroom.accounts.js';
+import { checkCsrf, readCookie } from './newsroom/newsroom.session.js';
 import { anonymousActor } from './newsroom/newsroom.policy.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
+import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import './platform/platform.types.js';
 
 export interface AppParts {
@@ -85,10 +88,24 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   const deps = { db: database.db, bus, clock };
 
   app.decorateRequest('actor', null as unknown as typeof anonymousActor);
+  app.decorateRequest('session', undefined);
   app.addHook('onRequest', (request, _reply, done) => {
     request.actor = anonymousActor;
     done();
   });
+  /** Bearer token first; otherwise the newsroom session cookie (whose writes need CSRF). */
+  const identify = async (request: import('fastify').FastifyRequest) => {
+    if (request.headers.authorization !== undefined) {
+      request.actor = await app.services.tokens.authenticate(request.headers.authorization);
+      return;
+    }
+    const session = await app.services.accounts.session(readCookie(request, SESSION_COOKIE));
+    if (session) {
+      request.session = session;
+      request.actor = session.actor;
+    }
+  };
+  app.decorate('identify', identify);
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('bus', bus);
@@ -99,6 +116,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     updates: createUpdateService(deps),
     reader: createReaderService(deps),
     tokens: createTokenService(deps),
+    accounts: createAccountService(deps),
   });
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
@@ -161,8 +179,10 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
 
   await app.register(
     async (api) => {
-      api.addHook('onRequest', async (request) => {
-        request.actor = await app.services.tokens.authenticate(request.headers.authorization);
+      api.addHook('onRequest', identify);
+      api.addHook('preHandler', (request, _reply, done) => {
+        checkCsrf(request, request.session);
+        done();
       });
       await api.register(liveblogRoutes);
       await api.register(updateRoutes);
@@ -170,6 +190,19 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     { prefix: '/api/v1' },
   );
   await app.register(readerRoutes);
+  await app.register(newsroomRoutes, { prefix: '/newsroom' });
+
+  // Scheduled updates go out when their time comes; every node may run this safely.
+  const scheduler = setInterval(() => {
+    app.services.updates.publishDue().catch((error: unknown) => {
+      app.log.error({ err: error }, 'scheduled publishing failed');
+    });
+  }, 5_000);
+  scheduler.unref();
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(scheduler);
+    done();
+  });
   await app.register(realtimeRoutes);
 
   app.get(

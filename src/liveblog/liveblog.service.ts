@@ -3,6 +3,7 @@ import { errors, things } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
 import { assertCan, type Actor } from '../newsroom/newsroom.policy.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
+import { audit } from '../newsroom/newsroom.repository.js';
 import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { blocksFromText } from '../update/update.blocks.js';
 import {
@@ -76,8 +77,8 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
       const now = clock.now();
       const status: LiveblogStatus = input.status ?? 'live';
       try {
-        const liveblog = await db.transaction().execute((trx) =>
-          liveblogs.insert(
+        const liveblog = await db.transaction().execute(async (trx) => {
+          const created = await liveblogs.insert(
             trx,
             {
               slug: input.slug,
@@ -89,8 +90,10 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
               coverageStartAt: status === 'live' ? now : null,
             },
             now,
-          ),
-        );
+          );
+          await audit(trx, actor, { action: 'liveblog.create', targetType: 'liveblog', targetId: created.slug, after: { headline: created.headline } }, now);
+          return created;
+        });
         return { liveblog, explainer: [] };
       } catch (error) {
         if (isUniqueViolation(error)) throw slugTaken();
@@ -136,6 +139,7 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
       }
       const result = await db.transaction().execute(async (trx) => {
         await liveblogs.update(trx, current.id, changes, now);
+        await audit(trx, actor, { action: 'liveblog.change', targetType: 'liveblog', targetId: current.slug, before: { headline: current.headline, standfirst: current.standfirst, status: current.status, timeZone: current.timeZone }, after: patch }, now);
         const explainer = await liveblogs.explainer(trx, current.id);
         const changed: Liveblog = { ...current, ...changes };
         const liveblog = await recordEvents(
@@ -195,6 +199,7 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
           now,
         );
         await liveblogs.replaceExplainer(trx, current.id, sections);
+        await audit(trx, actor, { action: 'liveblog.explainer', targetType: 'liveblog', targetId: current.slug, after: body.sections }, now);
         return { liveblog, explainer: await liveblogs.explainer(trx, current.id) };
       });
       await ringAfterCommit(bus, result.liveblog);

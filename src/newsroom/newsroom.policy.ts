@@ -1,7 +1,7 @@
 // Who may do what, in one table. Every service method asks here on its first line.
 import { errors } from '../platform/platform.errors.js';
 
-export const ROLES = ['admin', 'editor', 'reporter'] as const;
+export const ROLES = ['admin', 'editor', 'reporter', 'moderator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
@@ -14,19 +14,33 @@ export interface Actor {
 export const anonymousActor: Actor = { kind: 'anonymous', id: null, name: '', role: null };
 
 export type Action =
+  | 'newsroom.enter'
   | 'liveblog.create'
   | 'liveblog.edit'
+  | 'draft.write'
+  | 'draft.review'
   | 'update.publish'
   | 'update.edit'
   | 'update.delete'
+  | 'user.manage'
+  | 'audit.read'
   | 'token.manage';
 
+/**
+ * The whole matrix. Reporters write drafts and submit them; editors publish, edit anyone's
+ * updates and run pages; admins also manage people. Moderators (comments) only enter.
+ */
 const allowed: Record<Action, readonly Role[]> = {
+  'newsroom.enter': ['admin', 'editor', 'reporter', 'moderator'],
   'liveblog.create': ['admin', 'editor'],
   'liveblog.edit': ['admin', 'editor'],
+  'draft.write': ['admin', 'editor', 'reporter'],
+  'draft.review': ['admin', 'editor'],
   'update.publish': ['admin', 'editor'],
   'update.edit': ['admin', 'editor'],
   'update.delete': ['admin', 'editor'],
+  'user.manage': ['admin'],
+  'audit.read': ['admin'],
   'token.manage': ['admin'],
 };
 

@@ -81,3 +81,237 @@ export function createTokenRepository() {
     },
   };
 }
+
+// ---- Users -------------------------------------------------------------------------------
+
+export interface User {
+  readonly id: number;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+  readonly createdAt: Date;
+  readonly disabledAt: Date | null;
+}
+
+function userFromRow(row: {
+  id: number;
+  email: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  createdAt: string;
+  disabledAt: string | null;
+}): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role as Role,
+    passwordHash: row.passwordHash,
+    createdAt: new Date(row.createdAt),
+    disabledAt: row.disabledAt === null ? null : new Date(row.disabledAt),
+  };
+}
+
+export interface SessionRecord {
+  readonly user: User;
+  readonly csrfToken: string;
+  readonly locale: string;
+  readonly expiresAt: Date;
+  readonly lastSeenAt: Date;
+}
+
+export function createUserRepository() {
+  return {
+    async count(db: Db): Promise<number> {
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return row.count;
+    },
+
+    async byEmail(db: Db, email: string): Promise<User | undefined> {
+      const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+      return row ? userFromRow(row) : undefined;
+    },
+
+    async byId(db: Db, id: number): Promise<User | undefined> {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? userFromRow(row) : undefined;
+    },
+
+    async list(db: Db): Promise<User[]> {
+      const rows = await db.selectFrom('users').selectAll().orderBy('id').execute();
+      return rows.map(userFromRow);
+    },
+
+    async insert(
+      db: Db,
+      input: { email: string; displayName: string; role: Role; passwordHash: string },
+      now: Date,
+    ): Promise<User> {
+      const at = now.toISOString();
+      const row = await db
+        .insertInto('users')
+        .values({ ...input, createdAt: at, updatedAt: at, disabledAt: null })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return userFromRow(row);
+    },
+
+    async setRole(db: Db, id: number, role: Role, now: Date): Promise<void> {
+      await db.updateTable('users').set({ role, updatedAt: now.toISOString() }).where('id', '=', id).execute();
+    },
+
+    async setDisabled(db: Db, id: number, disabled: boolean, now: Date): Promise<void> {
+      await db
+        .updateTable('users')
+        .set({ disabledAt: disabled ? now.toISOString() : null, updatedAt: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    // ---- Sessions ----
+
+    async insertSession(
+      db: Db,
+      input: { idHash: string; userId: number; csrfToken: string; locale: string; expiresAt: Date },
+      now: Date,
+    ): Promise<void> {
+      await db
+        .insertInto('sessions')
+        .values({
+          idHash: input.idHash,
+          userId: input.userId,
+          csrfToken: input.csrfToken,
+          locale: input.locale,
+          createdAt: now.toISOString(),
+          lastSeenAt: now.toISOString(),
+          expiresAt: input.expiresAt.toISOString(),
+        })
+        .execute();
+    },
+
+    async session(db: Db, idHash: string): Promise<SessionRecord | undefined> {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.userId')
+        .select([
+          'users.id',
+          'users.email',
+          'users.displayName',
+          'users.role',
+          'users.passwordHash',
+          'users.createdAt',
+          'users.disabledAt',
+          'sessions.csrfToken',
+          'sessions.locale',
+          'sessions.expiresAt',
+          'sessions.lastSeenAt',
+        ])
+        .where('sessions.idHash', '=', idHash)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      return {
+        user: userFromRow(row),
+        csrfToken: row.csrfToken,
+        locale: row.locale,
+        expiresAt: new Date(row.expiresAt),
+        lastSeenAt: new Date(row.lastSeenAt),
+      };
+    },
+
+    async touchSession(db: Db, idHash: string, now: Date, expiresAt: Date): Promise<void> {
+      await db
+        .updateTable('sessions')
+        .set({ lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
+        .where('idHash', '=', idHash)
+        .execute();
+    },
+
+    async setSessionLocale(db: Db, idHash: string, locale: string): Promise<void> {
+      await db.updateTable('sessions').set({ locale }).where('idHash', '=', idHash).execute();
+    },
+
+    async deleteSession(db: Db, idHash: string): Promise<void> {
+      await db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
+    },
+
+    async deleteSessionsOf(db: Db, userId: number): Promise<void> {
+      await db.deleteFrom('sessions').where('userId', '=', userId).execute();
+    },
+
+    // ---- Rate limits: fixed windows, counted in the database so every node shares them ----
+
+    /** Adds one hit to `key`; returns the count in the current window and when it ends. */
+    async hit(db: Db, key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }> {
+      const row = await db.selectFrom('rateLimits').selectAll().where('key', '=', key).executeTakeFirst();
+      const start = row ? new Date(row.windowStart) : null;
+      if (!row || !start || now.getTime() - start.getTime() >= windowMs) {
+        await db
+          .insertInto('rateLimits')
+          .values({ key, windowStart: now.toISOString(), count: 1 })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ windowStart: now.toISOString(), count: 1 }))
+          .execute();
+        return { count: 1, resetAt: new Date(now.getTime() + windowMs) };
+      }
+      await db
+        .updateTable('rateLimits')
+        .set((eb) => ({ count: eb('count', '+', 1) }))
+        .where('key', '=', key)
+        .execute();
+      return { count: row.count + 1, resetAt: new Date(start.getTime() + windowMs) };
+    },
+
+    async peek(db: Db, key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }> {
+      const row = await db.selectFrom('rateLimits').selectAll().where('key', '=', key).executeTakeFirst();
+      if (!row) return { count: 0, resetAt: now };
+      const start = new Date(row.windowStart);
+      if (now.getTime() - start.getTime() >= windowMs) return { count: 0, resetAt: now };
+      return { count: row.count, resetAt: new Date(start.getTime() + windowMs) };
+    },
+
+    async clear(db: Db, key: string): Promise<void> {
+      await db.deleteFrom('rateLimits').where('key', '=', key).execute();
+    },
+  };
+}
+
+// ---- Audit log ---------------------------------------------------------------------------
+
+export interface AuditEntry {
+  readonly action: string;
+  readonly targetType: string;
+  readonly targetId: string | number | null;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+/** Writes one audit row; call it inside the transaction of the action it records. */
+export async function audit(
+  db: Db,
+  actor: { kind: string; id: number | null; name: string },
+  entry: AuditEntry,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('auditLog')
+    .values({
+      at: now.toISOString(),
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId === null ? null : String(entry.targetId),
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export async function auditLog(db: Db, limit: number) {
+  return db.selectFrom('auditLog').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}

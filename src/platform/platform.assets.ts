@@ -7,7 +7,7 @@ export const ASSET_DIR = fileURLToPath(new URL('../../public/build/', import.met
 
 export interface Assets {
   /** Public URL of a logical asset ("live.js", "app.css"). */
-  url(name: 'live.js' | 'app.css'): string;
+  url(name: 'live.js' | 'app.css' | 'newsroom.js' | 'newsroom.css'): string;
   readonly built: boolean;
 }
 

@@ -6,6 +6,7 @@ import type { LiveblogService } from '../liveblog/liveblog.service.js';
 import type { UpdateService } from '../update/update.service.js';
 import type { ReaderService } from '../reader/reader.service.js';
 import type { TokenService } from '../newsroom/newsroom.service.js';
+import type { AccountService, SessionInfo } from '../newsroom/newsroom.accounts.js';
 import type { DatabaseHandle } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
@@ -16,6 +17,7 @@ export interface Services {
   readonly updates: UpdateService;
   readonly reader: ReaderService;
   readonly tokens: TokenService;
+  readonly accounts: AccountService;
 }
 
 declare module 'fastify' {
@@ -27,9 +29,12 @@ declare module 'fastify' {
     clock: Clock;
     assets: Assets;
     hub: Hub;
+    identify: (request: import('fastify').FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {
     actor: Actor;
     cspNonce: string;
+    /** The newsroom session behind the cookie, when there is one. */
+    session: SessionInfo | undefined;
   }
 }

@@ -15,6 +15,7 @@ import {
 import pg from 'pg';
 import type { AppConfig, DatabaseEngine } from '../platform/platform.config.js';
 import { initialMigration } from './migrations/2026-11-29-0001-initial.js';
+import { newsroomMigration } from './migrations/2026-11-29-0003-newsroom.js';
 import type { Database } from './storage.schema.js';
 
 export type Db = Kysely<Database>;
@@ -73,6 +74,7 @@ export function openDatabase(
 function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
   return {
     '2026-11-29-0001-initial': initialMigration(engine),
+    '2026-11-29-0003-newsroom': newsroomMigration(engine),
   };
 }
 

@@ -47,6 +47,10 @@ export interface UpdateTable {
   createdAt: string;
   updatedAt: string;
   revision: number;
+  authorUserId: number | null;
+  submittedAt: string | null;
+  returnNote: string | null;
+  scheduledAt: string | null;
 }
 
 export interface EventTable {
@@ -70,7 +74,70 @@ export interface ApiTokenTable {
   revokedAt: string | null;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt: string;
+  disabledAt: string | null;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session id; the id itself lives only in the reader's cookie. */
+  idHash: string;
+  userId: number;
+  csrfToken: string;
+  locale: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export interface RateLimitTable {
+  key: string;
+  windowStart: string;
+  count: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actorKind: string;
+  actorId: number | null;
+  actorName: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface UpdateRevisionTable {
+  id: Generated<number>;
+  updateId: number;
+  revision: number;
+  headline: string | null;
+  body: string;
+  sources: string;
+  /** JSON {keyEvent, pinned, breaking}. */
+  flags: string;
+  status: string;
+  editorName: string;
+  editorUserId: number | null;
+  action: string;
+  note: string | null;
+  createdAt: string;
+}
+
 export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  rateLimits: RateLimitTable;
+  auditLog: AuditLogTable;
+  updateRevisions: UpdateRevisionTable;
   liveblogs: LiveblogTable;
   explainerSections: ExplainerSectionTable;
   updates: UpdateTable;

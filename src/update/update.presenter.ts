@@ -28,6 +28,8 @@ export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: str
     editedAt: update.editedAt?.toISOString() ?? null,
     revision: update.revision,
     url: `${publicUrl}${permalinkPath(liveblog.slug, update.id)}`,
+    scheduledAt: update.scheduledAt?.toISOString() ?? null,
+    returnNote: update.returnNote,
   };
 }
 

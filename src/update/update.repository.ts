@@ -3,7 +3,8 @@ import type { Db } from '../storage/storage.database.js';
 import type { UpdateRow } from '../storage/storage.schema.js';
 import type { Block } from './update.blocks.js';
 
-export const UPDATE_STATUSES = ['draft', 'published'] as const;
+/** draft → submitted (a reporter asks for review) → published; or scheduled → published at its time. */
+export const UPDATE_STATUSES = ['draft', 'submitted', 'scheduled', 'published'] as const;
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 
 export const SOURCE_KINDS = ['wire', 'official', 'media', 'social', 'own'] as const;
@@ -32,6 +33,10 @@ export interface Update {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly revision: number;
+  readonly authorUserId: number | null;
+  readonly submittedAt: Date | null;
+  readonly returnNote: string | null;
+  readonly scheduledAt: Date | null;
 }
 
 /** A published, not deleted update: what readers see. */
@@ -63,6 +68,10 @@ export function updateFromRow(row: UpdateRow): Update {
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
     revision: row.revision,
+    authorUserId: row.authorUserId,
+    submittedAt: date(row.submittedAt),
+    returnNote: row.returnNote,
+    scheduledAt: date(row.scheduledAt),
   };
 }
 
@@ -77,6 +86,8 @@ export interface NewUpdate {
   authorName: string;
   status: UpdateStatus;
   publishedAt: Date | null;
+  authorUserId?: number | null;
+  scheduledAt?: Date | null;
 }
 
 export interface UpdateChanges {
@@ -87,6 +98,11 @@ export interface UpdateChanges {
   pinned?: boolean;
   breaking?: boolean;
   editedAt?: Date;
+  status?: UpdateStatus;
+  publishedAt?: Date | null;
+  submittedAt?: Date | null;
+  returnNote?: string | null;
+  scheduledAt?: Date | null;
 }
 
 const flag = (value: boolean) => (value ? 1 : 0);
@@ -121,6 +137,10 @@ export function createUpdateRepository() {
           createdAt: at,
           updatedAt: at,
           revision: 1,
+          authorUserId: input.authorUserId ?? null,
+          submittedAt: null,
+          returnNote: null,
+          scheduledAt: input.scheduledAt?.toISOString() ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -148,6 +168,11 @@ export function createUpdateRepository() {
           ...(changes.pinned !== undefined && { pinned: flag(changes.pinned) }),
           ...(changes.breaking !== undefined && { breaking: flag(changes.breaking) }),
           ...(changes.editedAt !== undefined && { editedAt: changes.editedAt.toISOString() }),
+          ...(changes.status !== undefined && { status: changes.status }),
+          ...(changes.publishedAt !== undefined && { publishedAt: changes.publishedAt?.toISOString() ?? null }),
+          ...(changes.submittedAt !== undefined && { submittedAt: changes.submittedAt?.toISOString() ?? null }),
+          ...(changes.returnNote !== undefined && { returnNote: changes.returnNote }),
+          ...(changes.scheduledAt !== undefined && { scheduledAt: changes.scheduledAt?.toISOString() ?? null }),
           updatedAt: now.toISOString(),
           revision: eb('revision', '+', 1),
         }))
@@ -262,6 +287,75 @@ export function createUpdateRepository() {
         .executeTakeFirst();
       const update = row ? updateFromRow(row) : undefined;
       return update && isVisible(update) ? update : undefined;
+    },
+
+    /** Drafts, submitted drafts and scheduled updates of a page, newest first. */
+    async listUnpublished(
+      db: Db,
+      liveblogId: number,
+      statuses: readonly UpdateStatus[],
+      authorUserId: number | null,
+    ): Promise<Update[]> {
+      let query = db
+        .selectFrom('updates')
+        .selectAll()
+        .where('liveblogId', '=', liveblogId)
+        .where('deletedAt', 'is', null)
+        .where('status', 'in', [...statuses]);
+      if (authorUserId !== null) query = query.where('authorUserId', '=', authorUserId);
+      const rows = await query.orderBy('updatedAt', 'desc').limit(200).execute();
+      return rows.map(updateFromRow);
+    },
+
+    /** Scheduled updates whose time has come, across all pages. */
+    async dueScheduled(db: Db, now: Date, limit: number): Promise<Update[]> {
+      const rows = await db
+        .selectFrom('updates')
+        .selectAll()
+        .where('status', '=', 'scheduled')
+        .where('deletedAt', 'is', null)
+        .where('scheduledAt', '<=', now.toISOString())
+        .orderBy('scheduledAt')
+        .limit(limit)
+        .execute();
+      return rows.map(updateFromRow);
+    },
+
+    async revisions(db: Db, updateId: number) {
+      return db
+        .selectFrom('updateRevisions')
+        .selectAll()
+        .where('updateId', '=', updateId)
+        .orderBy('revision', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
+    },
+
+    async recordRevision(
+      db: Db,
+      update: Update,
+      who: { name: string; userId: number | null },
+      action: string,
+      note: string | null,
+      now: Date,
+    ): Promise<void> {
+      await db
+        .insertInto('updateRevisions')
+        .values({
+          updateId: update.id,
+          revision: update.revision,
+          headline: update.headline,
+          body: JSON.stringify(update.blocks),
+          sources: JSON.stringify(update.sources),
+          flags: JSON.stringify({ keyEvent: update.keyEvent, pinned: update.pinned, breaking: update.breaking }),
+          status: update.status,
+          editorName: who.name,
+          editorUserId: who.userId,
+          action,
+          note,
+          createdAt: now.toISOString(),
+        })
+        .execute();
     },
 
     /** The newest time anything readers see changed: a publication or an edit. */

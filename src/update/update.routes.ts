@@ -3,7 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../platform/platform.schema.js';
 import { SlugParams } from '../liveblog/liveblog.schema.js';
+import { Type as T } from 'typebox';
+import { renderUpdateHtml } from './update.view.js';
 import {
+  DraftBody,
+  PreviewBody,
+  PublishDraftBody,
+  ReturnDraftBody,
+  RevisionOut,
   CreateUpdateBody,
   ListUpdatesQuery,
   PatchUpdateBody,
@@ -12,6 +19,7 @@ import {
   UpdateParams,
 } from './update.schema.js';
 import { presentUpdate } from './update.presenter.js';
+import { blocksToText, type Block } from './update.blocks.js';
 
 export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
   const { updates } = app.services;
@@ -123,6 +131,185 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
     async (request, reply) => {
       await updates.remove(request.actor, request.params.slug, request.params.id);
       return reply.code(204).send(null);
+    },
+  );
+
+  // ---- The newsroom's workflow: drafts, submission, review, revisions, preview ----
+
+  const draftTags = ['drafts'];
+  const present = (result: { update: Parameters<typeof presentUpdate>[0]; liveblog: Parameters<typeof presentUpdate>[1] }) =>
+    presentUpdate(result.update, result.liveblog, publicUrl);
+
+  app.get(
+    '/liveblogs/:slug/drafts',
+    {
+      schema: {
+        tags: draftTags,
+        security,
+        summary: 'Drafts: reporters see their own; editors also the submitted queue and scheduled updates',
+        params: SlugParams,
+        response: { 200: T.Object({ drafts: T.Array(UpdateOut) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const result = await updates.drafts(request.actor, request.params.slug);
+      return { drafts: result.updates.map((update) => presentUpdate(update, result.liveblog, publicUrl)) };
+    },
+  );
+
+  app.post(
+    '/liveblogs/:slug/drafts',
+    {
+      schema: {
+        tags: draftTags,
+        security,
+        summary: 'Start a draft',
+        params: SlugParams,
+        body: DraftBody,
+        response: { 201: UpdateOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await updates.createDraft(request.actor, request.params.slug, request.body);
+      return reply.code(201).send(present(result));
+    },
+  );
+
+  app.put(
+    '/liveblogs/:slug/drafts/:id',
+    {
+      schema: {
+        tags: draftTags,
+        security,
+        summary: 'Save a draft (autosave)',
+        params: UpdateParams,
+        body: DraftBody,
+        response: { 200: UpdateOut, ...errorResponses },
+      },
+    },
+    async (request) => present(await updates.saveDraft(request.actor, request.params.slug, request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/liveblogs/:slug/drafts/:id',
+    {
+      schema: { tags: draftTags, security, summary: 'Discard a draft', params: UpdateParams, response: { 204: T.Null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      await updates.deleteDraft(request.actor, request.params.slug, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/liveblogs/:slug/drafts/:id/submit',
+    {
+      schema: { tags: draftTags, security, summary: 'Submit a draft for review', params: UpdateParams, response: { 200: UpdateOut, ...errorResponses } },
+    },
+    async (request) => present(await updates.submitDraft(request.actor, request.params.slug, request.params.id)),
+  );
+
+  app.post(
+    '/liveblogs/:slug/drafts/:id/return',
+    {
+      schema: {
+        tags: draftTags,
+        security,
+        summary: 'Return a submitted draft to its reporter with a note',
+        params: UpdateParams,
+        body: ReturnDraftBody,
+        response: { 200: UpdateOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      present(await updates.returnDraft(request.actor, request.params.slug, request.params.id, request.body.note)),
+  );
+
+  app.post(
+    '/liveblogs/:slug/drafts/:id/publish',
+    {
+      schema: {
+        tags: draftTags,
+        security,
+        summary: 'Publish a draft now, or schedule it with publishAt',
+        params: UpdateParams,
+        body: T.Optional(PublishDraftBody),
+        response: { 200: UpdateOut, ...errorResponses },
+      },
+    },
+    async (request) =>
+      present(await updates.publishDraft(request.actor, request.params.slug, request.params.id, request.body?.publishAt)),
+  );
+
+  app.get(
+    '/liveblogs/:slug/updates/:id/revisions',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Revision history: who changed what',
+        params: UpdateParams,
+        response: { 200: T.Object({ revisions: T.Array(RevisionOut) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { revisions } = await updates.revisions(request.actor, request.params.slug, request.params.id);
+      return {
+        revisions: revisions.map((r) => ({
+          revision: r.revision,
+          action: r.action,
+          editor: r.editorName,
+          at: r.createdAt,
+          headline: r.headline,
+          text: blocksToText(JSON.parse(r.body) as Block[]),
+          note: r.note,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/liveblogs/:slug/preview',
+    {
+      schema: {
+        tags: draftTags,
+        security,
+        summary: 'The HTML readers would see for this update, from the same renderer',
+        params: SlugParams,
+        body: PreviewBody,
+        response: { 200: T.Object({ html: T.String() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { liveblog } = await updates.previewContext(request.actor, request.params.slug);
+      const now = app.clock.now();
+      return {
+        html: renderUpdateHtml(
+          {
+            id: 0,
+            liveblogId: liveblog.id,
+            headline: request.body.headline ?? null,
+            blocks: request.body.blocks,
+            sources: request.body.sources ?? [],
+            keyEvent: request.body.keyEvent ?? false,
+            pinned: false,
+            breaking: request.body.breaking ?? false,
+            authorName: request.actor.name,
+            status: 'published',
+            publishedAt: now,
+            editedAt: null,
+            deletedAt: null,
+            createdAt: now,
+            updatedAt: now,
+            revision: 1,
+            authorUserId: null,
+            submittedAt: null,
+            returnNote: null,
+            scheduledAt: null,
+          },
+          { slug: liveblog.slug, locale: liveblog.locale, timeZone: liveblog.timeZone, now },
+        ),
+      };
     },
   );
 

@@ -1,6 +1,6 @@
 // The wire shapes of updates: request validation and response serialisation, one place.
 import { Type, type Static } from 'typebox';
-import { Blocks, MAX_TEXT_LENGTH } from './update.blocks.js';
+import { Block, Blocks, MAX_TEXT_LENGTH } from './update.blocks.js';
 import { SOURCE_KINDS } from './update.repository.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
 
@@ -30,10 +30,60 @@ export const CreateUpdateBody = Type.Object(
     pinned: Type.Optional(Type.Boolean()),
     breaking: Type.Optional(Type.Boolean()),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    publishAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Schedule the update for this time instead of now' }),
+    ),
   },
   { additionalProperties: false },
 );
 export type CreateUpdateBody = Static<typeof CreateUpdateBody>;
+
+/** A draft as the composer holds it; every field optional (autosave sends what it has). */
+export const DraftBody = Type.Object(
+  {
+    headline: Type.Optional(UpdateHeadline),
+    text: Type.Optional(Type.String({ maxLength: MAX_TEXT_LENGTH })),
+    blocks: Type.Optional(Type.Array(Block, { maxItems: 50 })),
+    sources: Type.Optional(Type.Array(SourceSchema, { maxItems: 12 })),
+    keyEvent: Type.Optional(Type.Boolean()),
+    pinned: Type.Optional(Type.Boolean()),
+    breaking: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type DraftBody = Static<typeof DraftBody>;
+
+export const PublishDraftBody = Type.Object(
+  { publishAt: Type.Optional(Type.String({ format: 'date-time' })) },
+  { additionalProperties: false },
+);
+export const ReturnDraftBody = Type.Object(
+  { note: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
+
+export const DraftListOut = Type.Object({ drafts: Type.Array(Type.Unknown()) });
+
+export const RevisionOut = Type.Object({
+  revision: Type.Integer(),
+  action: Type.String(),
+  editor: Type.String(),
+  at: Type.String(),
+  headline: Type.Union([Type.String(), Type.Null()]),
+  text: Type.String(),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const PreviewBody = Type.Object(
+  {
+    headline: Type.Optional(UpdateHeadline),
+    blocks: Type.Array(Block, { maxItems: 50 }),
+    sources: Type.Optional(Type.Array(SourceSchema, { maxItems: 12 })),
+    keyEvent: Type.Optional(Type.Boolean()),
+    breaking: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
 export const PatchUpdateBody = Type.Object(
   {
@@ -80,6 +130,8 @@ export const UpdateOut = Type.Object({
   editedAt: Type.Union([Type.String(), Type.Null()]),
   revision: Type.Integer(),
   url: Type.String(),
+  scheduledAt: Type.Union([Type.String(), Type.Null()]),
+  returnNote: Type.Union([Type.String(), Type.Null()]),
 });
 export type UpdateOut = Static<typeof UpdateOut>;
 

@@ -2,11 +2,13 @@
 // transaction and rings the bus after the commit. Every method checks access first.
 import { errors, things } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
-import { assertCan, type Actor } from '../newsroom/newsroom.policy.js';
+import { assertCan, can, type Actor } from '../newsroom/newsroom.policy.js';
+import { audit } from '../newsroom/newsroom.repository.js';
 import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit, type EventDraft } from '../realtime/realtime.record.js';
 import type { Db } from '../storage/storage.database.js';
-import { blocksFromText, blocksHaveText, cleanText, type Block } from './update.blocks.js';
+import { blocksFromText, blocksHaveText, blocksToText, cleanText, type Block } from './update.blocks.js';
+import { AppError } from '../platform/platform.errors.js';
 import {
   createUpdateRepository,
   isVisible,
@@ -15,7 +17,7 @@ import {
   type Update,
   type UpdateChanges,
 } from './update.repository.js';
-import type { CreateUpdateBody, PatchUpdateBody } from './update.schema.js';
+import type { CreateUpdateBody, DraftBody, PatchUpdateBody } from './update.schema.js';
 import { presentUpdateEvent, renderContext } from './update.presenter.js';
 
 export interface UpdateResult {
@@ -59,6 +61,34 @@ function cleanHeadline(headline: string | null | undefined): string | null | und
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+function who(actor: Actor): { name: string; userId: number | null } {
+  return { name: actor.name, userId: actor.kind === 'user' ? actor.id : null };
+}
+
+function snapshot(update: Update) {
+  return {
+    headline: update.headline,
+    text: blocksToText(update.blocks),
+    sources: update.sources,
+    keyEvent: update.keyEvent,
+    pinned: update.pinned,
+    breaking: update.breaking,
+    status: update.status,
+  };
+}
+
+const notYours = () =>
+  new AppError(403, 'not_your_draft', {
+    ar: 'لا يمكنك تعديل مسودة زميل.',
+    en: "You cannot change a colleague's draft.",
+  });
+
+const wrongState = (status: string) =>
+  errors.conflict('wrong_state', {
+    ar: `لا يمكن تنفيذ ذلك على تحديث حالته «${status}».`,
+    en: `That cannot be done to an update whose status is "${status}".`,
+  });
 
 export interface PublishOptions {
   /** Back-dating for imports and the demo; the API does not expose it. */
@@ -107,6 +137,10 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       if (blocks === undefined || !blocksHaveText(blocks)) throw noText();
       const liveblog = await liveblogBySlug(slug);
       const now = clock.now();
+      const scheduleAt = input.publishAt === undefined ? undefined : new Date(input.publishAt);
+      if (scheduleAt !== undefined && scheduleAt.getTime() > now.getTime()) {
+        return this.schedule(actor, liveblog, input, blocks, scheduleAt);
+      }
       const publishedAt = options.publishedAt ?? now;
       const result = await db.transaction().execute(async (trx) => {
         const update = await updates.insert(
@@ -122,10 +156,13 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
             authorName: input.author?.trim() ?? actor.name,
             status: 'published',
             publishedAt,
+            authorUserId: actor.kind === 'user' ? actor.id : null,
           },
           now,
         );
         if (!isVisible(update)) throw new Error('a published update must be visible');
+        await updates.recordRevision(trx, update, who(actor), 'publish', null, now);
+        await audit(trx, actor, { action: 'update.publish', targetType: 'update', targetId: update.id, after: snapshot(update) }, now);
         const drafts: EventDraft[] = [publishedDraft(update, liveblog, 'update.published', now)];
         if (update.pinned) {
           for (const id of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
@@ -171,6 +208,8 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       const result = await db.transaction().execute(async (trx) => {
         const update = await updates.change(trx, current.id, changes, now);
         if (!isVisible(update)) throw errors.notFound(things.update);
+        await updates.recordRevision(trx, update, who(actor), 'edit', null, now);
+        await audit(trx, actor, { action: 'update.edit', targetType: 'update', targetId: update.id, before: snapshot(current), after: snapshot(update) }, now);
         const drafts: EventDraft[] = [];
         const flagsChanged = changes.keyEvent !== undefined || changes.breaking !== undefined;
         if (contentChanged || flagsChanged)
@@ -201,6 +240,7 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       const now = clock.now();
       const after = await db.transaction().execute(async (trx) => {
         await updates.softDelete(trx, current.id, now);
+        await audit(trx, actor, { action: 'update.delete', targetType: 'update', targetId: current.id, before: snapshot(current) }, now);
         return recordEvents(
           trx,
           liveblog.id,
@@ -209,6 +249,228 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
         );
       });
       await ringAfterCommit(bus, after);
+    },
+
+    /** Scheduled: stored now, published by publishDue when its time comes. */
+    async schedule(
+      actor: Actor,
+      liveblog: Liveblog,
+      input: CreateUpdateBody,
+      blocks: Block[],
+      at: Date,
+    ): Promise<UpdateResult> {
+      assertCan(actor, 'update.publish');
+      const now = clock.now();
+      const update = await db.transaction().execute(async (trx) => {
+        const created = await updates.insert(
+          trx,
+          {
+            liveblogId: liveblog.id,
+            headline: cleanHeadline(input.headline) ?? null,
+            blocks,
+            sources: cleanSources(input.sources) ?? [],
+            keyEvent: input.keyEvent ?? false,
+            pinned: input.pinned ?? false,
+            breaking: input.breaking ?? false,
+            authorName: input.author?.trim() ?? actor.name,
+            status: 'scheduled',
+            publishedAt: null,
+            authorUserId: actor.kind === 'user' ? actor.id : null,
+            scheduledAt: at,
+          },
+          now,
+        );
+        await updates.recordRevision(trx, created, who(actor), 'schedule', null, now);
+        await audit(trx, actor, { action: 'update.schedule', targetType: 'update', targetId: created.id, after: { ...snapshot(created), at: at.toISOString() } }, now);
+        return created;
+      });
+      return { update, liveblog };
+    },
+
+    /** Publishes every scheduled update whose time has come; safe to run on every node at once. */
+    async publishDue(): Promise<number> {
+      const now = clock.now();
+      let published = 0;
+      for (const due of await updates.dueScheduled(db, now, 50)) {
+        const liveblog = await liveblogs.findById(db, due.liveblogId);
+        if (!liveblog) continue;
+        const after = await db.transaction().execute(async (trx) => {
+          // Only the node whose update flips the status records the events.
+          const claimed = await trx
+            .updateTable('updates')
+            .set({ status: 'published', publishedAt: (due.scheduledAt ?? now).toISOString(), updatedAt: now.toISOString() })
+            .where('id', '=', due.id)
+            .where('status', '=', 'scheduled')
+            .executeTakeFirst();
+          if (Number(claimed.numUpdatedRows) === 0) return undefined;
+          const update = await updates.findById(trx, liveblog.id, due.id);
+          if (!update || !isVisible(update)) return undefined;
+          return recordEvents(trx, liveblog.id, [publishedDraft(update, liveblog, 'update.published', now)], now);
+        });
+        if (after) {
+          published++;
+          await ringAfterCommit(bus, after);
+        }
+      }
+      return published;
+    },
+
+    /** A reporter's (or editor's) draft: saved, never shown to readers. */
+    async createDraft(actor: Actor, slug: string, input: DraftBody): Promise<UpdateResult> {
+      assertCan(actor, 'draft.write');
+      const liveblog = await liveblogBySlug(slug);
+      const blocks = bodyOf(input) ?? [];
+      const now = clock.now();
+      const update = await db.transaction().execute(async (trx) => {
+        const created = await updates.insert(
+          trx,
+          {
+            liveblogId: liveblog.id,
+            headline: cleanHeadline(input.headline) ?? null,
+            blocks,
+            sources: cleanSources(input.sources) ?? [],
+            keyEvent: input.keyEvent ?? false,
+            pinned: input.pinned ?? false,
+            breaking: input.breaking ?? false,
+            authorName: actor.name,
+            status: 'draft',
+            publishedAt: null,
+            authorUserId: actor.kind === 'user' ? actor.id : null,
+          },
+          now,
+        );
+        await audit(trx, actor, { action: 'draft.create', targetType: 'update', targetId: created.id }, now);
+        return created;
+      });
+      return { update, liveblog };
+    },
+
+    async draft(actor: Actor, slug: string, id: number): Promise<UpdateResult> {
+      assertCan(actor, 'draft.write');
+      const liveblog = await liveblogBySlug(slug);
+      const draft = await updates.findById(db, liveblog.id, id);
+      if (!draft || draft.deletedAt !== null || draft.status === 'published') throw errors.notFound(things.update);
+      if (!can(actor, 'draft.review') && !(actor.kind === 'user' && draft.authorUserId === actor.id)) throw notYours();
+      return { update: draft, liveblog };
+    },
+
+    /** Autosave: the whole draft as the composer holds it. */
+    async saveDraft(actor: Actor, slug: string, id: number, input: DraftBody): Promise<UpdateResult> {
+      const { update: draft, liveblog } = await this.draft(actor, slug, id);
+      if (draft.status === 'scheduled' && !can(actor, 'update.publish')) throw wrongState(draft.status);
+      const blocks = bodyOf(input);
+      const now = clock.now();
+      const update = await db.transaction().execute((trx) =>
+        updates.change(
+          trx,
+          draft.id,
+          {
+            ...(input.headline !== undefined && { headline: cleanHeadline(input.headline) ?? null }),
+            ...(blocks !== undefined && { blocks }),
+            ...(input.sources !== undefined && { sources: cleanSources(input.sources) ?? [] }),
+            ...(input.keyEvent !== undefined && { keyEvent: input.keyEvent }),
+            ...(input.pinned !== undefined && { pinned: input.pinned }),
+            ...(input.breaking !== undefined && { breaking: input.breaking }),
+          },
+          now,
+        ),
+      );
+      return { update, liveblog };
+    },
+
+    async submitDraft(actor: Actor, slug: string, id: number): Promise<UpdateResult> {
+      const { update: draft, liveblog } = await this.draft(actor, slug, id);
+      if (draft.status !== 'draft') throw wrongState(draft.status);
+      if (!blocksHaveText(draft.blocks)) throw noText();
+      const now = clock.now();
+      const update = await db.transaction().execute(async (trx) => {
+        const changed = await updates.change(trx, draft.id, { status: 'submitted', submittedAt: now, returnNote: null }, now);
+        await updates.recordRevision(trx, changed, who(actor), 'submit', null, now);
+        await audit(trx, actor, { action: 'draft.submit', targetType: 'update', targetId: draft.id }, now);
+        return changed;
+      });
+      return { update, liveblog };
+    },
+
+    async returnDraft(actor: Actor, slug: string, id: number, note: string): Promise<UpdateResult> {
+      assertCan(actor, 'draft.review');
+      const { update: draft, liveblog } = await this.draft(actor, slug, id);
+      if (draft.status !== 'submitted') throw wrongState(draft.status);
+      const now = clock.now();
+      const cleanNote = cleanText(note).trim().slice(0, 2000);
+      const update = await db.transaction().execute(async (trx) => {
+        const changed = await updates.change(trx, draft.id, { status: 'draft', returnNote: cleanNote, submittedAt: null }, now);
+        await updates.recordRevision(trx, changed, who(actor), 'return', cleanNote, now);
+        await audit(trx, actor, { action: 'draft.return', targetType: 'update', targetId: draft.id, after: { note: cleanNote } }, now);
+        return changed;
+      });
+      return { update, liveblog };
+    },
+
+    /** An editor publishes a draft (its own or a submitted one), now or at a given time. */
+    async publishDraft(actor: Actor, slug: string, id: number, publishAt?: string): Promise<UpdateResult> {
+      assertCan(actor, 'update.publish');
+      const { update: draft, liveblog } = await this.draft(actor, slug, id);
+      if (!blocksHaveText(draft.blocks)) throw noText();
+      const now = clock.now();
+      const at = publishAt === undefined ? undefined : new Date(publishAt);
+      const result = await db.transaction().execute(async (trx) => {
+        if (at !== undefined && at.getTime() > now.getTime()) {
+          const changed = await updates.change(trx, draft.id, { status: 'scheduled', scheduledAt: at }, now);
+          await updates.recordRevision(trx, changed, who(actor), 'schedule', null, now);
+          await audit(trx, actor, { action: 'update.schedule', targetType: 'update', targetId: draft.id, after: { at: at.toISOString() } }, now);
+          return { update: changed, liveblog };
+        }
+        const update = await updates.change(trx, draft.id, { status: 'published', publishedAt: now, returnNote: null }, now);
+        if (!isVisible(update)) throw new Error('a published update must be visible');
+        await updates.recordRevision(trx, update, who(actor), 'publish', null, now);
+        await audit(trx, actor, { action: 'update.publish', targetType: 'update', targetId: update.id, after: snapshot(update) }, now);
+        const drafts: EventDraft[] = [publishedDraft(update, liveblog, 'update.published', now)];
+        if (update.pinned) {
+          for (const other of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
+            drafts.push({ type: 'update.unpinned', updateId: other, data: () => ({ id: other }) });
+          }
+        }
+        return { update, liveblog: await recordEvents(trx, liveblog.id, drafts, now) };
+      });
+      if (result.update.status === 'published') await ringAfterCommit(bus, result.liveblog);
+      return result;
+    },
+
+    async deleteDraft(actor: Actor, slug: string, id: number): Promise<void> {
+      const { update: draft } = await this.draft(actor, slug, id);
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await updates.softDelete(trx, draft.id, now);
+        await audit(trx, actor, { action: 'draft.delete', targetType: 'update', targetId: draft.id }, now);
+      });
+    },
+
+    /** Reporters see their own drafts; editors also the submitted queue and scheduled updates. */
+    async drafts(actor: Actor, slug: string): Promise<{ liveblog: Liveblog; updates: Update[] }> {
+      assertCan(actor, 'draft.write');
+      const liveblog = await liveblogBySlug(slug);
+      if (can(actor, 'draft.review')) {
+        const queue = await updates.listUnpublished(db, liveblog.id, ['submitted', 'scheduled'], null);
+        const own = actor.kind === 'user' ? await updates.listUnpublished(db, liveblog.id, ['draft'], actor.id) : [];
+        return { liveblog, updates: [...queue, ...own] };
+      }
+      const mine = actor.kind === 'user' ? await updates.listUnpublished(db, liveblog.id, ['draft', 'submitted'], actor.id) : [];
+      return { liveblog, updates: mine };
+    },
+
+    /** Who changed what, newest first. */
+    async revisions(actor: Actor, slug: string, id: number) {
+      assertCan(actor, 'update.edit');
+      const liveblog = await liveblogBySlug(slug);
+      const update = await updates.findById(db, liveblog.id, id);
+      if (!update) throw errors.notFound(things.update);
+      return { liveblog, update, revisions: await updates.revisions(db, id) };
+    },
+
+    async previewContext(actor: Actor, slug: string): Promise<{ liveblog: Liveblog }> {
+      assertCan(actor, 'draft.write');
+      return { liveblog: await liveblogBySlug(slug) };
     },
 
     /** Public: one published update. */

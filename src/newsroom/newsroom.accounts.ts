@@ -1,0 +1,225 @@
+// People of the newsroom: accounts, login with throttling, sessions in the database.
+// Passwords are hashed with Argon2id; session ids are 256 random bits, stored as SHA-256.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { errors, AppError } from '../platform/platform.errors.js';
+import type { ServiceDeps } from '../platform/platform.deps.js';
+import { isUniqueViolation } from '../storage/storage.database.js';
+import { assertCan, type Actor, type Role } from './newsroom.policy.js';
+import { audit, createUserRepository, type User } from './newsroom.repository.js';
+
+export const SESSION_COOKIE = 'ajil_session';
+const IDLE_MS = 12 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 5 * 60 * 1000;
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Failed attempts per address, whatever the account: slows a sweep across accounts. */
+const PER_ADDRESS = 20;
+/**
+ * Failed attempts per account *from one address*: an attacker elsewhere cannot use up the real
+ * user's allowance, so nobody can lock a reporter out of their own newsroom.
+ */
+const PER_ACCOUNT_AND_ADDRESS = 5;
+
+// Verified against when the e-mail is unknown, so both failures take the same time.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qp3WzY7nq9Yz2Zk3o0l8sWQm0dXo8yQ2mL1b3l4cZ0E';
+
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id, 'utf8').digest('hex');
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
+
+function checkPassword(password: string): void {
+  // Any characters (Arabic too), 8 to 128 of them, never truncated.
+  const length = [...password].length;
+  if (length < 8 || length > 128) {
+    throw errors.validation([{ field: '/password', message: 'must be 8 to 128 characters' }], {
+      ar: 'يجب أن تتكون كلمة المرور من 8 إلى 128 حرفًا.',
+      en: 'The password must be 8 to 128 characters long.',
+    });
+  }
+}
+
+const badLogin = () =>
+  new AppError(401, 'login_failed', {
+    ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+    en: 'The e-mail or password is not correct.',
+  });
+
+export interface SessionInfo {
+  readonly actor: Actor;
+  readonly user: User;
+  readonly csrfToken: string;
+  readonly locale: 'ar' | 'en';
+  readonly idHash: string;
+}
+
+export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+  const users = createUserRepository();
+
+  function actorOf(user: User): Actor {
+    return { kind: 'user', id: user.id, name: user.displayName, role: user.role };
+  }
+
+  async function insertUser(
+    by: Actor,
+    input: { email: string; displayName: string; role: Role; password: string },
+  ): Promise<User> {
+    checkPassword(input.password);
+    const email = normaliseEmail(input.email);
+    if (!EMAIL.test(email)) throw errors.validation([{ field: '/email', message: 'must be an e-mail address' }]);
+    const displayName = input.displayName.trim();
+    if (displayName === '' || displayName.length > 120) {
+      throw errors.validation([{ field: '/displayName', message: 'must be 1 to 120 characters' }]);
+    }
+    const passwordHash = await hash(input.password);
+    const now = clock.now();
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const user = await users.insert(trx, { email, displayName, role: input.role, passwordHash }, now);
+        await audit(trx, by, { action: 'user.create', targetType: 'user', targetId: user.id, after: { email, role: user.role } }, now);
+        return user;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw errors.conflict('email_taken', { ar: 'هذا البريد مسجّل لحساب آخر.', en: 'This e-mail already has an account.' });
+      }
+      throw error;
+    }
+  }
+
+  return {
+    actorOf,
+
+    setupOpen: async () => (await users.count(db)) === 0,
+
+    /** The one-time setup: only while no account exists, and only for the first admin. */
+    async setupFirstAdmin(input: { email: string; displayName: string; password: string }): Promise<User> {
+      if ((await users.count(db)) > 0) throw errors.forbidden();
+      const system: Actor = { kind: 'user', id: null, name: 'setup', role: 'admin' };
+      return insertUser(system, { ...input, role: 'admin' });
+    },
+
+    /** By the CLI (operator) or an admin. */
+    async createUser(by: Actor, input: { email: string; displayName: string; role: Role; password: string }) {
+      if (by.kind !== 'user' || by.id !== null) assertCan(by, 'user.manage');
+      return insertUser(by, input);
+    },
+
+    async listUsers(actor: Actor): Promise<User[]> {
+      assertCan(actor, 'user.manage');
+      return users.list(db);
+    },
+
+    /** A role change applies at once: every request reads the role from the database. */
+    async changeRole(actor: Actor, userId: number, role: Role): Promise<void> {
+      assertCan(actor, 'user.manage');
+      const user = await users.byId(db, userId);
+      if (!user) throw errors.notFound({ ar: 'الحساب', en: 'The account' });
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await users.setRole(trx, userId, role, now);
+        // Sessions of the person are renewed: they sign in again under the new role.
+        await users.deleteSessionsOf(trx, userId);
+        await audit(trx, actor, { action: 'user.role', targetType: 'user', targetId: userId, before: { role: user.role }, after: { role } }, now);
+      });
+    },
+
+    async setDisabled(actor: Actor, userId: number, disabled: boolean): Promise<void> {
+      assertCan(actor, 'user.manage');
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await users.setDisabled(trx, userId, disabled, now);
+        if (disabled) await users.deleteSessionsOf(trx, userId);
+        await audit(trx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId }, now);
+      });
+    },
+
+    /** Checks the throttles, then the password; a new session id on every login. */
+    async login(input: { email: string; password: string; address: string; locale: 'ar' | 'en' }) {
+      const email = normaliseEmail(input.email);
+      const now = clock.now();
+      const addressKey = `login:addr:${input.address}`;
+      const accountKey = `login:acct:${email}:${input.address}`;
+      const [byAddress, byAccount] = await Promise.all([
+        users.peek(db, addressKey, LOGIN_WINDOW_MS, now),
+        users.peek(db, accountKey, LOGIN_WINDOW_MS, now),
+      ]);
+      for (const [limit, state] of [[PER_ADDRESS, byAddress], [PER_ACCOUNT_AND_ADDRESS, byAccount]] as const) {
+        if (state.count >= limit) {
+          throw errors.tooManyRequests(Math.max(1, Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000)));
+        }
+      }
+      const user = await users.byEmail(db, email);
+      const ok = await verify(user?.passwordHash ?? DUMMY_HASH, input.password).catch(() => false);
+      if (!user || !ok || user.disabledAt !== null) {
+        await db.transaction().execute(async (trx) => {
+          await users.hit(trx, addressKey, LOGIN_WINDOW_MS, now);
+          await users.hit(trx, accountKey, LOGIN_WINDOW_MS, now);
+        });
+        throw badLogin();
+      }
+      const sessionId = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(32).toString('base64url');
+      await db.transaction().execute(async (trx) => {
+        await users.insertSession(
+          trx,
+          { idHash: hashSessionId(sessionId), userId: user.id, csrfToken, locale: input.locale, expiresAt: new Date(now.getTime() + IDLE_MS) },
+          now,
+        );
+        await users.clear(trx, accountKey);
+        await audit(trx, actorOf(user), { action: 'session.login', targetType: 'user', targetId: user.id }, now);
+      });
+      return { sessionId, user };
+    },
+
+    /** The session behind a cookie value, or undefined when unknown, expired or disabled. */
+    async session(sessionId: string | undefined): Promise<SessionInfo | undefined> {
+      if (!sessionId || sessionId.length > 100) return undefined;
+      const idHash = hashSessionId(sessionId);
+      const record = await users.session(db, idHash);
+      const now = clock.now();
+      if (!record || record.user.disabledAt !== null) return undefined;
+      if (record.expiresAt.getTime() <= now.getTime()) {
+        await db.transaction().execute((trx) => users.deleteSession(trx, idHash));
+        return undefined;
+      }
+      if (now.getTime() - record.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        await db.transaction().execute((trx) => users.touchSession(trx, idHash, now, new Date(now.getTime() + IDLE_MS)));
+      }
+      return {
+        actor: actorOf(record.user),
+        user: record.user,
+        csrfToken: record.csrfToken,
+        locale: record.locale === 'en' ? 'en' : 'ar',
+        idHash,
+      };
+    },
+
+    async setLocale(session: SessionInfo, locale: 'ar' | 'en'): Promise<void> {
+      await db.transaction().execute((trx) => users.setSessionLocale(trx, session.idHash, locale));
+    },
+
+    async logout(session: SessionInfo): Promise<void> {
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await users.deleteSession(trx, session.idHash);
+        await audit(trx, session.actor, { action: 'session.logout', targetType: 'user', targetId: session.user.id }, now);
+      });
+    },
+  };
+}
+
+/** Compares a presented CSRF token with the session's, in constant time. */
+export function csrfMatches(expected: string, presented: string | undefined): boolean {
+  if (presented === undefined) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,49 @@
+// Who is asking: an API token (Authorization: Bearer) or a newsroom session (cookie), and the
+// CSRF check every state-changing request made with a session cookie must pass.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../platform/platform.errors.js';
+import { SESSION_COOKIE, csrfMatches, type SessionInfo } from './newsroom.accounts.js';
+
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index === -1) continue;
+    if (part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+  }
+  return undefined;
+}
+
+export function sessionCookie(value: string, secure: boolean, maxAgeSeconds: number): string {
+  return [
+    `${SESSION_COOKIE}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  void reply.header('set-cookie', sessionCookie('', secure, 0));
+}
+
+export const csrfFailed = () =>
+  new AppError(403, 'csrf_failed', {
+    ar: 'انتهت صلاحية النموذج أو أنه لم يصدر من هذا الموقع. أعد تحميل الصفحة وحاول مجددًا.',
+    en: 'This form has expired or did not come from this site. Reload the page and try again.',
+  });
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Throws 403 unless a state-changing session request carries the session's CSRF token. */
+export function checkCsrf(request: FastifyRequest, session: SessionInfo | undefined): void {
+  if (!session || SAFE_METHODS.has(request.method)) return;
+  const header = request.headers['x-csrf-token'];
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  const body = request.body as Record<string, unknown> | undefined;
+  const fromForm = typeof body?._csrf === 'string' ? body._csrf : undefined;
+  if (!csrfMatches(session.csrfToken, fromHeader ?? fromForm)) throw csrfFailed();
+}

@@ -1,0 +1,336 @@
+// All SQL of search, behind one interface for both engines. SQLite keeps the analysed tokens
+// in an FTS5 table (ranked with bm25); PostgreSQL keeps them in a tsvector column with a GIN
+// index (ranked with ts_rank). The tokens come from search.analyser.ts; this file only stores
+// them and builds match expressions out of them, always as bound parameters.
+import type { Generated } from 'kysely';
+import { sql, type Db } from '../storage/storage.database.js';
+import type { DatabaseEngine } from '../platform/platform.config.js';
+import type { UiLocale } from '../lib/i18n.messages.js';
+
+export const SEARCH_KINDS = ['update', 'explainer'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** The search_documents table as Kysely sees it (the FTS5 table is reached with raw SQL). */
+export interface SearchDocumentTable {
+  id: Generated<number>;
+  kind: string;
+  liveblogId: number;
+  updateId: number | null;
+  section: number | null;
+  publishedAt: string;
+  keyEvent: number;
+  headline: string;
+  body: string;
+  indexedAt: string;
+  /** PostgreSQL only. */
+  document?: string;
+}
+
+// A type alias, not an interface: withTables wants a record type.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+type SearchTables = { searchDocuments: SearchDocumentTable };
+
+/** One analysed word: its forms (surface form, stems, canonical name). */
+export type WordForms = readonly string[];
+
+export interface NewSearchDocument {
+  readonly kind: SearchKind;
+  readonly liveblogId: number;
+  readonly updateId: number | null;
+  /** Position of an explainer section; null for an update. */
+  readonly section: number | null;
+  readonly publishedAt: Date;
+  readonly keyEvent: boolean;
+  /** Original text, kept for display and highlighting. */
+  readonly headline: string;
+  readonly body: string;
+  /** The analysed words of the headline and of the body (with the source names). */
+  readonly headWords: readonly WordForms[];
+  readonly bodyWords: readonly WordForms[];
+}
+
+export interface SearchFilters {
+  readonly liveblogSlug?: string;
+  readonly liveblogId?: number;
+  /** Inclusive bounds on the publication time. */
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly keyEventsOnly?: boolean;
+}
+
+export interface SearchRequest {
+  /** Each term is the list of forms that match it. */
+  readonly terms: readonly WordForms[];
+  /** `all`: every term must match; `any`: at least one. */
+  readonly mode: 'all' | 'any';
+  readonly filters: SearchFilters;
+  readonly limit: number;
+  /** Document ids to leave out (found by an earlier pass). */
+  readonly exclude?: readonly number[];
+}
+
+export interface SearchMatch {
+  readonly documentId: number;
+  readonly kind: SearchKind;
+  readonly liveblogId: number;
+  readonly liveblogSlug: string;
+  readonly liveblogHeadline: string;
+  readonly liveblogLocale: UiLocale;
+  readonly liveblogTimeZone: string;
+  readonly updateId: number | null;
+  readonly section: number | null;
+  readonly publishedAt: Date;
+  readonly keyEvent: boolean;
+  readonly headline: string;
+  readonly body: string;
+  /** Higher is better; comparable only within one engine and one query. */
+  readonly score: number;
+}
+
+interface MatchRow {
+  id: number;
+  kind: string;
+  liveblogId: number;
+  liveblogSlug: string;
+  liveblogHeadline: string;
+  liveblogLocale: string;
+  liveblogTimeZone: string;
+  updateId: number | null;
+  section: number | null;
+  publishedAt: string;
+  keyEvent: number;
+  headline: string;
+  body: string;
+  score: number | string;
+}
+
+/** Column weights: a word in the headline counts twice a word in the body. */
+const HEAD_WEIGHT = 2;
+const BODY_WEIGHT = 1;
+/** PostgreSQL: positions above this are folded onto it; at most this many per lexeme. */
+const PG_MAX_POSITION = 16_383;
+const PG_MAX_POSITIONS = 255;
+
+/**
+ * Which engine a Kysely instance (or transaction) talks to, without a round trip: the two
+ * dialects write bound parameters differently.
+ */
+export function engineOf(db: Db): DatabaseEngine {
+  return sql`select ${0}`.compile(db).sql.includes('$1') ? 'postgres' : 'sqlite';
+}
+
+function tables(db: Db) {
+  return db.withTables<SearchTables>();
+}
+
+// ── SQLite FTS5 ──────────────────────────────────────────────────────────────────────────
+
+/** Words → the space-separated token string stored in an FTS5 column. */
+function ftsText(words: readonly WordForms[]): string {
+  return words.flatMap((forms) => forms).join(' ');
+}
+
+/** A token as an FTS5 string literal: no operator or column syntax can leak through. */
+function ftsString(token: string): string {
+  return `"${token.replaceAll('"', '""')}"`;
+}
+
+export function ftsMatchExpression(terms: readonly WordForms[], mode: 'all' | 'any'): string {
+  if (mode === 'any') return terms.flatMap((forms) => forms.map(ftsString)).join(' OR ');
+  return terms.map((forms) => `(${forms.map(ftsString).join(' OR ')})`).join(' AND ');
+}
+
+// ── PostgreSQL tsvector / tsquery ────────────────────────────────────────────────────────
+
+function pgLexeme(token: string): string {
+  return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+/**
+ * Words → a tsvector literal with positions and weights (A headline, B body). Built here,
+ * not by to_tsvector, so no parser or locale can split or change the analysed tokens.
+ */
+export function tsvectorLiteral(
+  headWords: readonly WordForms[],
+  bodyWords: readonly WordForms[],
+): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  const add = (words: readonly WordForms[], weight: 'A' | 'B') => {
+    for (const forms of words) {
+      position = Math.min(position + 1, PG_MAX_POSITION);
+      for (const form of forms) {
+        const list = positions.get(form) ?? [];
+        const entry = `${position}${weight}`;
+        if (list.length < PG_MAX_POSITIONS && !list.some((p) => parseInt(p, 10) === position)) {
+          list.push(entry);
+        }
+        positions.set(form, list);
+      }
+    }
+  };
+  add(headWords, 'A');
+  add(bodyWords, 'B');
+  return [...positions].map(([lexeme, list]) => `${pgLexeme(lexeme)}:${list.join(',')}`).join(' ');
+}
+
+export function tsqueryLiteral(terms: readonly WordForms[], mode: 'all' | 'any'): string {
+  if (mode === 'any') return terms.flatMap((forms) => forms.map(pgLexeme)).join(' | ');
+  return terms.map((forms) => `(${forms.map(pgLexeme).join(' | ')})`).join(' & ');
+}
+
+// ── Shared ───────────────────────────────────────────────────────────────────────────────
+
+function filterSql(request: SearchRequest) {
+  const { filters } = request;
+  const clauses = [];
+  if (filters.liveblogId !== undefined) clauses.push(sql`d.liveblog_id = ${filters.liveblogId}`);
+  if (filters.liveblogSlug !== undefined) clauses.push(sql`l.slug = ${filters.liveblogSlug}`);
+  if (filters.from !== undefined) {
+    clauses.push(sql`d.published_at >= ${filters.from.toISOString()}`);
+  }
+  if (filters.to !== undefined) clauses.push(sql`d.published_at <= ${filters.to.toISOString()}`);
+  if (filters.keyEventsOnly === true) clauses.push(sql`d.key_event = 1`);
+  const exclude = request.exclude ?? [];
+  if (exclude.length > 0) {
+    clauses.push(sql`d.id not in (${sql.join(exclude.map((id) => sql`${id}`))})`);
+  }
+  return clauses.length === 0 ? sql`` : sql`and ${sql.join(clauses, sql` and `)}`;
+}
+
+const selectedColumns = sql`d.id, d.kind, d.liveblog_id, d.update_id, d.section,
+  d.published_at, d.key_event, d.headline, d.body,
+  l.slug as liveblog_slug, l.headline as liveblog_headline, l.locale as liveblog_locale,
+  l.time_zone as liveblog_time_zone`;
+
+function matchFromRow(row: MatchRow): SearchMatch {
+  return {
+    documentId: row.id,
+    kind: row.kind as SearchKind,
+    liveblogId: row.liveblogId,
+    liveblogSlug: row.liveblogSlug,
+    liveblogHeadline: row.liveblogHeadline,
+    liveblogLocale: row.liveblogLocale as UiLocale,
+    liveblogTimeZone: row.liveblogTimeZone,
+    updateId: row.updateId,
+    section: row.section,
+    publishedAt: new Date(row.publishedAt),
+    keyEvent: row.keyEvent === 1,
+    headline: row.headline,
+    body: row.body,
+    score: Number(row.score),
+  };
+}
+
+export function createSearchRepository() {
+  async function insert(db: Db, doc: NewSearchDocument, now: Date): Promise<void> {
+    const engine = engineOf(db);
+    const row = {
+      kind: doc.kind,
+      liveblogId: doc.liveblogId,
+      updateId: doc.updateId,
+      section: doc.section,
+      publishedAt: doc.publishedAt.toISOString(),
+      keyEvent: doc.keyEvent ? 1 : 0,
+      headline: doc.headline,
+      body: doc.body,
+      indexedAt: now.toISOString(),
+    };
+    if (engine === 'postgres') {
+      const document = tsvectorLiteral(doc.headWords, doc.bodyWords);
+      await tables(db)
+        .insertInto('searchDocuments')
+        .values({ ...row, document: sql<string>`${document}::tsvector` })
+        .execute();
+      return;
+    }
+    const { id } = await tables(db)
+      .insertInto('searchDocuments')
+      .values(row)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`insert into search_fts (rowid, head, body)
+      values (${id}, ${ftsText(doc.headWords)}, ${ftsText(doc.bodyWords)})`.execute(db);
+  }
+
+  return {
+    /** Adds an update's document, replacing the one it had. */
+    async upsertUpdate(db: Db, doc: NewSearchDocument, now: Date): Promise<void> {
+      if (doc.updateId === null) throw new Error('an update document needs its update id');
+      // On SQLite a trigger removes the FTS row with it.
+      await tables(db).deleteFrom('searchDocuments').where('updateId', '=', doc.updateId).execute();
+      await insert(db, doc, now);
+    },
+
+    async removeUpdate(db: Db, updateId: number): Promise<void> {
+      await tables(db).deleteFrom('searchDocuments').where('updateId', '=', updateId).execute();
+    },
+
+    /** Replaces every explainer document of a page. */
+    async replaceExplainer(
+      db: Db,
+      liveblogId: number,
+      docs: readonly NewSearchDocument[],
+      now: Date,
+    ): Promise<void> {
+      await tables(db)
+        .deleteFrom('searchDocuments')
+        .where('liveblogId', '=', liveblogId)
+        .where('kind', '=', 'explainer')
+        .execute();
+      for (const doc of docs) await insert(db, doc, now);
+    },
+
+    async search(db: Db, request: SearchRequest): Promise<SearchMatch[]> {
+      if (request.terms.length === 0 || request.limit <= 0) return [];
+      const filters = filterSql(request);
+      if (engineOf(db) === 'postgres') {
+        const match = tsqueryLiteral(request.terms, request.mode);
+        const rank = tsqueryLiteral(request.terms, 'any');
+        // Ranked on the any-term query: ts_rank sums what each form contributes; the AND
+        // query only filters.
+        const { rows } = await sql<MatchRow>`
+          select ${selectedColumns},
+            ts_rank('{0.1, 0.2, 0.5, 1.0}'::float4[], d.document, ${rank}::tsquery, 1) as score
+          from search_documents d
+          join liveblogs l on l.id = d.liveblog_id
+          where d.document @@ ${match}::tsquery ${filters}
+          order by score desc, d.published_at desc, d.id desc
+          limit ${request.limit}`.execute(db);
+        return rows.map(matchFromRow);
+      }
+      const match = ftsMatchExpression(request.terms, request.mode);
+      const { rows } = await sql<MatchRow>`
+        select ${selectedColumns},
+          -bm25(search_fts, ${HEAD_WEIGHT}, ${BODY_WEIGHT}) as score
+        from search_fts
+        join search_documents d on d.id = search_fts.rowid
+        join liveblogs l on l.id = d.liveblog_id
+        where search_fts match ${match} ${filters}
+        order by score desc, d.published_at desc, d.id desc
+        limit ${request.limit}`.execute(db);
+      return rows.map(matchFromRow);
+    },
+
+    /** Removes every document of a page (before a rebuild of its part of the index). */
+    async removeLiveblog(db: Db, liveblogId: number): Promise<void> {
+      await tables(db).deleteFrom('searchDocuments').where('liveblogId', '=', liveblogId).execute();
+    },
+
+    /** Every page id, for a full rebuild. */
+    async liveblogIds(db: Db): Promise<number[]> {
+      const rows = await db.selectFrom('liveblogs').select('id').orderBy('id').execute();
+      return rows.map((row) => row.id);
+    },
+
+    async count(db: Db): Promise<number> {
+      const row = await tables(db)
+        .selectFrom('searchDocuments')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+  };
+}
+
+export type SearchRepository = ReturnType<typeof createSearchRepository>;

@@ -1,0 +1,226 @@
+// Search: the reader's query (all terms first, then any term when that finds too few), and
+// the indexer that the update and live-page services call INSIDE their write transactions,
+// so the index changes exactly when what readers see changes.
+import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { Db } from '../storage/storage.database.js';
+import {
+  createLiveblogRepository,
+  type ExplainerSection,
+  type Liveblog,
+} from '../liveblog/liveblog.repository.js';
+import {
+  createUpdateRepository,
+  isVisible,
+  type PublishedUpdate,
+  type Update,
+} from '../update/update.repository.js';
+import { blocksToText } from '../update/update.blocks.js';
+import { analyseQuery, analyseWords, type QueryTerm } from './search.analyser.js';
+import { highlight, snippet, type Segment } from './search.highlight.js';
+import {
+  createSearchRepository,
+  type NewSearchDocument,
+  type SearchFilters,
+  type SearchKind,
+  type SearchMatch,
+  type WordForms,
+} from './search.repository.js';
+
+export const SEARCH_DEFAULT_LIMIT = 20;
+export const SEARCH_MAX_LIMIT = 50;
+
+export interface SearchQuery {
+  readonly q: string;
+  /** A live page's slug. */
+  readonly liveblog?: string;
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly keyEventsOnly?: boolean;
+  readonly limit?: number;
+}
+
+export interface SearchHit {
+  readonly kind: SearchKind;
+  readonly liveblog: {
+    readonly slug: string;
+    readonly headline: string;
+    readonly locale: SearchMatch['liveblogLocale'];
+    readonly timeZone: string;
+  };
+  /** The update; null for an explainer section. */
+  readonly updateId: number | null;
+  /** The explainer section's position; null for an update. */
+  readonly section: number | null;
+  readonly headline: Segment[];
+  readonly snippet: Segment[];
+  readonly publishedAt: Date;
+  readonly keyEvent: boolean;
+  readonly score: number;
+  /** False for a hit that matches only some of the query's words (the fallback). */
+  readonly allTerms: boolean;
+}
+
+export interface SearchResults {
+  readonly query: string;
+  /** The query words that were searched for (stop words left out). */
+  readonly terms: string[];
+  readonly hits: SearchHit[];
+}
+
+function wordsOf(text: string): WordForms[] {
+  return analyseWords(text).map((word) => word.forms);
+}
+
+function updateDocument(update: PublishedUpdate, liveblog: Liveblog): NewSearchDocument {
+  const headline = update.headline ?? '';
+  const body = blocksToText(update.blocks);
+  const sources = update.sources.map((source) => source.name).join(' ');
+  return {
+    kind: 'update',
+    liveblogId: liveblog.id,
+    updateId: update.id,
+    section: null,
+    publishedAt: update.publishedAt,
+    keyEvent: update.keyEvent,
+    headline,
+    body,
+    headWords: wordsOf(headline),
+    bodyWords: [...wordsOf(body), ...wordsOf(sources)],
+  };
+}
+
+function hitOf(match: SearchMatch, terms: readonly QueryTerm[], allTerms: boolean): SearchHit {
+  return {
+    kind: match.kind,
+    liveblog: {
+      slug: match.liveblogSlug,
+      headline: match.liveblogHeadline,
+      locale: match.liveblogLocale,
+      timeZone: match.liveblogTimeZone,
+    },
+    updateId: match.updateId,
+    section: match.section,
+    headline: highlight(match.headline, terms),
+    snippet: snippet(match.body, terms),
+    publishedAt: match.publishedAt,
+    keyEvent: match.keyEvent,
+    score: match.score,
+    allTerms,
+  };
+}
+
+export function createSearchService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+  const search = createSearchRepository();
+  const updates = createUpdateRepository();
+  const liveblogs = createLiveblogRepository();
+
+  async function indexUpdate(trx: Db, update: Update, liveblog: Liveblog): Promise<void> {
+    if (!isVisible(update)) {
+      await search.removeUpdate(trx, update.id);
+      return;
+    }
+    await search.upsertUpdate(trx, updateDocument(update, liveblog), clock.now());
+  }
+
+  async function indexExplainer(
+    trx: Db,
+    liveblog: Liveblog,
+    sections: readonly ExplainerSection[],
+  ): Promise<void> {
+    const now = clock.now();
+    const docs = sections.map((section): NewSearchDocument => {
+      const body = blocksToText(section.blocks);
+      return {
+        kind: 'explainer',
+        liveblogId: liveblog.id,
+        updateId: null,
+        section: section.position,
+        publishedAt: now,
+        keyEvent: false,
+        headline: section.title,
+        body,
+        headWords: wordsOf(section.title),
+        bodyWords: wordsOf(body),
+      };
+    });
+    await search.replaceExplainer(trx, liveblog.id, docs, now);
+  }
+
+  return {
+    /**
+     * Finds updates and explainer sections. Documents with every query word come first (best
+     * rank first); when they are fewer than the limit, documents with some of the words follow.
+     */
+    async search(query: SearchQuery): Promise<SearchResults> {
+      const terms = analyseQuery(query.q);
+      const limit = Math.min(Math.max(query.limit ?? SEARCH_DEFAULT_LIMIT, 1), SEARCH_MAX_LIMIT);
+      const result = { query: query.q, terms: terms.map((term) => term.text) };
+      if (terms.length === 0) return { ...result, hits: [] };
+      const filters: SearchFilters = {
+        ...(query.liveblog !== undefined && { liveblogSlug: query.liveblog }),
+        ...(query.from !== undefined && { from: query.from }),
+        ...(query.to !== undefined && { to: query.to }),
+        ...(query.keyEventsOnly === true && { keyEventsOnly: true }),
+      };
+      const forms = terms.map((term) => term.forms);
+      const all = await search.search(db, { terms: forms, mode: 'all', filters, limit });
+      const hits = all.map((match) => hitOf(match, terms, true));
+      if (all.length < limit && terms.length > 1) {
+        const some = await search.search(db, {
+          terms: forms,
+          mode: 'any',
+          filters,
+          limit: limit - all.length,
+          exclude: all.map((match) => match.documentId),
+        });
+        hits.push(...some.map((match) => hitOf(match, terms, false)));
+      }
+      return { ...result, hits };
+    },
+
+    /**
+     * Call inside the transaction that wrote the update: indexes a visible update (headline,
+     * text, source names), re-indexes an edited one, and removes one that is deleted or not
+     * visible.
+     */
+    indexUpdate,
+
+    /** Call inside the transaction that wrote the page's explainer: replaces its sections. */
+    indexExplainer,
+
+    /** Removes an update from the index (same as indexUpdate with an update no longer visible). */
+    async removeUpdate(trx: Db, updateId: number): Promise<void> {
+      await search.removeUpdate(trx, updateId);
+    },
+
+    /**
+     * Rebuilds the whole index from the updates and explainers (after the migration on an
+     * existing database, or after the analyser changed). One transaction per page.
+     */
+    async reindexAll(): Promise<number> {
+      let count = 0;
+      for (const id of await search.liveblogIds(db)) {
+        count += await db.transaction().execute(async (trx) => {
+          // The first statement writes (see docs/architecture.md, Storage).
+          await search.removeLiveblog(trx, id);
+          const liveblog = await liveblogs.findById(trx, id);
+          if (!liveblog) return 0;
+          let indexed = 0;
+          const page = 500;
+          for (let offset = 0; ; offset += page) {
+            const batch = await updates.listPublished(trx, id, offset, page);
+            for (const update of batch) await indexUpdate(trx, update, liveblog);
+            indexed += batch.length;
+            if (batch.length < page) break;
+          }
+          const sections = await liveblogs.explainer(trx, id);
+          await indexExplainer(trx, liveblog, sections);
+          return indexed + sections.length;
+        });
+      }
+      return count;
+    },
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;
