@@ -4,11 +4,14 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './platform/platform.config.js';
 import { migrateToLatest, openDatabase } from './storage/storage.database.js';
 import { createTokenService } from './newsroom/newsroom.service.js';
+import { createAccountService } from './newsroom/newsroom.accounts.js';
 import { isRole, ROLES } from './newsroom/newsroom.policy.js';
 import { systemClock } from './platform/platform.clock.js';
 import { AppError } from './platform/platform.errors.js';
 
 const usage = `Usage:
+  npm run cli -- user create --email EMAIL --name "DISPLAY NAME" [--role ${ROLES.join('|')}]
+      (asks for the password, or reads it from standard input when that is not a terminal)
   npm run cli -- token create --name NAME [--role ${ROLES.join('|')}]   (default role: editor)
   npm run cli -- token list
   npm run cli -- token revoke ID
@@ -18,9 +21,14 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, role: { type: 'string', default: 'editor' } },
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string', default: 'editor' },
+      email: { type: 'string' },
+    },
   });
   const [group, command, argument] = positionals;
+  if (group === 'user' && command === 'create') return createUser(values);
   if (group !== 'token' || command === undefined) {
     process.stderr.write(usage);
     return 64;
@@ -65,6 +73,56 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(usage);
         return 64;
     }
+  } catch (error) {
+    if (error instanceof AppError) {
+      process.stderr.write(`${error.messages.en} / ${error.messages.ar}\n`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) {
+    const { createInterface } = await import('node:readline/promises');
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const answer = await rl.question('Password (8 to 128 characters): ');
+    rl.close();
+    return answer;
+  }
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.replace(/\r?\n$/, '');
+}
+
+async function createUser(values: {
+  name?: string;
+  role?: string;
+  email?: string;
+}): Promise<number> {
+  const role = values.role ?? 'editor';
+  if (!values.email || !values.name || !isRole(role)) {
+    process.stderr.write(usage);
+    return 64;
+  }
+  const password = await readPassword();
+  const database = openDatabase(loadConfig());
+  try {
+    await migrateToLatest(database);
+    const accounts = createAccountService({ db: database.db, clock: systemClock });
+    const operator = { kind: 'user' as const, id: null, name: 'cli', role: 'admin' as const };
+    const user = await accounts.createUser(operator, {
+      email: values.email,
+      displayName: values.name,
+      role,
+      password,
+    });
+    process.stdout.write(
+      `Account #${user.id} ${user.email} (${user.role}) created. Sign in at /newsroom/login\n`,
+    );
+    return 0;
   } catch (error) {
     if (error instanceof AppError) {
       process.stderr.write(`${error.messages.en} / ${error.messages.ar}\n`);

@@ -91,7 +91,17 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
             },
             now,
           );
-          await audit(trx, actor, { action: 'liveblog.create', targetType: 'liveblog', targetId: created.slug, after: { headline: created.headline } }, now);
+          await audit(
+            trx,
+            actor,
+            {
+              action: 'liveblog.create',
+              targetType: 'liveblog',
+              targetId: created.slug,
+              after: { headline: created.headline },
+            },
+            now,
+          );
           return created;
         });
         return { liveblog, explainer: [] };
@@ -139,7 +149,23 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
       }
       const result = await db.transaction().execute(async (trx) => {
         await liveblogs.update(trx, current.id, changes, now);
-        await audit(trx, actor, { action: 'liveblog.change', targetType: 'liveblog', targetId: current.slug, before: { headline: current.headline, standfirst: current.standfirst, status: current.status, timeZone: current.timeZone }, after: patch }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'liveblog.change',
+            targetType: 'liveblog',
+            targetId: current.slug,
+            before: {
+              headline: current.headline,
+              standfirst: current.standfirst,
+              status: current.status,
+              timeZone: current.timeZone,
+            },
+            after: patch,
+          },
+          now,
+        );
         const explainer = await liveblogs.explainer(trx, current.id);
         const changed: Liveblog = { ...current, ...changes };
         const liveblog = await recordEvents(
@@ -199,7 +225,17 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
           now,
         );
         await liveblogs.replaceExplainer(trx, current.id, sections);
-        await audit(trx, actor, { action: 'liveblog.explainer', targetType: 'liveblog', targetId: current.slug, after: body.sections }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'liveblog.explainer',
+            targetType: 'liveblog',
+            targetId: current.slug,
+            after: body.sections,
+          },
+          now,
+        );
         return { liveblog, explainer: await liveblogs.explainer(trx, current.id) };
       });
       await ringAfterCommit(bus, result.liveblog);

@@ -21,7 +21,8 @@ const PER_ADDRESS = 20;
 const PER_ACCOUNT_AND_ADDRESS = 5;
 
 // Verified against when the e-mail is unknown, so both failures take the same time.
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qp3WzY7nq9Yz2Zk3o0l8sWQm0dXo8yQ2mL1b3l4cZ0E';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qp3WzY7nq9Yz2Zk3o0l8sWQm0dXo8yQ2mL1b3l4cZ0E';
 
 export function hashSessionId(id: string): string {
   return createHash('sha256').update(id, 'utf8').digest('hex');
@@ -35,7 +36,7 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
 function checkPassword(password: string): void {
   // Any characters (Arabic too), 8 to 128 of them, never truncated.
-  const length = [...password].length;
+  const length = Array.from(password).length;
   if (length < 8 || length > 128) {
     throw errors.validation([{ field: '/password', message: 'must be 8 to 128 characters' }], {
       ar: 'يجب أن تتكون كلمة المرور من 8 إلى 128 حرفًا.',
@@ -71,7 +72,8 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
   ): Promise<User> {
     checkPassword(input.password);
     const email = normaliseEmail(input.email);
-    if (!EMAIL.test(email)) throw errors.validation([{ field: '/email', message: 'must be an e-mail address' }]);
+    if (!EMAIL.test(email))
+      throw errors.validation([{ field: '/email', message: 'must be an e-mail address' }]);
     const displayName = input.displayName.trim();
     if (displayName === '' || displayName.length > 120) {
       throw errors.validation([{ field: '/displayName', message: 'must be 1 to 120 characters' }]);
@@ -80,13 +82,30 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
     const now = clock.now();
     try {
       return await db.transaction().execute(async (trx) => {
-        const user = await users.insert(trx, { email, displayName, role: input.role, passwordHash }, now);
-        await audit(trx, by, { action: 'user.create', targetType: 'user', targetId: user.id, after: { email, role: user.role } }, now);
+        const user = await users.insert(
+          trx,
+          { email, displayName, role: input.role, passwordHash },
+          now,
+        );
+        await audit(
+          trx,
+          by,
+          {
+            action: 'user.create',
+            targetType: 'user',
+            targetId: user.id,
+            after: { email, role: user.role },
+          },
+          now,
+        );
         return user;
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw errors.conflict('email_taken', { ar: 'هذا البريد مسجّل لحساب آخر.', en: 'This e-mail already has an account.' });
+        throw errors.conflict('email_taken', {
+          ar: 'هذا البريد مسجّل لحساب آخر.',
+          en: 'This e-mail already has an account.',
+        });
       }
       throw error;
     }
@@ -98,14 +117,21 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
     setupOpen: async () => (await users.count(db)) === 0,
 
     /** The one-time setup: only while no account exists, and only for the first admin. */
-    async setupFirstAdmin(input: { email: string; displayName: string; password: string }): Promise<User> {
+    async setupFirstAdmin(input: {
+      email: string;
+      displayName: string;
+      password: string;
+    }): Promise<User> {
       if ((await users.count(db)) > 0) throw errors.forbidden();
       const system: Actor = { kind: 'user', id: null, name: 'setup', role: 'admin' };
       return insertUser(system, { ...input, role: 'admin' });
     },
 
     /** By the CLI (operator) or an admin. */
-    async createUser(by: Actor, input: { email: string; displayName: string; role: Role; password: string }) {
+    async createUser(
+      by: Actor,
+      input: { email: string; displayName: string; role: Role; password: string },
+    ) {
       if (by.kind !== 'user' || by.id !== null) assertCan(by, 'user.manage');
       return insertUser(by, input);
     },
@@ -125,7 +151,18 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
         await users.setRole(trx, userId, role, now);
         // Sessions of the person are renewed: they sign in again under the new role.
         await users.deleteSessionsOf(trx, userId);
-        await audit(trx, actor, { action: 'user.role', targetType: 'user', targetId: userId, before: { role: user.role }, after: { role } }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'user.role',
+            targetType: 'user',
+            targetId: userId,
+            before: { role: user.role },
+            after: { role },
+          },
+          now,
+        );
       });
     },
 
@@ -135,7 +172,16 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
       await db.transaction().execute(async (trx) => {
         await users.setDisabled(trx, userId, disabled, now);
         if (disabled) await users.deleteSessionsOf(trx, userId);
-        await audit(trx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: disabled ? 'user.disable' : 'user.enable',
+            targetType: 'user',
+            targetId: userId,
+          },
+          now,
+        );
       });
     },
 
@@ -149,9 +195,14 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
         users.peek(db, addressKey, LOGIN_WINDOW_MS, now),
         users.peek(db, accountKey, LOGIN_WINDOW_MS, now),
       ]);
-      for (const [limit, state] of [[PER_ADDRESS, byAddress], [PER_ACCOUNT_AND_ADDRESS, byAccount]] as const) {
+      for (const [limit, state] of [
+        [PER_ADDRESS, byAddress],
+        [PER_ACCOUNT_AND_ADDRESS, byAccount],
+      ] as const) {
         if (state.count >= limit) {
-          throw errors.tooManyRequests(Math.max(1, Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000)));
+          throw errors.tooManyRequests(
+            Math.max(1, Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000)),
+          );
         }
       }
       const user = await users.byEmail(db, email);
@@ -168,11 +219,22 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
       await db.transaction().execute(async (trx) => {
         await users.insertSession(
           trx,
-          { idHash: hashSessionId(sessionId), userId: user.id, csrfToken, locale: input.locale, expiresAt: new Date(now.getTime() + IDLE_MS) },
+          {
+            idHash: hashSessionId(sessionId),
+            userId: user.id,
+            csrfToken,
+            locale: input.locale,
+            expiresAt: new Date(now.getTime() + IDLE_MS),
+          },
           now,
         );
         await users.clear(trx, accountKey);
-        await audit(trx, actorOf(user), { action: 'session.login', targetType: 'user', targetId: user.id }, now);
+        await audit(
+          trx,
+          actorOf(user),
+          { action: 'session.login', targetType: 'user', targetId: user.id },
+          now,
+        );
       });
       return { sessionId, user };
     },
@@ -183,13 +245,17 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
       const idHash = hashSessionId(sessionId);
       const record = await users.session(db, idHash);
       const now = clock.now();
-      if (!record || record.user.disabledAt !== null) return undefined;
+      if (record?.user.disabledAt !== null) return undefined;
       if (record.expiresAt.getTime() <= now.getTime()) {
         await db.transaction().execute((trx) => users.deleteSession(trx, idHash));
         return undefined;
       }
       if (now.getTime() - record.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        await db.transaction().execute((trx) => users.touchSession(trx, idHash, now, new Date(now.getTime() + IDLE_MS)));
+        await db
+          .transaction()
+          .execute((trx) =>
+            users.touchSession(trx, idHash, now, new Date(now.getTime() + IDLE_MS)),
+          );
       }
       return {
         actor: actorOf(record.user),
@@ -208,7 +274,12 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await users.deleteSession(trx, session.idHash);
-        await audit(trx, session.actor, { action: 'session.logout', targetType: 'user', targetId: session.user.id }, now);
+        await audit(
+          trx,
+          session.actor,
+          { action: 'session.logout', targetType: 'user', targetId: session.user.id },
+          now,
+        );
       });
     },
   };

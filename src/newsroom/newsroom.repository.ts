@@ -133,7 +133,11 @@ export function createUserRepository() {
     },
 
     async byEmail(db: Db, email: string): Promise<User | undefined> {
-      const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirst();
       return row ? userFromRow(row) : undefined;
     },
 
@@ -162,7 +166,11 @@ export function createUserRepository() {
     },
 
     async setRole(db: Db, id: number, role: Role, now: Date): Promise<void> {
-      await db.updateTable('users').set({ role, updatedAt: now.toISOString() }).where('id', '=', id).execute();
+      await db
+        .updateTable('users')
+        .set({ role, updatedAt: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
     },
 
     async setDisabled(db: Db, id: number, disabled: boolean, now: Date): Promise<void> {
@@ -246,14 +254,25 @@ export function createUserRepository() {
     // ---- Rate limits: fixed windows, counted in the database so every node shares them ----
 
     /** Adds one hit to `key`; returns the count in the current window and when it ends. */
-    async hit(db: Db, key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }> {
-      const row = await db.selectFrom('rateLimits').selectAll().where('key', '=', key).executeTakeFirst();
+    async hit(
+      db: Db,
+      key: string,
+      windowMs: number,
+      now: Date,
+    ): Promise<{ count: number; resetAt: Date }> {
+      const row = await db
+        .selectFrom('rateLimits')
+        .selectAll()
+        .where('key', '=', key)
+        .executeTakeFirst();
       const start = row ? new Date(row.windowStart) : null;
       if (!row || !start || now.getTime() - start.getTime() >= windowMs) {
         await db
           .insertInto('rateLimits')
           .values({ key, windowStart: now.toISOString(), count: 1 })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ windowStart: now.toISOString(), count: 1 }))
+          .onConflict((oc) =>
+            oc.column('key').doUpdateSet({ windowStart: now.toISOString(), count: 1 }),
+          )
           .execute();
         return { count: 1, resetAt: new Date(now.getTime() + windowMs) };
       }
@@ -265,8 +284,17 @@ export function createUserRepository() {
       return { count: row.count + 1, resetAt: new Date(start.getTime() + windowMs) };
     },
 
-    async peek(db: Db, key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }> {
-      const row = await db.selectFrom('rateLimits').selectAll().where('key', '=', key).executeTakeFirst();
+    async peek(
+      db: Db,
+      key: string,
+      windowMs: number,
+      now: Date,
+    ): Promise<{ count: number; resetAt: Date }> {
+      const row = await db
+        .selectFrom('rateLimits')
+        .selectAll()
+        .where('key', '=', key)
+        .executeTakeFirst();
       if (!row) return { count: 0, resetAt: now };
       const start = new Date(row.windowStart);
       if (now.getTime() - start.getTime() >= windowMs) return { count: 0, resetAt: now };

@@ -37,7 +37,7 @@ function messageOf(error: unknown, locale: UiLocale): string {
   return `${known.messages[locale]}${details ? ` (${details})` : ''}`;
 }
 
-export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
   const { accounts, liveblogs, updates } = app.services;
   const secure = app.config.publicUrl.startsWith('https://');
 
@@ -57,7 +57,11 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addHook('onSend', (_request, reply, payload, done) => {
     void reply.header('cache-control', 'no-store');
     const csp = reply.getHeader('content-security-policy');
-    if (typeof csp === 'string') void reply.header('content-security-policy', csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'"));
+    if (typeof csp === 'string')
+      void reply.header(
+        'content-security-policy',
+        csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+      );
     done(null, payload);
   });
 
@@ -67,7 +71,15 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return request.session?.locale ?? 'ar';
   }
 
-  function page(request: FastifyRequest, reply: FastifyReply, title: string, body: ComponentChildren, status = 200, withScript = false, bodyData?: Record<string, string>) {
+  function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    title: string,
+    body: ComponentChildren,
+    status = 200,
+    withScript = false,
+    bodyData?: Record<string, string>,
+  ) {
     const locale = localeOf(request);
     return reply
       .code(status)
@@ -80,7 +92,10 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
             siteName: app.config.siteName,
             assets: app.assets,
             nonce: request.cspNonce,
-            ...(request.session && { actor: request.session.actor, csrfToken: request.session.csrfToken }),
+            ...(request.session && {
+              actor: request.session.actor,
+              csrfToken: request.session.csrfToken,
+            }),
             withScript,
             ...(bodyData && { bodyData }),
           },
@@ -90,51 +105,68 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }
 
   /** Pages need a signed-in person with the right; anonymous visitors go to the login page. */
-  function require(request: FastifyRequest, reply: FastifyReply, action: Action = 'newsroom.enter') {
+  function require(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    action: Action = 'newsroom.enter',
+  ) {
     const session = request.session;
     if (!session) {
       void reply.redirect('/newsroom/login', 303);
       return undefined;
     }
-    if (!can(session.actor, action)) throw new AppError(403, 'forbidden', { ar: nm('ar').forbidden, en: nm('en').forbidden });
+    if (!can(session.actor, action))
+      throw new AppError(403, 'forbidden', { ar: nm('ar').forbidden, en: nm('en').forbidden });
     return session;
   }
 
-  app.get('/login', { schema: { hide: true, querystring: LangQuery, response: { 200: Html } } }, async (request, reply) => {
-    if (await accounts.setupOpen()) return reply.redirect('/newsroom/setup', 303);
-    if (request.session) return reply.redirect('/newsroom', 303);
-    const locale = localeOf(request);
-    return page(request, reply, nm(locale).login, <LoginPage locale={locale} />);
-  });
-
-  app.post(
+  app.get(
     '/login',
-    { schema: { hide: true, body: Form } },
+    { schema: { hide: true, querystring: LangQuery, response: { 200: Html } } },
     async (request, reply) => {
-      const body = request.body;
-      const locale: UiLocale = body.locale === 'en' ? 'en' : 'ar';
-      try {
-        const { sessionId } = await accounts.login({
-          email: body.email ?? '',
-          password: body.password ?? '',
-          address: request.ip,
-          locale,
-        });
-        return await reply
-          .header('set-cookie', sessionCookie(sessionId, secure, SESSION_MAX_AGE))
-          .redirect('/newsroom', 303);
-      } catch (error) {
-        const known = toAppError(error);
-        if (!known) throw error;
-        for (const [name, value] of Object.entries(known.headers ?? {})) void reply.header(name, value);
-        return page(request, reply, nm(locale).login, <LoginPage locale={locale} error={known.messages[locale]} email={body.email ?? ''} />, known.status);
-      }
+      if (await accounts.setupOpen()) return reply.redirect('/newsroom/setup', 303);
+      if (request.session) return reply.redirect('/newsroom', 303);
+      const locale = localeOf(request);
+      return page(request, reply, nm(locale).login, <LoginPage locale={locale} />);
     },
   );
 
+  app.post('/login', { schema: { hide: true, body: Form } }, async (request, reply) => {
+    const body = request.body;
+    const locale: UiLocale = body.locale === 'en' ? 'en' : 'ar';
+    try {
+      const { sessionId } = await accounts.login({
+        email: body.email ?? '',
+        password: body.password ?? '',
+        address: request.ip,
+        locale,
+      });
+      return await reply
+        .header('set-cookie', sessionCookie(sessionId, secure, SESSION_MAX_AGE))
+        .redirect('/newsroom', 303);
+    } catch (error) {
+      const known = toAppError(error);
+      if (!known) throw error;
+      for (const [name, value] of Object.entries(known.headers ?? {}))
+        void reply.header(name, value);
+      return page(
+        request,
+        reply,
+        nm(locale).login,
+        <LoginPage locale={locale} error={known.messages[locale]} email={body.email ?? ''} />,
+        known.status,
+      );
+    }
+  });
+
   app.get('/setup', { schema: { hide: true, response: { 200: Html } } }, async (request, reply) => {
     if (!(await accounts.setupOpen())) return reply.redirect('/newsroom/login', 303);
-    return page(request, reply, nm(localeOf(request)).setupTitle, <SetupPage locale={localeOf(request)} />);
+    return page(
+      request,
+      reply,
+      nm(localeOf(request)).setupTitle,
+      <SetupPage locale={localeOf(request)} />,
+    );
   });
 
   app.post('/setup', { schema: { hide: true, body: Form } }, async (request, reply) => {
@@ -151,15 +183,23 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
         address: request.ip,
         locale,
       });
-      return await reply.header('set-cookie', sessionCookie(sessionId, secure, SESSION_MAX_AGE)).redirect('/newsroom', 303);
+      return await reply
+        .header('set-cookie', sessionCookie(sessionId, secure, SESSION_MAX_AGE))
+        .redirect('/newsroom', 303);
     } catch (error) {
       const status = toAppError(error)?.status ?? 500;
       if (status === 403) return reply.redirect('/newsroom/login', 303);
-      return page(request, reply, nm(locale).setupTitle, <SetupPage locale={locale} error={messageOf(error, locale)} />, status);
+      return page(
+        request,
+        reply,
+        nm(locale).setupTitle,
+        <SetupPage locale={locale} error={messageOf(error, locale)} />,
+        status,
+      );
     }
   });
 
-  app.post('/logout', { schema: { hide: true, body: Type.Optional(Form) } }, async (request, reply) => {
+  app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
     if (request.session) await accounts.logout(request.session);
     clearSessionCookie(reply, secure);
     return reply.redirect('/newsroom/login', 303);
@@ -170,11 +210,19 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!session) return reply;
     await accounts.setLocale(session, request.body.locale === 'en' ? 'en' : 'ar');
     const back = request.headers.referer;
-    const target = back && new URL(back, app.config.publicUrl).pathname.startsWith('/newsroom') ? new URL(back, app.config.publicUrl).pathname : '/newsroom';
+    const target =
+      back && new URL(back, app.config.publicUrl).pathname.startsWith('/newsroom')
+        ? new URL(back, app.config.publicUrl).pathname
+        : '/newsroom';
     return reply.redirect(target, 303);
   });
 
-  async function dashboard(request: FastifyRequest, reply: FastifyReply, error?: string, status = 200) {
+  async function dashboard(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error?: string,
+    status = 200,
+  ) {
     const session = require(request, reply);
     if (!session) return reply;
     const pages = await liveblogs.frontPage(200);
@@ -184,12 +232,20 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
       request,
       reply,
       nm(locale).dashboard,
-      <DashboardPage locale={locale} actor={session.actor} rows={rows} csrfToken={session.csrfToken} {...(error !== undefined && { error })} />,
+      <DashboardPage
+        locale={locale}
+        actor={session.actor}
+        rows={rows}
+        csrfToken={session.csrfToken}
+        {...(error !== undefined && { error })}
+      />,
       status,
     );
   }
 
-  app.get('/', { schema: { hide: true, response: { 200: Html } } }, (request, reply) => dashboard(request, reply));
+  app.get('/', { schema: { hide: true, response: { 200: Html } } }, (request, reply) =>
+    dashboard(request, reply),
+  );
 
   app.post('/liveblogs', { schema: { hide: true, body: Form } }, async (request, reply) => {
     const session = require(request, reply);
@@ -212,88 +268,136 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const SlugParams = Type.Object({ slug: Slug });
 
-  app.get('/liveblogs/:slug', { schema: { hide: true, params: SlugParams, response: { 200: Html } } }, async (request, reply) => {
-    const session = require(request, reply);
-    if (!session) return reply;
-    const { liveblog, explainer } = await liveblogs.get(request.params.slug);
-    const drafts = await updates.drafts(session.actor, liveblog.slug);
-    const published = (await updates.list(liveblog.slug, undefined, 50)).updates;
-    const locale = localeOf(request);
-    return page(
-      request,
-      reply,
-      liveblog.headline,
-      <DeskPage locale={locale} actor={session.actor} csrfToken={session.csrfToken} model={{ liveblog, explainer, drafts: drafts.updates, published }} />,
-      200,
-      true,
-      { liveblog: liveblog.slug, 'user-id': String(session.user.id) },
-    );
-  });
+  app.get(
+    '/liveblogs/:slug',
+    { schema: { hide: true, params: SlugParams, response: { 200: Html } } },
+    async (request, reply) => {
+      const session = require(request, reply);
+      if (!session) return reply;
+      const { liveblog, explainer } = await liveblogs.get(request.params.slug);
+      const drafts = await updates.drafts(session.actor, liveblog.slug);
+      const published = (await updates.list(liveblog.slug, undefined, 50)).updates;
+      const locale = localeOf(request);
+      return page(
+        request,
+        reply,
+        liveblog.headline,
+        <DeskPage
+          locale={locale}
+          actor={session.actor}
+          csrfToken={session.csrfToken}
+          model={{ liveblog, explainer, drafts: drafts.updates, published }}
+        />,
+        200,
+        true,
+        { liveblog: liveblog.slug, 'user-id': String(session.user.id) },
+      );
+    },
+  );
 
-  app.post('/liveblogs/:slug/settings', { schema: { hide: true, params: SlugParams, body: Form } }, async (request, reply) => {
-    const session = require(request, reply);
-    if (!session) return reply;
-    const status = request.body.status;
-    await liveblogs.change(session.actor, request.params.slug, {
-      headline: request.body.headline ?? '',
-      standfirst: request.body.standfirst ?? '',
-      ...(status === 'scheduled' || status === 'live' || status === 'ended' || status === 'archived' ? { status } : {}),
-      ...(request.body.timeZone ? { timeZone: request.body.timeZone } : {}),
-    });
-    return reply.redirect(`/newsroom/liveblogs/${request.params.slug}`, 303);
-  });
+  app.post(
+    '/liveblogs/:slug/settings',
+    { schema: { hide: true, params: SlugParams, body: Form } },
+    async (request, reply) => {
+      const session = require(request, reply);
+      if (!session) return reply;
+      const status = request.body.status;
+      await liveblogs.change(session.actor, request.params.slug, {
+        headline: request.body.headline ?? '',
+        standfirst: request.body.standfirst ?? '',
+        ...(status === 'scheduled' ||
+        status === 'live' ||
+        status === 'ended' ||
+        status === 'archived'
+          ? { status }
+          : {}),
+        ...(request.body.timeZone ? { timeZone: request.body.timeZone } : {}),
+      });
+      return reply.redirect(`/newsroom/liveblogs/${request.params.slug}`, 303);
+    },
+  );
 
-  app.post('/liveblogs/:slug/explainer', { schema: { hide: true, params: SlugParams, body: Form } }, async (request, reply) => {
-    const session = require(request, reply);
-    if (!session) return reply;
-    const sections: { order: number; title: string; text: string }[] = [];
-    for (let i = 0; i < 21; i++) {
-      const title = (request.body[`title${i}`] ?? '').trim();
-      const text = (request.body[`text${i}`] ?? '').trim();
-      if (title === '' && text === '') continue;
-      sections.push({ order: Number(request.body[`order${i}`] ?? i + 1) || i + 1, title, text });
-    }
-    sections.sort((a, b) => a.order - b.order);
-    await liveblogs.replaceExplainer(session.actor, request.params.slug, {
-      sections: sections.map(({ title, text }) => ({ title, text })),
-    });
-    return reply.redirect(`/newsroom/liveblogs/${request.params.slug}`, 303);
-  });
+  app.post(
+    '/liveblogs/:slug/explainer',
+    { schema: { hide: true, params: SlugParams, body: Form } },
+    async (request, reply) => {
+      const session = require(request, reply);
+      if (!session) return reply;
+      const sections: { order: number; title: string; text: string }[] = [];
+      for (let i = 0; i < 21; i++) {
+        const title = (request.body[`title${i}`] ?? '').trim();
+        const text = (request.body[`text${i}`] ?? '').trim();
+        if (title === '' && text === '') continue;
+        sections.push({ order: Number(request.body[`order${i}`] ?? i + 1) || i + 1, title, text });
+      }
+      sections.sort((a, b) => a.order - b.order);
+      await liveblogs.replaceExplainer(session.actor, request.params.slug, {
+        sections: sections.map(({ title, text }) => ({ title, text })),
+      });
+      return reply.redirect(`/newsroom/liveblogs/${request.params.slug}`, 303);
+    },
+  );
 
-  app.get('/liveblogs/:slug/updates/:id/history', { schema: { hide: true, params: UpdateParams, response: { 200: Html } } }, async (request, reply) => {
-    const session = require(request, reply, 'update.edit');
-    if (!session) return reply;
-    const { liveblog, revisions } = await updates.revisions(session.actor, request.params.slug, request.params.id);
-    const locale = localeOf(request);
-    return page(
-      request,
-      reply,
-      nm(locale).history,
-      <HistoryPage
-        locale={locale}
-        liveblog={liveblog}
-        revisions={revisions.map((r) => ({
-          revision: r.revision,
-          action: r.action,
-          editorName: r.editorName,
-          createdAt: r.createdAt,
-          headline: r.headline,
-          text: blocksToText(JSON.parse(r.body) as Block[]),
-          note: r.note,
-        }))}
-      />,
-    );
-  });
+  app.get(
+    '/liveblogs/:slug/updates/:id/history',
+    { schema: { hide: true, params: UpdateParams, response: { 200: Html } } },
+    async (request, reply) => {
+      const session = require(request, reply, 'update.edit');
+      if (!session) return reply;
+      const { liveblog, revisions } = await updates.revisions(
+        session.actor,
+        request.params.slug,
+        request.params.id,
+      );
+      const locale = localeOf(request);
+      return page(
+        request,
+        reply,
+        nm(locale).history,
+        <HistoryPage
+          locale={locale}
+          liveblog={liveblog}
+          revisions={revisions.map((r) => ({
+            revision: r.revision,
+            action: r.action,
+            editorName: r.editorName,
+            createdAt: r.createdAt,
+            headline: r.headline,
+            text: blocksToText(JSON.parse(r.body) as Block[]),
+            note: r.note,
+          }))}
+        />,
+      );
+    },
+  );
 
-  async function usersPage(request: FastifyRequest, reply: FastifyReply, error?: string, status = 200) {
+  async function usersPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error?: string,
+    status = 200,
+  ) {
     const session = require(request, reply, 'user.manage');
     if (!session) return reply;
     const users = await accounts.listUsers(session.actor);
     const locale = localeOf(request);
-    return page(request, reply, nm(locale).users, <UsersPage locale={locale} users={users} csrfToken={session.csrfToken} {...(error !== undefined && { error })} />, status);
+    return page(
+      request,
+      reply,
+      nm(locale).users,
+      <UsersPage
+        locale={locale}
+        users={users}
+        csrfToken={session.csrfToken}
+        {...(error !== undefined && { error })}
+      />,
+      status,
+    );
   }
 
-  app.get('/users', { schema: { hide: true, response: { 200: Html } } }, (request, reply) => usersPage(request, reply));
+  app.get('/users', { schema: { hide: true, response: { 200: Html } } }, (request, reply) =>
+    usersPage(request, reply),
+  );
 
   app.post('/users', { schema: { hide: true, body: Form } }, async (request, reply) => {
     const session = require(request, reply, 'user.manage');
@@ -316,7 +420,9 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/users/:id/role',
-    { schema: { hide: true, params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), body: Form } },
+    {
+      schema: { hide: true, params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), body: Form },
+    },
     async (request, reply) => {
       const session = require(request, reply, 'user.manage');
       if (!session) return reply;
@@ -335,4 +441,5 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return page(request, reply, nm(locale).audit, <AuditPage locale={locale} rows={rows} />);
   });
 
+  return Promise.resolve();
 };

@@ -63,10 +63,18 @@ export function CsrfField({ token }: { token: string | undefined }) {
   return token ? <input type="hidden" name="_csrf" value={token} /> : null;
 }
 
-function NewsroomLayout({ frame, children }: { frame: NewsroomFrame; children: ComponentChildren }) {
+function NewsroomLayout({
+  frame,
+  children,
+}: {
+  frame: NewsroomFrame;
+  children: ComponentChildren;
+}) {
   const m = nm(frame.locale);
   const actor = frame.actor;
-  const data = Object.fromEntries(Object.entries(frame.bodyData ?? {}).map(([k, v]) => [`data-${k}`, v]));
+  const data = Object.fromEntries(
+    Object.entries(frame.bodyData ?? {}).map(([k, v]) => [`data-${k}`, v]),
+  );
   return (
     <html lang={frame.locale} dir={directionOf(frame.locale)}>
       <head>
@@ -77,7 +85,9 @@ function NewsroomLayout({ frame, children }: { frame: NewsroomFrame; children: C
         {frame.csrfToken ? <meta name="csrf-token" content={frame.csrfToken} /> : null}
         <link rel="stylesheet" href={frame.assets.url('app.css')} />
         <link rel="stylesheet" href={frame.assets.url('newsroom.css')} />
-        {frame.withScript ? <script type="module" src={frame.assets.url('newsroom.js')} nonce={frame.nonce} /> : null}
+        {frame.withScript ? (
+          <script type="module" src={frame.assets.url('newsroom.js')} nonce={frame.nonce} />
+        ) : null}
       </head>
       <body class="newsroom" {...data} data-locale={frame.locale}>
         <a class="skip-link" href="#main">
@@ -95,7 +105,11 @@ function NewsroomLayout({ frame, children }: { frame: NewsroomFrame; children: C
               <form method="post" action="/newsroom/locale" class="inline-form">
                 <CsrfField token={frame.csrfToken} />
                 <input type="hidden" name="locale" value={frame.locale === 'ar' ? 'en' : 'ar'} />
-                <button type="submit" class="link-button" lang={frame.locale === 'ar' ? 'en' : 'ar'}>
+                <button
+                  type="submit"
+                  class="link-button"
+                  lang={frame.locale === 'ar' ? 'en' : 'ar'}
+                >
                   {m.switchLanguage}
                 </button>
               </form>
@@ -131,7 +145,15 @@ function ErrorNote({ message }: { message: string | undefined }) {
   ) : null;
 }
 
-export function LoginPage({ locale, error, email }: { locale: UiLocale; error?: string; email?: string }) {
+export function LoginPage({
+  locale,
+  error,
+  email,
+}: {
+  locale: UiLocale;
+  error?: string;
+  email?: string;
+}) {
   const m = nm(locale);
   return (
     <section class="auth-card" aria-labelledby="login-title">
@@ -141,18 +163,34 @@ export function LoginPage({ locale, error, email }: { locale: UiLocale; error?: 
         <input type="hidden" name="locale" value={locale} />
         <label>
           {m.email}
-          <input type="email" name="email" required autocomplete="username" value={email ?? ''} dir="ltr" />
+          <input
+            type="email"
+            name="email"
+            required
+            autocomplete="username"
+            value={email ?? ''}
+            dir="ltr"
+          />
         </label>
         <label>
           {m.password}
-          <input type="password" name="password" required autocomplete="current-password" minLength={8} maxLength={128} />
+          <input
+            type="password"
+            name="password"
+            required
+            autocomplete="current-password"
+            minLength={8}
+            maxLength={128}
+          />
         </label>
         <button type="submit" class="primary">
           {m.login}
         </button>
       </form>
       <p>
-        <a href={locale === 'ar' ? '/newsroom/login?lang=en' : '/newsroom/login?lang=ar'}>{m.switchLanguage}</a>
+        <a href={locale === 'ar' ? '/newsroom/login?lang=en' : '/newsroom/login?lang=ar'}>
+          {m.switchLanguage}
+        </a>
       </p>
     </section>
   );
@@ -176,7 +214,14 @@ export function SetupPage({ locale, error }: { locale: UiLocale; error?: string 
         </label>
         <label>
           {m.password}
-          <input type="password" name="password" required autocomplete="new-password" minLength={8} maxLength={128} />
+          <input
+            type="password"
+            name="password"
+            required
+            autocomplete="new-password"
+            minLength={8}
+            maxLength={128}
+          />
         </label>
         <button type="submit" class="primary">
           {m.createAdmin}
@@ -252,7 +297,13 @@ export function DashboardPage({
             </label>
             <label>
               {m.slug}
-              <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={80} dir="ltr" />
+              <input
+                name="slug"
+                required
+                pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                maxLength={80}
+                dir="ltr"
+              />
             </label>
             <label>
               {m.standfirst}
@@ -285,15 +336,33 @@ export function DashboardPage({
   );
 }
 
-function UpdateRow({ update, locale, actor, liveblog }: { update: Update; locale: UiLocale; actor: Actor; liveblog: Liveblog }) {
+function UpdateRow({
+  update,
+  locale,
+  actor,
+  liveblog,
+}: {
+  update: Update;
+  locale: UiLocale;
+  actor: Actor;
+  liveblog: Liveblog;
+}) {
   const m = nm(locale);
   const when = update.publishedAt ?? update.scheduledAt ?? update.updatedAt;
   const statusLabel =
-    update.status === 'published' ? '' : update.status === 'scheduled' ? m.scheduled : update.status === 'submitted' ? m.submitted : m.draft;
+    update.status === 'published'
+      ? ''
+      : update.status === 'scheduled'
+        ? m.scheduled
+        : update.status === 'submitted'
+          ? m.submitted
+          : m.draft;
   return (
     <li class="desk-item" data-update-id={update.id} data-status={update.status}>
       <div class="desk-item-meta">
-        <time dateTime={when.toISOString()}>{formatUpdateTime(when, liveblog.timeZone, locale)}</time>
+        <time dateTime={when.toISOString()}>
+          {formatUpdateTime(when, liveblog.timeZone, locale)}
+        </time>
         {statusLabel ? <span class="badge">{statusLabel}</span> : null}
         {update.breaking ? <span class="badge badge-breaking">{m.breaking}</span> : null}
         {update.keyEvent ? <span class="badge badge-key">{m.keyEvent}</span> : null}
@@ -327,7 +396,9 @@ function UpdateRow({ update, locale, actor, liveblog }: { update: Update; locale
             <button type="button" data-action={update.keyEvent ? 'unkey' : 'key'}>
               {update.keyEvent ? m.unmarkKey : m.markKey}
             </button>
-            <a href={`/newsroom/liveblogs/${liveblog.slug}/updates/${update.id}/history`}>{m.history}</a>
+            <a href={`/newsroom/liveblogs/${liveblog.slug}/updates/${update.id}/history`}>
+              {m.history}
+            </a>
           </>
         ) : null}
         {update.status === 'submitted' && can(actor, 'draft.review') ? (
@@ -340,7 +411,8 @@ function UpdateRow({ update, locale, actor, liveblog }: { update: Update; locale
             </button>
           </>
         ) : null}
-        {(update.status === 'published' && can(actor, 'update.delete')) || update.status !== 'published' ? (
+        {(update.status === 'published' && can(actor, 'update.delete')) ||
+        update.status !== 'published' ? (
           <button type="button" data-action="delete" class="danger">
             {m.delete}
           </button>
@@ -357,12 +429,24 @@ export interface DeskModel {
   readonly published: readonly Update[];
 }
 
-export function DeskPage({ locale, actor, model, csrfToken }: { locale: UiLocale; actor: Actor; model: DeskModel; csrfToken: string }) {
+export function DeskPage({
+  locale,
+  actor,
+  model,
+  csrfToken,
+}: {
+  locale: UiLocale;
+  actor: Actor;
+  model: DeskModel;
+  csrfToken: string;
+}) {
   const m = nm(locale);
   const { liveblog } = model;
   const publisher = can(actor, 'update.publish');
   const queue = model.drafts.filter((d) => d.status === 'submitted' || d.status === 'scheduled');
-  const mine = model.drafts.filter((d) => d.status === 'draft' || (!publisher && d.status === 'submitted'));
+  const mine = model.drafts.filter(
+    (d) => d.status === 'draft' || (!publisher && d.status === 'submitted'),
+  );
   return (
     <>
       <div class="desk-header">
@@ -413,14 +497,21 @@ export function DeskPage({ locale, actor, model, csrfToken }: { locale: UiLocale
               tabIndex={0}
             />
             <noscript>
-              <p>{locale === 'ar' ? 'يحتاج المحرر إلى JavaScript.' : 'The editor needs JavaScript.'}</p>
+              <p>
+                {locale === 'ar' ? 'يحتاج المحرر إلى JavaScript.' : 'The editor needs JavaScript.'}
+              </p>
             </noscript>
             <fieldset class="sources-field">
               <legend>{m.sources}</legend>
               <ul id="composer-sources" class="source-chips" />
               <div class="source-presets">
                 {SOURCE_PRESETS.map((preset) => (
-                  <button key={preset.name} type="button" data-source-name={preset.name} data-source-kind={preset.kind}>
+                  <button
+                    key={preset.name}
+                    type="button"
+                    data-source-name={preset.name}
+                    data-source-kind={preset.kind}
+                  >
                     + {preset.name}
                   </button>
                 ))}
@@ -437,7 +528,13 @@ export function DeskPage({ locale, actor, model, csrfToken }: { locale: UiLocale
                   <option value="social">social</option>
                   <option value="own">own</option>
                 </select>
-                <input id="custom-source-url" type="url" placeholder="https://" dir="ltr" aria-label="URL" />
+                <input
+                  id="custom-source-url"
+                  type="url"
+                  placeholder="https://"
+                  dir="ltr"
+                  aria-label="URL"
+                />
                 <button type="button" id="add-custom-source">
                   {m.addSource}
                 </button>
@@ -482,7 +579,13 @@ export function DeskPage({ locale, actor, model, csrfToken }: { locale: UiLocale
           <h2 id="queue-title">{publisher ? m.queue : m.myDrafts}</h2>
           <ul class="desk-list" id="queue">
             {(publisher ? queue : mine).map((update) => (
-              <UpdateRow key={update.id} update={update} locale={locale} actor={actor} liveblog={liveblog} />
+              <UpdateRow
+                key={update.id}
+                update={update}
+                locale={locale}
+                actor={actor}
+                liveblog={liveblog}
+              />
             ))}
           </ul>
           {(publisher ? queue : mine).length === 0 ? <p>{m.noDrafts}</p> : null}
@@ -491,7 +594,13 @@ export function DeskPage({ locale, actor, model, csrfToken }: { locale: UiLocale
               <h3>{m.myDrafts}</h3>
               <ul class="desk-list">
                 {mine.map((update) => (
-                  <UpdateRow key={update.id} update={update} locale={locale} actor={actor} liveblog={liveblog} />
+                  <UpdateRow
+                    key={update.id}
+                    update={update}
+                    locale={locale}
+                    actor={actor}
+                    liveblog={liveblog}
+                  />
                 ))}
               </ul>
             </>
@@ -502,13 +611,24 @@ export function DeskPage({ locale, actor, model, csrfToken }: { locale: UiLocale
           <h2 id="stream-title">{m.stream}</h2>
           <ul class="desk-list" id="published">
             {model.published.map((update) => (
-              <UpdateRow key={update.id} update={update} locale={locale} actor={actor} liveblog={liveblog} />
+              <UpdateRow
+                key={update.id}
+                update={update}
+                locale={locale}
+                actor={actor}
+                liveblog={liveblog}
+              />
             ))}
           </ul>
         </section>
 
         {can(actor, 'liveblog.edit') ? (
-          <SettingsPanels locale={locale} liveblog={liveblog} explainer={model.explainer} csrfToken={csrfToken} />
+          <SettingsPanels
+            locale={locale}
+            liveblog={liveblog}
+            explainer={model.explainer}
+            csrfToken={csrfToken}
+          />
         ) : null}
       </div>
     </>
@@ -527,12 +647,19 @@ function SettingsPanels({
   csrfToken: string;
 }) {
   const m = nm(locale);
-  const sections = [...explainer.map((s) => ({ title: s.title, text: blocksToText(s.blocks) })), { title: '', text: '' }];
+  const sections = [
+    ...explainer.map((s) => ({ title: s.title, text: blocksToText(s.blocks) })),
+    { title: '', text: '' },
+  ];
   return (
     <>
       <section class="panel" aria-labelledby="settings-title">
         <h2 id="settings-title">{m.settings}</h2>
-        <form method="post" action={`/newsroom/liveblogs/${liveblog.slug}/settings`} class="grid-form">
+        <form
+          method="post"
+          action={`/newsroom/liveblogs/${liveblog.slug}/settings`}
+          class="grid-form"
+        >
           <CsrfField token={csrfToken} />
           <label>
             {m.headline}
@@ -572,7 +699,11 @@ function SettingsPanels({
       <section class="panel" aria-labelledby="explainer-title">
         <h2 id="explainer-title">{m.explainer}</h2>
         <p class="hint">{m.addSectionHint}</p>
-        <form method="post" action={`/newsroom/liveblogs/${liveblog.slug}/explainer`} class="explainer-form">
+        <form
+          method="post"
+          action={`/newsroom/liveblogs/${liveblog.slug}/explainer`}
+          class="explainer-form"
+        >
           <CsrfField token={csrfToken} />
           {sections.map((section, i) => (
             <fieldset key={i} class="explainer-edit">
@@ -614,7 +745,15 @@ export interface RevisionView {
   readonly note: string | null;
 }
 
-export function HistoryPage({ locale, liveblog, revisions }: { locale: UiLocale; liveblog: Liveblog; revisions: readonly RevisionView[] }) {
+export function HistoryPage({
+  locale,
+  liveblog,
+  revisions,
+}: {
+  locale: UiLocale;
+  liveblog: Liveblog;
+  revisions: readonly RevisionView[];
+}) {
   const m = nm(locale);
   return (
     <>
@@ -628,8 +767,10 @@ export function HistoryPage({ locale, liveblog, revisions }: { locale: UiLocale;
         {revisions.map((r, i) => (
           <li key={i}>
             <p class="desk-item-meta">
-              <time dateTime={r.createdAt}>{formatUpdateTime(new Date(r.createdAt), liveblog.timeZone, locale)}</time> ·{' '}
-              <bdi>{r.editorName}</bdi> · {r.action} · #{r.revision}
+              <time dateTime={r.createdAt}>
+                {formatUpdateTime(new Date(r.createdAt), liveblog.timeZone, locale)}
+              </time>{' '}
+              · <bdi>{r.editorName}</bdi> · {r.action} · #{r.revision}
             </p>
             {r.headline ? <strong dir="auto">{r.headline}</strong> : null}
             <p dir="auto" class="revision-text">
@@ -647,7 +788,17 @@ export function HistoryPage({ locale, liveblog, revisions }: { locale: UiLocale;
   );
 }
 
-export function UsersPage({ locale, users, csrfToken, error }: { locale: UiLocale; users: readonly User[]; csrfToken: string; error?: string }) {
+export function UsersPage({
+  locale,
+  users,
+  csrfToken,
+  error,
+}: {
+  locale: UiLocale;
+  users: readonly User[];
+  csrfToken: string;
+  error?: string;
+}) {
   const m = nm(locale);
   return (
     <>
@@ -699,7 +850,14 @@ export function UsersPage({ locale, users, csrfToken, error }: { locale: UiLocal
           </label>
           <label>
             {m.password}
-            <input type="password" name="password" required minLength={8} maxLength={128} autocomplete="new-password" />
+            <input
+              type="password"
+              name="password"
+              required
+              minLength={8}
+              maxLength={128}
+              autocomplete="new-password"
+            />
           </label>
           <label>
             {m.role}

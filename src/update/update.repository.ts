@@ -169,10 +169,16 @@ export function createUpdateRepository() {
           ...(changes.breaking !== undefined && { breaking: flag(changes.breaking) }),
           ...(changes.editedAt !== undefined && { editedAt: changes.editedAt.toISOString() }),
           ...(changes.status !== undefined && { status: changes.status }),
-          ...(changes.publishedAt !== undefined && { publishedAt: changes.publishedAt?.toISOString() ?? null }),
-          ...(changes.submittedAt !== undefined && { submittedAt: changes.submittedAt?.toISOString() ?? null }),
+          ...(changes.publishedAt !== undefined && {
+            publishedAt: changes.publishedAt?.toISOString() ?? null,
+          }),
+          ...(changes.submittedAt !== undefined && {
+            submittedAt: changes.submittedAt?.toISOString() ?? null,
+          }),
           ...(changes.returnNote !== undefined && { returnNote: changes.returnNote }),
-          ...(changes.scheduledAt !== undefined && { scheduledAt: changes.scheduledAt?.toISOString() ?? null }),
+          ...(changes.scheduledAt !== undefined && {
+            scheduledAt: changes.scheduledAt?.toISOString() ?? null,
+          }),
           updatedAt: now.toISOString(),
           revision: eb('revision', '+', 1),
         }))
@@ -347,7 +353,11 @@ export function createUpdateRepository() {
           headline: update.headline,
           body: JSON.stringify(update.blocks),
           sources: JSON.stringify(update.sources),
-          flags: JSON.stringify({ keyEvent: update.keyEvent, pinned: update.pinned, breaking: update.breaking }),
+          flags: JSON.stringify({
+            keyEvent: update.keyEvent,
+            pinned: update.pinned,
+            breaking: update.breaking,
+          }),
           status: update.status,
           editorName: who.name,
           editorUserId: who.userId,

@@ -137,8 +137,10 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
   // ---- The newsroom's workflow: drafts, submission, review, revisions, preview ----
 
   const draftTags = ['drafts'];
-  const present = (result: { update: Parameters<typeof presentUpdate>[0]; liveblog: Parameters<typeof presentUpdate>[1] }) =>
-    presentUpdate(result.update, result.liveblog, publicUrl);
+  const present = (result: {
+    update: Parameters<typeof presentUpdate>[0];
+    liveblog: Parameters<typeof presentUpdate>[1];
+  }) => presentUpdate(result.update, result.liveblog, publicUrl);
 
   app.get(
     '/liveblogs/:slug/drafts',
@@ -146,14 +148,17 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
       schema: {
         tags: draftTags,
         security,
-        summary: 'Drafts: reporters see their own; editors also the submitted queue and scheduled updates',
+        summary:
+          'Drafts: reporters see their own; editors also the submitted queue and scheduled updates',
         params: SlugParams,
         response: { 200: T.Object({ drafts: T.Array(UpdateOut) }), ...errorResponses },
       },
     },
     async (request) => {
       const result = await updates.drafts(request.actor, request.params.slug);
-      return { drafts: result.updates.map((update) => presentUpdate(update, result.liveblog, publicUrl)) };
+      return {
+        drafts: result.updates.map((update) => presentUpdate(update, result.liveblog, publicUrl)),
+      };
     },
   );
 
@@ -187,13 +192,27 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
         response: { 200: UpdateOut, ...errorResponses },
       },
     },
-    async (request) => present(await updates.saveDraft(request.actor, request.params.slug, request.params.id, request.body)),
+    async (request) =>
+      present(
+        await updates.saveDraft(
+          request.actor,
+          request.params.slug,
+          request.params.id,
+          request.body,
+        ),
+      ),
   );
 
   app.delete(
     '/liveblogs/:slug/drafts/:id',
     {
-      schema: { tags: draftTags, security, summary: 'Discard a draft', params: UpdateParams, response: { 204: T.Null(), ...errorResponses } },
+      schema: {
+        tags: draftTags,
+        security,
+        summary: 'Discard a draft',
+        params: UpdateParams,
+        response: { 204: T.Null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await updates.deleteDraft(request.actor, request.params.slug, request.params.id);
@@ -204,9 +223,16 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
   app.post(
     '/liveblogs/:slug/drafts/:id/submit',
     {
-      schema: { tags: draftTags, security, summary: 'Submit a draft for review', params: UpdateParams, response: { 200: UpdateOut, ...errorResponses } },
+      schema: {
+        tags: draftTags,
+        security,
+        summary: 'Submit a draft for review',
+        params: UpdateParams,
+        response: { 200: UpdateOut, ...errorResponses },
+      },
     },
-    async (request) => present(await updates.submitDraft(request.actor, request.params.slug, request.params.id)),
+    async (request) =>
+      present(await updates.submitDraft(request.actor, request.params.slug, request.params.id)),
   );
 
   app.post(
@@ -222,7 +248,14 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
       },
     },
     async (request) =>
-      present(await updates.returnDraft(request.actor, request.params.slug, request.params.id, request.body.note)),
+      present(
+        await updates.returnDraft(
+          request.actor,
+          request.params.slug,
+          request.params.id,
+          request.body.note,
+        ),
+      ),
   );
 
   app.post(
@@ -238,7 +271,14 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
       },
     },
     async (request) =>
-      present(await updates.publishDraft(request.actor, request.params.slug, request.params.id, request.body?.publishAt)),
+      present(
+        await updates.publishDraft(
+          request.actor,
+          request.params.slug,
+          request.params.id,
+          (request.body as { publishAt?: string } | undefined)?.publishAt,
+        ),
+      ),
   );
 
   app.get(
@@ -253,7 +293,11 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
       },
     },
     async (request) => {
-      const { revisions } = await updates.revisions(request.actor, request.params.slug, request.params.id);
+      const { revisions } = await updates.revisions(
+        request.actor,
+        request.params.slug,
+        request.params.id,
+      );
       return {
         revisions: revisions.map((r) => ({
           revision: r.revision,

@@ -31,7 +31,10 @@ export const CreateUpdateBody = Type.Object(
     breaking: Type.Optional(Type.Boolean()),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
     publishAt: Type.Optional(
-      Type.String({ format: 'date-time', description: 'Schedule the update for this time instead of now' }),
+      Type.String({
+        format: 'date-time',
+        description: 'Schedule the update for this time instead of now',
+      }),
     ),
   },
   { additionalProperties: false },

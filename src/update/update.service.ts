@@ -7,7 +7,13 @@ import { audit } from '../newsroom/newsroom.repository.js';
 import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit, type EventDraft } from '../realtime/realtime.record.js';
 import type { Db } from '../storage/storage.database.js';
-import { blocksFromText, blocksHaveText, blocksToText, cleanText, type Block } from './update.blocks.js';
+import {
+  blocksFromText,
+  blocksHaveText,
+  blocksToText,
+  cleanText,
+  type Block,
+} from './update.blocks.js';
 import { AppError } from '../platform/platform.errors.js';
 import {
   createUpdateRepository,
@@ -162,7 +168,17 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
         );
         if (!isVisible(update)) throw new Error('a published update must be visible');
         await updates.recordRevision(trx, update, who(actor), 'publish', null, now);
-        await audit(trx, actor, { action: 'update.publish', targetType: 'update', targetId: update.id, after: snapshot(update) }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'update.publish',
+            targetType: 'update',
+            targetId: update.id,
+            after: snapshot(update),
+          },
+          now,
+        );
         const drafts: EventDraft[] = [publishedDraft(update, liveblog, 'update.published', now)];
         if (update.pinned) {
           for (const id of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
@@ -209,7 +225,18 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
         const update = await updates.change(trx, current.id, changes, now);
         if (!isVisible(update)) throw errors.notFound(things.update);
         await updates.recordRevision(trx, update, who(actor), 'edit', null, now);
-        await audit(trx, actor, { action: 'update.edit', targetType: 'update', targetId: update.id, before: snapshot(current), after: snapshot(update) }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'update.edit',
+            targetType: 'update',
+            targetId: update.id,
+            before: snapshot(current),
+            after: snapshot(update),
+          },
+          now,
+        );
         const drafts: EventDraft[] = [];
         const flagsChanged = changes.keyEvent !== undefined || changes.breaking !== undefined;
         if (contentChanged || flagsChanged)
@@ -240,7 +267,17 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       const now = clock.now();
       const after = await db.transaction().execute(async (trx) => {
         await updates.softDelete(trx, current.id, now);
-        await audit(trx, actor, { action: 'update.delete', targetType: 'update', targetId: current.id, before: snapshot(current) }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'update.delete',
+            targetType: 'update',
+            targetId: current.id,
+            before: snapshot(current),
+          },
+          now,
+        );
         return recordEvents(
           trx,
           liveblog.id,
@@ -281,7 +318,17 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
           now,
         );
         await updates.recordRevision(trx, created, who(actor), 'schedule', null, now);
-        await audit(trx, actor, { action: 'update.schedule', targetType: 'update', targetId: created.id, after: { ...snapshot(created), at: at.toISOString() } }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'update.schedule',
+            targetType: 'update',
+            targetId: created.id,
+            after: { ...snapshot(created), at: at.toISOString() },
+          },
+          now,
+        );
         return created;
       });
       return { update, liveblog };
@@ -298,14 +345,23 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
           // Only the node whose update flips the status records the events.
           const claimed = await trx
             .updateTable('updates')
-            .set({ status: 'published', publishedAt: (due.scheduledAt ?? now).toISOString(), updatedAt: now.toISOString() })
+            .set({
+              status: 'published',
+              publishedAt: (due.scheduledAt ?? now).toISOString(),
+              updatedAt: now.toISOString(),
+            })
             .where('id', '=', due.id)
             .where('status', '=', 'scheduled')
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) === 0) return undefined;
           const update = await updates.findById(trx, liveblog.id, due.id);
           if (!update || !isVisible(update)) return undefined;
-          return recordEvents(trx, liveblog.id, [publishedDraft(update, liveblog, 'update.published', now)], now);
+          return recordEvents(
+            trx,
+            liveblog.id,
+            [publishedDraft(update, liveblog, 'update.published', now)],
+            now,
+          );
         });
         if (after) {
           published++;
@@ -339,7 +395,12 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
           },
           now,
         );
-        await audit(trx, actor, { action: 'draft.create', targetType: 'update', targetId: created.id }, now);
+        await audit(
+          trx,
+          actor,
+          { action: 'draft.create', targetType: 'update', targetId: created.id },
+          now,
+        );
         return created;
       });
       return { update, liveblog };
@@ -349,15 +410,26 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       assertCan(actor, 'draft.write');
       const liveblog = await liveblogBySlug(slug);
       const draft = await updates.findById(db, liveblog.id, id);
-      if (!draft || draft.deletedAt !== null || draft.status === 'published') throw errors.notFound(things.update);
-      if (!can(actor, 'draft.review') && !(actor.kind === 'user' && draft.authorUserId === actor.id)) throw notYours();
+      if (draft?.deletedAt !== null || draft.status === 'published')
+        throw errors.notFound(things.update);
+      if (
+        !can(actor, 'draft.review') &&
+        !(actor.kind === 'user' && draft.authorUserId === actor.id)
+      )
+        throw notYours();
       return { update: draft, liveblog };
     },
 
     /** Autosave: the whole draft as the composer holds it. */
-    async saveDraft(actor: Actor, slug: string, id: number, input: DraftBody): Promise<UpdateResult> {
+    async saveDraft(
+      actor: Actor,
+      slug: string,
+      id: number,
+      input: DraftBody,
+    ): Promise<UpdateResult> {
       const { update: draft, liveblog } = await this.draft(actor, slug, id);
-      if (draft.status === 'scheduled' && !can(actor, 'update.publish')) throw wrongState(draft.status);
+      if (draft.status === 'scheduled' && !can(actor, 'update.publish'))
+        throw wrongState(draft.status);
       const blocks = bodyOf(input);
       const now = clock.now();
       const update = await db.transaction().execute((trx) =>
@@ -365,7 +437,9 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
           trx,
           draft.id,
           {
-            ...(input.headline !== undefined && { headline: cleanHeadline(input.headline) ?? null }),
+            ...(input.headline !== undefined && {
+              headline: cleanHeadline(input.headline) ?? null,
+            }),
             ...(blocks !== undefined && { blocks }),
             ...(input.sources !== undefined && { sources: cleanSources(input.sources) ?? [] }),
             ...(input.keyEvent !== undefined && { keyEvent: input.keyEvent }),
@@ -384,9 +458,19 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       if (!blocksHaveText(draft.blocks)) throw noText();
       const now = clock.now();
       const update = await db.transaction().execute(async (trx) => {
-        const changed = await updates.change(trx, draft.id, { status: 'submitted', submittedAt: now, returnNote: null }, now);
+        const changed = await updates.change(
+          trx,
+          draft.id,
+          { status: 'submitted', submittedAt: now, returnNote: null },
+          now,
+        );
         await updates.recordRevision(trx, changed, who(actor), 'submit', null, now);
-        await audit(trx, actor, { action: 'draft.submit', targetType: 'update', targetId: draft.id }, now);
+        await audit(
+          trx,
+          actor,
+          { action: 'draft.submit', targetType: 'update', targetId: draft.id },
+          now,
+        );
         return changed;
       });
       return { update, liveblog };
@@ -399,16 +483,36 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       const now = clock.now();
       const cleanNote = cleanText(note).trim().slice(0, 2000);
       const update = await db.transaction().execute(async (trx) => {
-        const changed = await updates.change(trx, draft.id, { status: 'draft', returnNote: cleanNote, submittedAt: null }, now);
+        const changed = await updates.change(
+          trx,
+          draft.id,
+          { status: 'draft', returnNote: cleanNote, submittedAt: null },
+          now,
+        );
         await updates.recordRevision(trx, changed, who(actor), 'return', cleanNote, now);
-        await audit(trx, actor, { action: 'draft.return', targetType: 'update', targetId: draft.id, after: { note: cleanNote } }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'draft.return',
+            targetType: 'update',
+            targetId: draft.id,
+            after: { note: cleanNote },
+          },
+          now,
+        );
         return changed;
       });
       return { update, liveblog };
     },
 
     /** An editor publishes a draft (its own or a submitted one), now or at a given time. */
-    async publishDraft(actor: Actor, slug: string, id: number, publishAt?: string): Promise<UpdateResult> {
+    async publishDraft(
+      actor: Actor,
+      slug: string,
+      id: number,
+      publishAt?: string,
+    ): Promise<UpdateResult> {
       assertCan(actor, 'update.publish');
       const { update: draft, liveblog } = await this.draft(actor, slug, id);
       if (!blocksHaveText(draft.blocks)) throw noText();
@@ -416,15 +520,45 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       const at = publishAt === undefined ? undefined : new Date(publishAt);
       const result = await db.transaction().execute(async (trx) => {
         if (at !== undefined && at.getTime() > now.getTime()) {
-          const changed = await updates.change(trx, draft.id, { status: 'scheduled', scheduledAt: at }, now);
+          const changed = await updates.change(
+            trx,
+            draft.id,
+            { status: 'scheduled', scheduledAt: at },
+            now,
+          );
           await updates.recordRevision(trx, changed, who(actor), 'schedule', null, now);
-          await audit(trx, actor, { action: 'update.schedule', targetType: 'update', targetId: draft.id, after: { at: at.toISOString() } }, now);
+          await audit(
+            trx,
+            actor,
+            {
+              action: 'update.schedule',
+              targetType: 'update',
+              targetId: draft.id,
+              after: { at: at.toISOString() },
+            },
+            now,
+          );
           return { update: changed, liveblog };
         }
-        const update = await updates.change(trx, draft.id, { status: 'published', publishedAt: now, returnNote: null }, now);
+        const update = await updates.change(
+          trx,
+          draft.id,
+          { status: 'published', publishedAt: now, returnNote: null },
+          now,
+        );
         if (!isVisible(update)) throw new Error('a published update must be visible');
         await updates.recordRevision(trx, update, who(actor), 'publish', null, now);
-        await audit(trx, actor, { action: 'update.publish', targetType: 'update', targetId: update.id, after: snapshot(update) }, now);
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'update.publish',
+            targetType: 'update',
+            targetId: update.id,
+            after: snapshot(update),
+          },
+          now,
+        );
         const drafts: EventDraft[] = [publishedDraft(update, liveblog, 'update.published', now)];
         if (update.pinned) {
           for (const other of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
@@ -442,7 +576,12 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await updates.softDelete(trx, draft.id, now);
-        await audit(trx, actor, { action: 'draft.delete', targetType: 'update', targetId: draft.id }, now);
+        await audit(
+          trx,
+          actor,
+          { action: 'draft.delete', targetType: 'update', targetId: draft.id },
+          now,
+        );
       });
     },
 
@@ -451,11 +590,22 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
       assertCan(actor, 'draft.write');
       const liveblog = await liveblogBySlug(slug);
       if (can(actor, 'draft.review')) {
-        const queue = await updates.listUnpublished(db, liveblog.id, ['submitted', 'scheduled'], null);
-        const own = actor.kind === 'user' ? await updates.listUnpublished(db, liveblog.id, ['draft'], actor.id) : [];
+        const queue = await updates.listUnpublished(
+          db,
+          liveblog.id,
+          ['submitted', 'scheduled'],
+          null,
+        );
+        const own =
+          actor.kind === 'user'
+            ? await updates.listUnpublished(db, liveblog.id, ['draft'], actor.id)
+            : [];
         return { liveblog, updates: [...queue, ...own] };
       }
-      const mine = actor.kind === 'user' ? await updates.listUnpublished(db, liveblog.id, ['draft', 'submitted'], actor.id) : [];
+      const mine =
+        actor.kind === 'user'
+          ? await updates.listUnpublished(db, liveblog.id, ['draft', 'submitted'], actor.id)
+          : [];
       return { liveblog, updates: mine };
     },
 

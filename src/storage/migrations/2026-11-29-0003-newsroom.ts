@@ -4,7 +4,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import type { DatabaseEngine } from '../../platform/platform.config.js';
 
 export function newsroomMigration(engine: DatabaseEngine): Migration {
-  const idType = engine === 'postgres' ? sql`serial primary key` : sql`integer primary key autoincrement`;
+  const idType =
+    engine === 'postgres' ? sql`serial primary key` : sql`integer primary key autoincrement`;
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -22,7 +23,9 @@ export function newsroomMigration(engine: DatabaseEngine): Migration {
       await db.schema
         .createTable('sessions')
         .addColumn('id_hash', 'text', (c) => c.primaryKey())
-        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('user_id', 'integer', (c) =>
+          c.notNull().references('users.id').onDelete('cascade'),
+        )
         .addColumn('csrf_token', 'text', (c) => c.notNull())
         .addColumn('locale', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
@@ -55,7 +58,9 @@ export function newsroomMigration(engine: DatabaseEngine): Migration {
       await db.schema
         .createTable('update_revisions')
         .addColumn('id', idType)
-        .addColumn('update_id', 'integer', (c) => c.notNull().references('updates.id').onDelete('cascade'))
+        .addColumn('update_id', 'integer', (c) =>
+          c.notNull().references('updates.id').onDelete('cascade'),
+        )
         .addColumn('revision', 'integer', (c) => c.notNull())
         .addColumn('headline', 'text')
         .addColumn('body', 'text', (c) => c.notNull())
@@ -68,7 +73,11 @@ export function newsroomMigration(engine: DatabaseEngine): Migration {
         .addColumn('note', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('update_revisions_update').on('update_revisions').columns(['update_id', 'revision']).execute();
+      await db.schema
+        .createIndex('update_revisions_update')
+        .on('update_revisions')
+        .columns(['update_id', 'revision'])
+        .execute();
 
       await db.schema.alterTable('updates').addColumn('author_user_id', 'integer').execute();
       await db.schema.alterTable('updates').addColumn('submitted_at', 'text').execute();

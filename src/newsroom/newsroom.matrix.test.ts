@@ -1,0 +1,401 @@
+// The role matrix: every newsroom and API route × {anonymous, reporter, editor, admin, revoked},
+// asserting the exact set of identities allowed. Each case acts on fresh objects.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signIn, type Session, type TestApp } from '../../test/helpers.js';
+import type { Actor, Role } from './newsroom.policy.js';
+
+type Who = 'anonymous' | 'reporter' | 'editor' | 'admin' | 'revoked';
+const EVERYONE: Who[] = ['anonymous', 'reporter', 'editor', 'admin', 'revoked'];
+
+interface Fixture {
+  slug: string;
+  updateId: number;
+  draftId: number;
+  submittedId: number;
+  userId: number;
+}
+
+interface Case {
+  readonly name: string;
+  readonly allowed: readonly Who[];
+  request(f: Fixture): {
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    payload?: unknown;
+    form?: Record<string, string>;
+  };
+}
+
+const admin: Actor = { kind: 'user', id: null, name: 'fixture', role: 'admin' };
+let counter = 0;
+
+describe('role matrix', () => {
+  let t: TestApp;
+  const tokens = new Map<Who, string>();
+  const sessions = new Map<Who, Session>();
+  let reporterUser: Session;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    for (const role of ['reporter', 'editor', 'admin'] as Role[]) {
+      tokens.set(role as Who, await t.token(role));
+      sessions.set(role as Who, await signIn(t.app, role));
+    }
+    const revoked = await t.app.services.tokens.create('revoked', 'admin');
+    await t.app.services.tokens.revoke(revoked.record.id);
+    tokens.set('revoked', revoked.token);
+    // A session that has logged out.
+    const gone = await signIn(t.app, 'admin');
+    await t.app.inject({
+      method: 'POST',
+      url: '/newsroom/logout',
+      headers: { cookie: gone.cookie, 'x-csrf-token': gone.csrf },
+    });
+    sessions.set('revoked', gone);
+    reporterUser = await signIn(t.app, 'reporter');
+  });
+  afterAll(() => t.close());
+
+  async function fixture(): Promise<Fixture> {
+    counter++;
+    const slug = `matrix-${counter}`;
+    const { liveblogs, updates, accounts } = t.app.services;
+    await liveblogs.create(admin, { slug, headline: 'مصفوفة الصلاحيات' });
+    const published = await updates.publish(admin, slug, { text: 'تحديث منشور' });
+    const reporter: Actor = {
+      kind: 'user',
+      id: reporterUser.userId,
+      name: 'reporter',
+      role: 'reporter',
+    };
+    const draft = await updates.createDraft(reporter, slug, { text: 'مسودة' });
+    const submitted = await updates.createDraft(reporter, slug, { text: 'مسودة مرسلة' });
+    await updates.submitDraft(reporter, slug, submitted.update.id);
+    const user = await accounts.createUser(admin, {
+      email: `person${counter}@newsroom.test`,
+      displayName: 'شخص',
+      role: 'reporter',
+      password: 'a-long-password',
+    });
+    return {
+      slug,
+      updateId: published.update.id,
+      draftId: draft.update.id,
+      submittedId: submitted.update.id,
+      userId: user.id,
+    };
+  }
+
+  const api: Case[] = [
+    {
+      name: 'POST /api/v1/liveblogs',
+      allowed: ['editor', 'admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/liveblogs',
+        payload: { slug: `new-${++counter}`, headline: 'جديد' },
+      }),
+    },
+    {
+      name: 'GET /api/v1/liveblogs/:slug',
+      allowed: ['anonymous', 'reporter', 'editor', 'admin'],
+      request: (f) => ({ method: 'GET', url: `/api/v1/liveblogs/${f.slug}` }),
+    },
+    {
+      name: 'PATCH /api/v1/liveblogs/:slug',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'PATCH',
+        url: `/api/v1/liveblogs/${f.slug}`,
+        payload: { headline: 'عنوان' },
+      }),
+    },
+    {
+      name: 'PUT /api/v1/liveblogs/:slug/explainer',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'PUT',
+        url: `/api/v1/liveblogs/${f.slug}/explainer`,
+        payload: { sections: [{ title: 'قسم', text: 'نص' }] },
+      }),
+    },
+    {
+      name: 'POST /api/v1/liveblogs/:slug/updates',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/api/v1/liveblogs/${f.slug}/updates`,
+        payload: { text: 'نص' },
+      }),
+    },
+    {
+      name: 'GET /api/v1/liveblogs/:slug/updates',
+      allowed: ['anonymous', 'reporter', 'editor', 'admin'],
+      request: (f) => ({ method: 'GET', url: `/api/v1/liveblogs/${f.slug}/updates` }),
+    },
+    {
+      name: 'GET /api/v1/liveblogs/:slug/updates/:id',
+      allowed: ['anonymous', 'reporter', 'editor', 'admin'],
+      request: (f) => ({ method: 'GET', url: `/api/v1/liveblogs/${f.slug}/updates/${f.updateId}` }),
+    },
+    {
+      name: 'PATCH /api/v1/liveblogs/:slug/updates/:id',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'PATCH',
+        url: `/api/v1/liveblogs/${f.slug}/updates/${f.updateId}`,
+        payload: { text: 'معدل' },
+      }),
+    },
+    {
+      name: 'DELETE /api/v1/liveblogs/:slug/updates/:id',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'DELETE',
+        url: `/api/v1/liveblogs/${f.slug}/updates/${f.updateId}`,
+      }),
+    },
+    {
+      name: 'GET /api/v1/liveblogs/:slug/updates/:id/revisions',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'GET',
+        url: `/api/v1/liveblogs/${f.slug}/updates/${f.updateId}/revisions`,
+      }),
+    },
+    {
+      name: 'GET /api/v1/liveblogs/:slug/drafts',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: (f) => ({ method: 'GET', url: `/api/v1/liveblogs/${f.slug}/drafts` }),
+    },
+    {
+      name: 'POST /api/v1/liveblogs/:slug/drafts',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/api/v1/liveblogs/${f.slug}/drafts`,
+        payload: { text: 'مسودة' },
+      }),
+    },
+    // A colleague's draft: only reviewers may change it.
+    {
+      name: 'PUT /api/v1/liveblogs/:slug/drafts/:id',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'PUT',
+        url: `/api/v1/liveblogs/${f.slug}/drafts/${f.draftId}`,
+        payload: { text: 'تعديل' },
+      }),
+    },
+    {
+      name: 'DELETE /api/v1/liveblogs/:slug/drafts/:id',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'DELETE',
+        url: `/api/v1/liveblogs/${f.slug}/drafts/${f.draftId}`,
+      }),
+    },
+    {
+      name: 'POST /api/v1/liveblogs/:slug/drafts/:id/submit',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/api/v1/liveblogs/${f.slug}/drafts/${f.draftId}/submit`,
+      }),
+    },
+    {
+      name: 'POST /api/v1/liveblogs/:slug/drafts/:id/return',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/api/v1/liveblogs/${f.slug}/drafts/${f.submittedId}/return`,
+        payload: { note: 'راجع المصدر' },
+      }),
+    },
+    {
+      name: 'POST /api/v1/liveblogs/:slug/drafts/:id/publish',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/api/v1/liveblogs/${f.slug}/drafts/${f.submittedId}/publish`,
+        payload: {},
+      }),
+    },
+    {
+      name: 'POST /api/v1/liveblogs/:slug/preview',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/api/v1/liveblogs/${f.slug}/preview`,
+        payload: { blocks: [{ type: 'paragraph', content: [{ type: 'text', text: 'معاينة' }] }] },
+      }),
+    },
+  ];
+
+  const pages: Case[] = [
+    {
+      name: 'GET /newsroom',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: () => ({ method: 'GET', url: '/newsroom' }),
+    },
+    {
+      name: 'POST /newsroom/liveblogs',
+      allowed: ['editor', 'admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/newsroom/liveblogs',
+        form: {
+          slug: `form-${++counter}`,
+          headline: 'صفحة',
+          timeZone: 'Asia/Muscat',
+          locale: 'ar',
+        },
+      }),
+    },
+    {
+      name: 'GET /newsroom/liveblogs/:slug',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: (f) => ({ method: 'GET', url: `/newsroom/liveblogs/${f.slug}` }),
+    },
+    {
+      name: 'POST /newsroom/liveblogs/:slug/settings',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/newsroom/liveblogs/${f.slug}/settings`,
+        form: { headline: 'عنوان', standfirst: '', status: 'live', timeZone: 'Asia/Muscat' },
+      }),
+    },
+    {
+      name: 'POST /newsroom/liveblogs/:slug/explainer',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/newsroom/liveblogs/${f.slug}/explainer`,
+        form: { title0: 'قسم', text0: 'نص', order0: '1' },
+      }),
+    },
+    {
+      name: 'GET /newsroom/liveblogs/:slug/updates/:id/history',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'GET',
+        url: `/newsroom/liveblogs/${f.slug}/updates/${f.updateId}/history`,
+      }),
+    },
+    {
+      name: 'GET /newsroom/users',
+      allowed: ['admin'],
+      request: () => ({ method: 'GET', url: '/newsroom/users' }),
+    },
+    {
+      name: 'POST /newsroom/users',
+      allowed: ['admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/newsroom/users',
+        form: {
+          email: `new${++counter}@newsroom.test`,
+          displayName: 'جديد',
+          password: 'a-long-password',
+          role: 'reporter',
+        },
+      }),
+    },
+    {
+      name: 'POST /newsroom/users/:id/role',
+      allowed: ['admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/newsroom/users/${f.userId}/role`,
+        form: { role: 'editor' },
+      }),
+    },
+    {
+      name: 'GET /newsroom/audit',
+      allowed: ['admin'],
+      request: () => ({ method: 'GET', url: '/newsroom/audit' }),
+    },
+  ];
+
+  async function run(kind: 'token' | 'session', who: Who, c: Case) {
+    const f = await fixture();
+    const r = c.request(f);
+    const headers: Record<string, string> = {};
+    if (who !== 'anonymous') {
+      if (kind === 'token') headers.authorization = `Bearer ${tokens.get(who) ?? ''}`;
+      else {
+        const session = sessions.get(who);
+        headers.cookie = session?.cookie ?? '';
+        headers['x-csrf-token'] = session?.csrf ?? '';
+      }
+    }
+    let payload: string | undefined;
+    if (r.form) {
+      const session = sessions.get(who);
+      payload = new URLSearchParams({ ...r.form, _csrf: session?.csrf ?? '' }).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (r.payload !== undefined) {
+      payload = JSON.stringify(r.payload);
+      headers['content-type'] = 'application/json';
+    }
+    return t.app.inject({
+      method: r.method,
+      url: r.url,
+      headers,
+      ...(payload !== undefined && { payload }),
+    });
+  }
+
+  describe.each(api)('API $name', (c) => {
+    it.each(EVERYONE)('with a %s token', async (who) => {
+      const res = await run('token', who, c);
+      if (c.allowed.includes(who)) expect(res.statusCode, res.body).toBeLessThan(300);
+      else if (who === 'anonymous' || who === 'revoked') expect(res.statusCode).toBe(401);
+      else expect(res.statusCode).toBe(403);
+    });
+  });
+
+  describe.each(pages)('page $name', (c) => {
+    it.each(EVERYONE)('signed in as %s', async (who) => {
+      const res = await run('session', who, c);
+      if (c.allowed.includes(who)) expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(400);
+      else if (who === 'anonymous' || who === 'revoked') {
+        expect(res.statusCode).toBe(303);
+        expect(res.headers.location).toBe('/newsroom/login');
+      } else expect(res.statusCode).toBe(403);
+    });
+  });
+
+  it("a reporter's publish attempt gets 403 and changes nothing", async () => {
+    const f = await fixture();
+    const before = await t.app.inject(`/api/v1/liveblogs/${f.slug}/updates`);
+    const session = sessions.get('reporter');
+    const attempts = [
+      await run('token', 'reporter', {
+        name: '',
+        allowed: [],
+        request: () => ({
+          method: 'POST',
+          url: `/api/v1/liveblogs/${f.slug}/updates`,
+          payload: { text: 'محاولة' },
+        }),
+      }),
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/liveblogs/${f.slug}/drafts/${f.submittedId}/publish`,
+        headers: {
+          cookie: session?.cookie ?? '',
+          'x-csrf-token': session?.csrf ?? '',
+          'content-type': 'application/json',
+        },
+        payload: '{}',
+      }),
+    ];
+    for (const res of attempts) expect(res.statusCode).toBe(403);
+    const after = await t.app.inject(`/api/v1/liveblogs/${f.slug}/updates`);
+    expect(after.body).toBe(before.body);
+    const drafts = await t.app.services.updates.drafts(admin, f.slug);
+    expect(drafts.updates.find((u) => u.id === f.submittedId)?.status).toBe('submitted');
+  });
+});

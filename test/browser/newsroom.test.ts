@@ -1,0 +1,243 @@
+// The newsroom in a real browser: an editor publishes with Ctrl+Enter and readers see it live;
+// a reporter's draft survives a reload and a server restart, is submitted and published by an
+// editor; an edit reaches the open reader tab in place; axe-core finds no serious violations.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type AppConfig } from '../../src/platform/platform.config.js';
+import type { Role } from '../../src/newsroom/newsroom.policy.js';
+import { launchBrowser } from './browser.js';
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
+
+describe('the newsroom in a real browser', () => {
+  let browser: Browser;
+  let app: FastifyInstance;
+  let config: AppConfig;
+  let base: string;
+  let dir: string;
+  const password = 'كلمة-مرور-المحرر-2026';
+
+  async function start(port = 0): Promise<void> {
+    app = await buildApp(config);
+    await app.listen({ port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  }
+
+  async function person(role: Role, email: string): Promise<void> {
+    await app.services.accounts.createUser(operator, {
+      email,
+      displayName: `${role} ${email.split('@')[0] ?? ''}`,
+      role,
+      password,
+    });
+  }
+
+  async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/newsroom/login`);
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', password);
+    await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type="submit"]')]);
+    return { context, page };
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ajil-newsroom-'));
+    config = loadConfig({
+      DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}`,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+    });
+    await start();
+    await person('editor', 'editor@desk.test');
+    await person('reporter', 'reporter@desk.test');
+    await person('admin', 'chief@desk.test');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an editor creates a page and publishes with Ctrl+Enter; an open reader tab shows it without reload', async () => {
+    const { page } = await signedIn('editor@desk.test');
+    await page.fill('input[name="headline"]', 'محادثات مسقط');
+    await page.fill('input[name="slug"]', 'muscat');
+    await page.selectOption('select[name="timeZone"]', 'Asia/Muscat');
+    await Promise.all([
+      page.waitForURL(`${base}/newsroom/liveblogs/muscat`),
+      page.click('.panel button.primary'),
+    ]);
+
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`${base}/live/muscat`);
+    await reader.waitForFunction(() => document.body.dataset.liveState === 'stream');
+
+    await page.fill('#composer-headline', 'وصول الوفد الإيراني');
+    await page.click('#composer-body');
+    await page.keyboard.type('وصل الوفد إلى مسقط صباح اليوم. ');
+    await page.keyboard.type('التفاصيل');
+    // Select the word just typed, as a reporter would with the mouse.
+    await page.evaluate(() => {
+      const editor = document.getElementById('composer-body');
+      const walker = document.createTreeWalker(editor ?? document.body, NodeFilter.SHOW_TEXT);
+      let node: Node | null = null;
+      for (let next = walker.nextNode(); next; next = walker.nextNode()) node = next;
+      const value = node?.textContent ?? '';
+      const start = value.lastIndexOf('التفاصيل');
+      const range = document.createRange();
+      if (node) {
+        range.setStart(node, start);
+        range.setEnd(node, start + 'التفاصيل'.length);
+      }
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    });
+    page.once('dialog', (dialog) => void dialog.accept('https://omannews.gov.om'));
+    await page.click('[data-command="link"]');
+    await page.click('[data-source-name="رويترز"]');
+    await page.click('#composer-body');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Control+Enter')]);
+
+    const article = reader.locator('#updates > article').first();
+    await article.waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await article.locator('.update-headline').textContent()).toBe('وصول الوفد الإيراني');
+    expect(await article.locator('a[href="https://omannews.gov.om"]').textContent()).toBe(
+      'التفاصيل',
+    );
+    expect(await article.locator('.update-sources').textContent()).toContain('رويترز');
+  });
+
+  it('an edit in the newsroom reaches the open reader tab in place', async () => {
+    const { page } = await signedIn('editor@desk.test');
+    await page.goto(`${base}/newsroom/liveblogs/muscat`);
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`${base}/live/muscat`);
+    await reader.waitForFunction(() => document.body.dataset.liveState === 'stream');
+    await page.click('#published [data-action="edit"]');
+    await page.waitForFunction(
+      () => (document.getElementById('composer-headline') as HTMLInputElement).value !== '',
+    );
+    await page.fill('#composer-headline', 'وصول الوفدين الإيراني والأمريكي');
+    await Promise.all([page.waitForEvent('load'), page.click('#composer-send')]);
+    await reader
+      .locator('.update-headline', { hasText: 'وصول الوفدين الإيراني والأمريكي' })
+      .waitFor({ timeout: 5_000 });
+    expect(await reader.locator('#updates > article').count()).toBe(1);
+    expect(await reader.locator('#updates .update-edited').count()).toBe(1);
+  });
+
+  it("a reporter's draft survives a reload and a server restart, is submitted, and an editor publishes it", async () => {
+    const { page } = await signedIn('reporter@desk.test');
+    await page.goto(`${base}/newsroom/liveblogs/muscat`);
+    await page.click('#composer-body');
+    await page.keyboard.type('مراسلنا: انتهت الجولة الأولى بعد ساعتين ونصف.');
+    await page
+      .locator('#composer-status', { hasText: 'حُفظت المسودة' })
+      .waitFor({ timeout: 10_000 });
+
+    await page.reload();
+    await page.locator('#composer-body', { hasText: 'انتهت الجولة الأولى' }).waitFor();
+
+    // The server restarts, and this device forgets its copy: the draft comes back from the server.
+    const port = Number(new URL(base).port);
+    await app.close();
+    await start(port);
+    await page.evaluate(() => {
+      localStorage.clear();
+    });
+    await page.reload();
+    await page
+      .locator('#composer-body', { hasText: 'انتهت الجولة الأولى' })
+      .waitFor({ timeout: 10_000 });
+
+    await page.click('#composer-body');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Control+Enter')]);
+    await page.locator('#queue [data-status="submitted"]').waitFor();
+
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`${base}/live/muscat`);
+    await reader.waitForFunction(() => document.body.dataset.liveState === 'stream');
+
+    const editor = await signedIn('editor@desk.test');
+    await editor.page.goto(`${base}/newsroom/liveblogs/muscat`);
+    await Promise.all([
+      editor.page.waitForEvent('load'),
+      editor.page.click('#queue [data-status="submitted"] [data-action="publish-draft"]'),
+    ]);
+    await reader
+      .locator('#updates article', { hasText: 'انتهت الجولة الأولى' })
+      .waitFor({ timeout: 5_000 });
+  });
+
+  it.each(['ar', 'en'] as const)(
+    'the newsroom passes axe-core with no serious or critical violations (%s)',
+    async (locale) => {
+      const { page } = await signedIn('chief@desk.test');
+      if (locale === 'en') {
+        await Promise.all([
+          page.waitForEvent('load'),
+          page.click('.newsroom-nav button[lang="en"]'),
+        ]);
+        expect(await page.getAttribute('html', 'dir')).toBe('ltr');
+      }
+      for (const path of [
+        '/newsroom',
+        '/newsroom/liveblogs/muscat',
+        '/newsroom/users',
+        '/newsroom/audit',
+      ]) {
+        await page.goto(`${base}${path}`);
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  context: Document,
+                ) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+              };
+            }
+          ).axe;
+          return axe.run(document);
+        });
+        const serious = result.violations.filter(
+          (v) => v.impact === 'serious' || v.impact === 'critical',
+        );
+        expect(serious.map((v) => `${path}: ${v.id}`)).toEqual([]);
+      }
+      const login = await (await browser.newContext()).newPage();
+      await login.goto(`${base}/newsroom/login?lang=${locale}`);
+      await login.addScriptTag({ content: axeSource });
+      const result = await login.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (context: Document) => Promise<{ violations: { id: string; impact: string }[] }>;
+            };
+          }
+        ).axe;
+        return axe.run(document);
+      });
+      expect(
+        result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => v.id),
+      ).toEqual([]);
+    },
+  );
+});
