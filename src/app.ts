@@ -32,6 +32,8 @@ import { createReaderService } from './reader/reader.service.js';
 import { createTokenService } from './newsroom/newsroom.service.js';
 import { createAccountService, SESSION_COOKIE } from './newsroom/newsroom.accounts.js';
 import { checkCsrf, readCookie } from './newsroom/newsroom.session.js';
+import { createCommentService } from './comment/comment.service.js';
+import { enforceConsent } from './platform/platform.consent.js';
 import { anonymousActor } from './newsroom/newsroom.policy.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
@@ -85,7 +87,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       app.log.warn({ err: error }, 'bus error');
     }));
   const clock = parts.clock ?? systemClock;
-  const deps = { db: database.db, bus, clock };
+  const deps = { db: database.db, bus, clock, publicUrl: config.publicUrl };
 
   app.decorateRequest('actor', null as unknown as typeof anonymousActor);
   app.decorateRequest('session', undefined);
@@ -117,6 +119,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     reader: createReaderService(deps),
     tokens: createTokenService(deps),
     accounts: createAccountService(deps),
+    comments: createCommentService(deps),
   });
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
@@ -143,6 +146,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   // JSON bodies only: a form or text body on an API route is a 415, not a parse attempt.
   app.removeContentTypeParser('text/plain');
   registerHttpBehaviour(app);
+  enforceConsent(app);
 
   app.addSchema(ErrorOut);
   await app.register(fastifySwagger, {

@@ -47,13 +47,44 @@ function fromServerHtml(html: string): HTMLElement | null {
   return element instanceof HTMLElement ? element : null;
 }
 
+/** Share: the system sheet where the browser has one; copy-link where the clipboard is open. */
+function enhanceSharing(locale: UiLocale): void {
+  const m = t(locale);
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const summary = target?.closest('details.share > summary');
+    const menu = summary?.parentElement;
+    if (summary && menu instanceof HTMLElement && typeof navigator.share === 'function') {
+      event.preventDefault();
+      void navigator
+        .share({
+          title: menu.dataset.shareTitle ?? document.title,
+          url: menu.dataset.shareUrl ?? location.href,
+        })
+        .catch(() => undefined);
+      return;
+    }
+    const copy = target?.closest<HTMLButtonElement>('button.copy-link');
+    if (copy?.dataset.copy) {
+      void navigator.clipboard.writeText(copy.dataset.copy).then(() => {
+        copy.textContent = m.linkCopied;
+      });
+    }
+  });
+  if (typeof navigator.clipboard === 'object') {
+    for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-link'))
+      button.hidden = false;
+  }
+}
+
 export function startLiveClient(): void {
   const body = document.body;
   const slug = body.dataset.liveblog;
   const localeAttr = body.dataset.locale ?? 'ar';
   const locale: UiLocale = isUiLocale(localeAttr) ? localeAttr : 'ar';
   const list = byId('updates');
-  if (!slug || !list || body.dataset.page !== '1') return;
+  enhanceSharing(locale);
+  if (!slug || !list || body.dataset.page !== '1' || body.dataset.status !== 'live') return;
   const updates: HTMLElement = list;
   const m = t(locale);
   const baseTitle = document.title;
@@ -242,6 +273,27 @@ export function startLiveClient(): void {
     tick();
   }
 
+  function commentsCount(count: number): void {
+    const label = document.querySelector('.comments-count');
+    if (label) label.textContent = `(${plural(locale, count, m.commentsCount)})`;
+    document.querySelector('.no-comments')?.remove();
+  }
+
+  function commentApproved(data: { id: number; count: number; html: string }): void {
+    const list = byId('comment-list');
+    if (!list || list.querySelector(`[data-comment-id="${data.id}"]`)) return;
+    const item = fromServerHtml(data.html);
+    if (!item) return;
+    if (list.dataset.order === 'oldest') list.appendChild(item);
+    else list.prepend(item);
+    commentsCount(data.count);
+  }
+
+  function commentRemoved(data: { id: number; count: number }): void {
+    byId('comment-list')?.querySelector(`[data-comment-id="${data.id}"]`)?.remove();
+    commentsCount(data.count);
+  }
+
   function apply(type: string, seq: number | undefined, raw: unknown): void {
     if (seq !== undefined) {
       if (seq <= lastEventId && type !== 'reset') return; // already applied
@@ -264,6 +316,12 @@ export function startLiveClient(): void {
         break;
       case 'liveblog.updated':
         liveblogUpdated(raw as LiveblogEventData);
+        break;
+      case 'comment.approved':
+        commentApproved(raw as { id: number; count: number; html: string });
+        break;
+      case 'comment.removed':
+        commentRemoved(raw as { id: number; count: number });
         break;
       case 'reset':
         void reloadFirstPage();
@@ -303,6 +361,8 @@ export function startLiveClient(): void {
       'update.pinned',
       'update.unpinned',
       'liveblog.updated',
+      'comment.approved',
+      'comment.removed',
       'reset',
     ]) {
       stream.addEventListener(type, handler);

@@ -28,6 +28,36 @@ interface Messages {
   permalink: string;
   share: string;
   copyLink: string;
+  shareWhatsApp: string;
+  shareTelegram: string;
+  shareX: string;
+  shareFacebook: string;
+  shareEmail: string;
+  linkCopied: string;
+  comments: string;
+  commentsCount: PluralForms;
+  commentName: string;
+  commentEmail: string;
+  commentText: string;
+  commentSend: string;
+  commentPending: string;
+  commentPublished: string;
+  commentHoneypot: string;
+  newestFirst: string;
+  oldestFirst: string;
+  noComments: string;
+  cookieTitle: string;
+  cookieText: string;
+  cookieAcceptAll: string;
+  cookieRejectAll: string;
+  cookieChoose: string;
+  cookieSave: string;
+  cookieSettings: string;
+  cookieNecessary: string;
+  cookiePreferences: string;
+  cookieAnalytics: string;
+  cookieEmbeds: string;
+  cookieNecessaryNote: string;
   sources: string;
   by: string;
   newerPage: string;
@@ -69,6 +99,44 @@ const ar: Messages = {
   permalink: 'رابط دائم',
   share: 'شارك',
   copyLink: 'نسخ الرابط',
+  shareWhatsApp: 'واتساب',
+  shareTelegram: 'تيليغرام',
+  shareX: 'إكس',
+  shareFacebook: 'فيسبوك',
+  shareEmail: 'البريد الإلكتروني',
+  linkCopied: 'نُسخ الرابط',
+  comments: 'التعليقات',
+  commentsCount: {
+    zero: '0 تعليقات',
+    one: 'تعليق واحد',
+    two: 'تعليقان',
+    few: '{n} تعليقات',
+    many: '{n} تعليقًا',
+    other: '{n} تعليق',
+  },
+  commentName: 'الاسم',
+  commentEmail: 'البريد الإلكتروني (اختياري، لا يُنشر)',
+  commentText: 'تعليقك',
+  commentSend: 'إرسال تعليق',
+  commentPending: 'شكرًا، وصل تعليقك وسيظهر بعد مراجعته.',
+  commentPublished: 'شكرًا، نُشر تعليقك.',
+  commentHoneypot: 'اترك هذا الحقل فارغًا',
+  newestFirst: 'الأحدث أولًا',
+  oldestFirst: 'الأقدم أولًا',
+  noComments: 'لا تعليقات بعد.',
+  cookieTitle: 'ملفات تعريف الارتباط',
+  cookieText:
+    'نستخدم ملفات ضرورية لتشغيل الموقع فقط. ولا نضع ملفات التفضيلات أو الإحصاءات ولا نحمّل المحتوى المضمّن من مواقع أخرى إلا بموافقتك.',
+  cookieAcceptAll: 'قبول الكل',
+  cookieRejectAll: 'رفض غير الضروري',
+  cookieChoose: 'اختيار',
+  cookieSave: 'حفظ اختياري',
+  cookieSettings: 'إعدادات ملفات تعريف الارتباط',
+  cookieNecessary: 'ضرورية',
+  cookiePreferences: 'التفضيلات',
+  cookieAnalytics: 'الإحصاءات',
+  cookieEmbeds: 'المحتوى المضمّن (إكس، يوتيوب)',
+  cookieNecessaryNote: 'دائمًا مفعّلة: الجلسة، واختيارك هذا، والحماية من الإساءة.',
   sources: 'المصادر',
   by: 'بقلم',
   newerPage: 'تحديثات أحدث',
@@ -123,6 +191,37 @@ const en: Messages = {
   permalink: 'Permalink',
   share: 'Share',
   copyLink: 'Copy link',
+  shareWhatsApp: 'WhatsApp',
+  shareTelegram: 'Telegram',
+  shareX: 'X',
+  shareFacebook: 'Facebook',
+  shareEmail: 'E-mail',
+  linkCopied: 'Link copied',
+  comments: 'Comments',
+  commentsCount: { one: '{n} comment', other: '{n} comments' },
+  commentName: 'Name',
+  commentEmail: 'E-mail (optional, never shown)',
+  commentText: 'Your comment',
+  commentSend: 'Send comment',
+  commentPending: 'Thank you: your comment will appear once a moderator has read it.',
+  commentPublished: 'Thank you: your comment is published.',
+  commentHoneypot: 'Leave this field empty',
+  newestFirst: 'Newest first',
+  oldestFirst: 'Oldest first',
+  noComments: 'No comments yet.',
+  cookieTitle: 'Cookies',
+  cookieText:
+    'We only use the cookies the site needs to work. Preference and analytics cookies, and content embedded from other sites, only with your consent.',
+  cookieAcceptAll: 'Accept all',
+  cookieRejectAll: 'Reject optional',
+  cookieChoose: 'Choose',
+  cookieSave: 'Save my choice',
+  cookieSettings: 'Cookie settings',
+  cookieNecessary: 'Necessary',
+  cookiePreferences: 'Preferences',
+  cookieAnalytics: 'Analytics',
+  cookieEmbeds: 'Embedded content (X, YouTube)',
+  cookieNecessaryNote: 'Always on: your session, this choice, and abuse protection.',
   sources: 'Sources',
   by: 'By',
   newerPage: 'Newer updates',

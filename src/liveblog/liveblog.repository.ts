@@ -20,6 +20,7 @@ export interface Liveblog {
   readonly lastSeq: number;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  readonly commentMode: 'pre' | 'post';
 }
 
 export interface ExplainerSection {
@@ -46,6 +47,7 @@ export function liveblogFromRow(row: LiveblogRow): Liveblog {
     lastSeq: row.lastSeq,
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
+    commentMode: row.commentMode === 'post' ? 'post' : 'pre',
   };
 }
 
@@ -70,6 +72,7 @@ export interface LiveblogChanges {
   timeZone?: string;
   coverageStartAt?: Date | null;
   coverageEndAt?: Date | null;
+  commentMode?: 'pre' | 'post';
 }
 
 export function createLiveblogRepository() {
@@ -147,6 +150,7 @@ export function createLiveblogRepository() {
           ...(changes.coverageStartAt !== undefined && {
             coverageStartAt: changes.coverageStartAt?.toISOString() ?? null,
           }),
+          ...(changes.commentMode !== undefined && { commentMode: changes.commentMode }),
           ...(changes.coverageEndAt !== undefined && {
             coverageEndAt: changes.coverageEndAt?.toISOString() ?? null,
           }),

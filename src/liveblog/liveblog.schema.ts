@@ -44,6 +44,11 @@ export const PatchLiveblogBody = Type.Object(
     timeZone: Type.Optional(TimeZone),
     coverageStartAt: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
     coverageEndAt: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
+    commentMode: Type.Optional(
+      Type.Enum(['pre', 'post'], {
+        description: 'pre: comments wait for a moderator; post: shown at once',
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

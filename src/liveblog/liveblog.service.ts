@@ -125,6 +125,7 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
         ...(patch.standfirst !== undefined && { standfirst: patch.standfirst.trim() }),
         ...(patch.status !== undefined && { status: patch.status }),
         ...(patch.timeZone !== undefined && { timeZone: patch.timeZone }),
+        ...(patch.commentMode !== undefined && { commentMode: patch.commentMode }),
         ...(patch.coverageStartAt !== undefined && {
           coverageStartAt: patch.coverageStartAt === null ? null : new Date(patch.coverageStartAt),
         }),

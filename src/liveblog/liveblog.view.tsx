@@ -1,5 +1,6 @@
 // The reader's live page: header, explainer, key events, pinned update and the stream.
 // Updates themselves are drawn by update.view.tsx, the one update renderer.
+import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
@@ -71,6 +72,9 @@ export interface LivePageModel {
   readonly total: number;
   readonly lastUpdatedAt: Date | null;
   readonly now: Date;
+  readonly publicUrl: string;
+  /** The comments section (page 1 only), drawn by comment.view.tsx. */
+  readonly comments?: ComponentChildren;
 }
 
 function pageHref(slug: string, page: number): string {
@@ -85,6 +89,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
     locale: liveblog.locale,
     timeZone: liveblog.timeZone,
     now: model.now,
+    publicUrl: model.publicUrl,
   };
   const firstPage = page === 1;
   return (
@@ -163,6 +168,8 @@ export function LivePage({ model }: { model: LivePageModel }) {
             </div>
             {model.total === 0 ? <p class="no-updates">{m.noUpdatesYet}</p> : null}
           </section>
+
+          {model.comments}
 
           {model.pageCount > 1 ? (
             <nav class="pagination" aria-label={m.pageOf(page, model.pageCount)}>

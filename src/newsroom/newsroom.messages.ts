@@ -91,6 +91,25 @@ const ar = {
   returnPrompt: 'ملاحظتك للمراسل',
   statuses: { scheduled: 'مرتقبة', live: 'مباشرة', ended: 'انتهت', archived: 'مؤرشفة' },
   forbidden: 'ليست لديك صلاحية لهذه الصفحة.',
+  moderation: 'مراجعة التعليقات',
+  approve: 'قبول',
+  reject: 'رفض',
+  spam: 'مزعج',
+  blockAuthor: 'حظر الكاتب',
+  heldBecause: 'سبب الحجز',
+  reasons: {
+    moderation: 'مراجعة مسبقة',
+    links: 'روابط كثيرة',
+    blocked: 'كاتب محظور',
+    word: 'كلمة من القائمة',
+    bot: 'آلي',
+  } as Record<string, string>,
+  words: 'قائمة الكلمات',
+  addWord: 'إضافة كلمة',
+  removeWord: 'حذف',
+  word: 'الكلمة',
+  noComments: 'لا تعليقات بانتظار المراجعة.',
+  selectComment: 'اختيار التعليق',
 };
 
 type Messages = typeof ar;
@@ -185,6 +204,25 @@ const en: Messages = {
   returnPrompt: 'Your note to the reporter',
   statuses: { scheduled: 'Scheduled', live: 'Live', ended: 'Ended', archived: 'Archived' },
   forbidden: 'You are not allowed to see this page.',
+  moderation: 'Comment moderation',
+  approve: 'Approve',
+  reject: 'Reject',
+  spam: 'Spam',
+  blockAuthor: 'Block the author',
+  heldBecause: 'Held because',
+  reasons: {
+    moderation: 'pre-moderation',
+    links: 'too many links',
+    blocked: 'blocked author',
+    word: 'word list',
+    bot: 'automated',
+  },
+  words: 'Word list',
+  addWord: 'Add a word',
+  removeWord: 'Remove',
+  word: 'Word',
+  noComments: 'No comments waiting.',
+  selectComment: 'Select the comment',
 };
 
 export type NewsroomMessages = Messages;

@@ -24,7 +24,8 @@ export type Action =
   | 'update.delete'
   | 'user.manage'
   | 'audit.read'
-  | 'token.manage';
+  | 'token.manage'
+  | 'comment.moderate';
 
 /**
  * The whole matrix. Reporters write drafts and submit them; editors publish, edit anyone's
@@ -42,6 +43,7 @@ const allowed: Record<Action, readonly Role[]> = {
   'user.manage': ['admin'],
   'audit.read': ['admin'],
   'token.manage': ['admin'],
+  'comment.moderate': ['admin', 'editor', 'moderator'],
 };
 
 export function can(actor: Actor, action: Action): boolean {

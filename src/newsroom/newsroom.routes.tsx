@@ -15,6 +15,7 @@ import { auditLog } from './newsroom.repository.js';
 import { checkCsrf, clearSessionCookie, sessionCookie } from './newsroom.session.js';
 import {
   AuditPage,
+  ModerationPage,
   DashboardPage,
   DeskPage,
   HistoryPage,
@@ -46,7 +47,17 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: 256 * 1024 },
     (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      const fields: Record<string, string | string[]> = {};
+      for (const [key, value] of new URLSearchParams(body as string)) {
+        const before = fields[key];
+        fields[key] =
+          before === undefined
+            ? value
+            : Array.isArray(before)
+              ? [...before, value]
+              : [before, value];
+      }
+      done(null, fields);
     },
   );
   app.addHook('onRequest', app.identify);
@@ -439,6 +450,70 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
     const rows = await auditLog(app.database.db, 300);
     const locale = localeOf(request);
     return page(request, reply, nm(locale).audit, <AuditPage locale={locale} rows={rows} />);
+  });
+
+  // ---- Comment moderation ----
+  const Moderation = Type.Object(
+    {
+      _csrf: Type.Optional(Type.String()),
+      ids: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String(), { maxItems: 500 })])),
+      action: Type.Optional(Type.Enum(['approve', 'reject', 'spam'])),
+      block: Type.Optional(Type.String({ maxLength: 12 })),
+    },
+    { additionalProperties: false },
+  );
+
+  app.get(
+    '/comments',
+    { schema: { hide: true, response: { 200: Html } } },
+    async (request, reply) => {
+      const session = require(request, reply, 'comment.moderate');
+      if (!session) return reply;
+      const [queue, words] = await Promise.all([
+        app.services.comments.queue(session.actor),
+        app.services.comments.words(session.actor),
+      ]);
+      const locale = localeOf(request);
+      return page(
+        request,
+        reply,
+        nm(locale).moderation,
+        <ModerationPage
+          locale={locale}
+          queue={queue}
+          words={words}
+          csrfToken={session.csrfToken}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/comments/moderate',
+    { schema: { hide: true, body: Moderation } },
+    async (request, reply) => {
+      const session = require(request, reply, 'comment.moderate');
+      if (!session) return reply;
+      if (request.body.block) {
+        await app.services.comments.blockAuthor(session.actor, Number(request.body.block));
+      } else if (request.body.action) {
+        const raw = request.body.ids ?? [];
+        const ids = (Array.isArray(raw) ? raw : [raw])
+          .map(Number)
+          .filter((id) => Number.isSafeInteger(id) && id > 0);
+        await app.services.comments.moderate(session.actor, ids, request.body.action);
+      }
+      return reply.redirect('/newsroom/comments', 303);
+    },
+  );
+
+  app.post('/comments/words', { schema: { hide: true, body: Form } }, async (request, reply) => {
+    const session = require(request, reply, 'comment.moderate');
+    if (!session) return reply;
+    if (request.body.add) await app.services.comments.addWord(session.actor, request.body.add);
+    if (request.body.remove)
+      await app.services.comments.removeWord(session.actor, request.body.remove);
+    return reply.redirect('/newsroom/comments', 303);
   });
 
   return Promise.resolve();

@@ -100,6 +100,9 @@ function NewsroomLayout({
           {actor ? (
             <nav class="newsroom-nav" aria-label={m.newsroom}>
               <a href="/newsroom">{m.dashboard}</a>
+              {can(actor, 'comment.moderate') ? (
+                <a href="/newsroom/comments">{m.moderation}</a>
+              ) : null}
               {can(actor, 'user.manage') ? <a href="/newsroom/users">{m.users}</a> : null}
               {can(actor, 'audit.read') ? <a href="/newsroom/audit">{m.audit}</a> : null}
               <form method="post" action="/newsroom/locale" class="inline-form">
@@ -915,6 +918,98 @@ export function AuditPage({ locale, rows }: { locale: UiLocale; rows: readonly A
           ))}
         </tbody>
       </table>
+    </>
+  );
+}
+
+export interface QueuedComment {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly text: string;
+  readonly heldReason: string | null;
+  readonly createdAt: Date;
+}
+
+export function ModerationPage({
+  locale,
+  queue,
+  words,
+  csrfToken,
+}: {
+  locale: UiLocale;
+  queue: readonly QueuedComment[];
+  words: readonly string[];
+  csrfToken: string;
+}) {
+  const m = nm(locale);
+  return (
+    <>
+      <h1>{m.moderation}</h1>
+      <form method="post" action="/newsroom/comments/moderate" class="panel">
+        <CsrfField token={csrfToken} />
+        {queue.length === 0 ? <p>{m.noComments}</p> : null}
+        <ul class="desk-list">
+          {queue.map((comment) => (
+            <li key={comment.id} class="desk-item" data-comment-id={comment.id}>
+              <label class="desk-item-meta">
+                <input
+                  type="checkbox"
+                  name="ids"
+                  value={String(comment.id)}
+                  aria-label={`${m.selectComment} ${comment.id}`}
+                />
+                <bdi dir="auto">{comment.name}</bdi> · <span dir="ltr">{comment.slug}</span> ·{' '}
+                <time dateTime={comment.createdAt.toISOString()}>
+                  {comment.createdAt.toISOString().slice(0, 16).replace('T', ' ')}
+                </time>
+                {comment.heldReason
+                  ? ` · ${m.heldBecause}: ${m.reasons[comment.heldReason] ?? comment.heldReason}`
+                  : ''}
+              </label>
+              <p class="desk-item-text" dir="auto">
+                {comment.text}
+              </p>
+              <button type="submit" name="block" value={String(comment.id)} class="danger">
+                {m.blockAuthor}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div class="desk-item-actions">
+          <button type="submit" name="action" value="approve" class="primary">
+            {m.approve}
+          </button>
+          <button type="submit" name="action" value="reject">
+            {m.reject}
+          </button>
+          <button type="submit" name="action" value="spam">
+            {m.spam}
+          </button>
+        </div>
+      </form>
+      <section class="panel" aria-labelledby="words-title">
+        <h2 id="words-title">{m.words}</h2>
+        <ul class="desk-list">
+          {words.map((word) => (
+            <li key={word} class="desk-item">
+              <form method="post" action="/newsroom/comments/words" class="inline-form">
+                <CsrfField token={csrfToken} />
+                <bdi>{word}</bdi> <input type="hidden" name="remove" value={word} />
+                <button type="submit">{m.removeWord}</button>
+              </form>
+            </li>
+          ))}
+        </ul>
+        <form method="post" action="/newsroom/comments/words" class="grid-form">
+          <CsrfField token={csrfToken} />
+          <label>
+            {m.word}
+            <input name="add" required maxLength={100} dir="auto" />
+          </label>
+          <button type="submit">{m.addWord}</button>
+        </form>
+      </section>
     </>
   );
 }

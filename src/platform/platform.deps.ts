@@ -7,4 +7,6 @@ export interface ServiceDeps {
   readonly db: Db;
   readonly bus: Bus;
   readonly clock: Clock;
+  /** The address readers use, for absolute links in rendered updates (sharing). */
+  readonly publicUrl?: string;
 }

@@ -7,6 +7,7 @@ import type { UpdateService } from '../update/update.service.js';
 import type { ReaderService } from '../reader/reader.service.js';
 import type { TokenService } from '../newsroom/newsroom.service.js';
 import type { AccountService, SessionInfo } from '../newsroom/newsroom.accounts.js';
+import type { CommentService } from '../comment/comment.service.js';
 import type { DatabaseHandle } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
@@ -18,6 +19,7 @@ export interface Services {
   readonly reader: ReaderService;
   readonly tokens: TokenService;
   readonly accounts: AccountService;
+  readonly comments: CommentService;
 }
 
 declare module 'fastify' {

@@ -151,3 +151,47 @@ describe('a server fault', () => {
     }
   });
 });
+
+describe('a shared permalink', () => {
+  it('to an update on page 3 opens on that update with its own og:title and share links', async () => {
+    const t = await buildTestApp();
+    try {
+      const editor = await t.token('editor');
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/liveblogs',
+        headers: { authorization: `Bearer ${editor}` },
+        payload: { slug: 'share', headline: 'صفحة المشاركة' },
+      });
+      const ids: number[] = [];
+      for (let i = 1; i <= 45; i++) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/liveblogs/share/updates',
+          headers: { authorization: `Bearer ${editor}` },
+          payload: { headline: `الخبر رقم ${i}`, text: `الجملة الأولى للخبر ${i}. جملة ثانية.` },
+        });
+        ids.push(res.json<{ id: number }>().id);
+      }
+      const oldest = ids[0] ?? 0; // newest-first: the first published is on page 3
+      const res = await t.app.inject(`/live/share/updates/${oldest}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('الصفحة 3 من 3');
+      expect(res.body).toContain(`id="update-${oldest}"`);
+      expect(res.body).toContain('<meta property="og:title" content="الخبر رقم 1"/>');
+      expect(res.body).toContain(
+        '<meta property="og:description" content="الجملة الأولى للخبر 1."/>',
+      );
+      expect(res.body).toContain(
+        `<meta property="og:url" content="http://localhost:3000/live/share/updates/${oldest}"/>`,
+      );
+      const shareUrl = encodeURIComponent(
+        `http://localhost:3000/live/share/updates/${oldest}#update-${oldest}`,
+      );
+      expect(res.body).toContain(`https://t.me/share/url?url=${shareUrl}`);
+      expect(res.body).toContain('https://wa.me/?text=');
+    } finally {
+      await t.close();
+    }
+  });
+});

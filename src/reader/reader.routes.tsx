@@ -8,7 +8,27 @@ import { LivePage, type LivePageModel } from '../liveblog/liveblog.view.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
 import type { PublishedUpdate } from '../update/update.repository.js';
-import { FrontPage, renderDocument, type PageFrame } from './reader.view.js';
+import { ConsentPage, FrontPage, renderDocument, type PageFrame } from './reader.view.js';
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ANALYTICS_COOKIE,
+  consentCookie,
+  consentOf,
+  cookieValue,
+  type Consent,
+} from '../platform/platform.consent.js';
+import { toAppError } from '../platform/platform.http.js';
+import { AppError } from '../platform/platform.errors.js';
+import { CommentsSection, type CommentsModel } from '../comment/comment.view.js';
+
+const COMMENTER_COOKIE = 'ajil_cid';
+const NO_CONSENT: Consent = { preferences: false, analytics: false, embeds: false };
+
+/** A path on this site to return to; anything else becomes the front page. */
+function safeBack(value: string | undefined): string {
+  return value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value.slice(0, 500) : '/';
+}
 
 const HtmlOut = Type.String({ description: 'An HTML page' });
 
@@ -20,17 +40,95 @@ function firstSentence(update: PublishedUpdate): string {
 }
 
 export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
-  const { reader } = app.services;
+  const { reader, comments } = app.services;
   const { siteName, publicUrl } = app.config;
+  const secure = publicUrl.startsWith('https://');
+  const origin = new URL(publicUrl).origin;
+
+  // Forms (comments, consent) are accepted on these reader routes only.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
+
+  // The consent banner depends on the reader's cookie: caches must keep the versions apart.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html'))
+      void reply.header('vary', 'cookie');
+    done(null, payload);
+  });
+
+  // A first-party analytics id, only for readers who agreed to analytics.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (
+      request.method === 'GET' &&
+      consentOf(request)?.analytics &&
+      !cookieValue(request, ANALYTICS_COOKIE)
+    ) {
+      void reply.header(
+        'set-cookie',
+        `${ANALYTICS_COOKIE}=${randomBytes(16).toString('base64url')}; Path=/; Max-Age=${365 * 24 * 3600}; SameSite=Lax${secure ? '; Secure' : ''}`,
+      );
+    }
+    done();
+  });
 
   function frame(
-    nonce: string,
-    partial: Omit<PageFrame, 'siteName' | 'assets' | 'nonce'>,
+    request: FastifyRequest,
+    partial: Omit<PageFrame, 'siteName' | 'assets' | 'nonce' | 'consent' | 'path'>,
   ): PageFrame {
-    return { siteName, assets: app.assets, nonce, ...partial };
+    return {
+      siteName,
+      assets: app.assets,
+      nonce: request.cspNonce,
+      consent: consentOf(request),
+      path: safeBack(request.url),
+      ...partial,
+    };
   }
 
-  function livePageHtml(nonce: string, model: LivePageModel, focus?: PublishedUpdate): string {
+  /** Cross-site form posts are refused (Fetch Metadata, then Origin). */
+  function sameSite(request: FastifyRequest): boolean {
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+    const from = request.headers.origin;
+    const host = request.headers.host ?? '';
+    return (
+      from === undefined ||
+      from === origin ||
+      from === `http://${host}` ||
+      from === `https://${host}`
+    );
+  }
+
+  async function commentsModel(
+    slug: string,
+    order: 'newest' | 'oldest',
+    notice?: 'pending' | 'published',
+    error?: string,
+  ): Promise<CommentsModel> {
+    const { liveblog, comments: list, count } = await comments.list(slug, order);
+    return {
+      slug,
+      locale: liveblog.locale,
+      timeZone: liveblog.timeZone,
+      comments: list,
+      count,
+      order,
+      formToken: await comments.formToken(),
+      notice,
+      error,
+    };
+  }
+
+  function livePageHtml(
+    request: FastifyRequest,
+    model: LivePageModel,
+    focus?: PublishedUpdate,
+  ): string {
     const { liveblog } = model;
     const canonicalPath = focus
       ? `${liveblogPath(liveblog.slug)}/updates/${focus.id}`
@@ -41,12 +139,12 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
     const description = focus ? firstSentence(focus) : liveblog.standfirst;
     const live = liveblog.status === 'live';
     return renderDocument(
-      frame(nonce, {
+      frame(request, {
         locale: liveblog.locale,
         title: `${title}${model.page > 1 ? ` — ${t(liveblog.locale).pageOf(model.page, model.pageCount)}` : ''} | ${siteName}`,
         description,
         canonicalUrl: `${publicUrl}${canonicalPath}`,
-        scripts: live ? [app.assets.url('live.js')] : [],
+        scripts: live || model.page === 1 ? [app.assets.url('live.js')] : [],
         head: (
           <>
             <meta property="og:type" content="article" />
@@ -66,6 +164,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
           page: model.page,
           locale: liveblog.locale,
           'time-zone': liveblog.timeZone,
+          status: liveblog.status,
         },
       }),
       <LivePage model={model} />,
@@ -75,7 +174,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
   app.get('/', { schema: { hide: true, response: { 200: HtmlOut } } }, async (request, reply) => {
     const liveblogs = await reader.frontPage();
     const html = renderDocument(
-      frame(request.cspNonce, { locale: 'ar', title: `${siteName} — ${t('ar').siteTagline}` }),
+      frame(request, { locale: 'ar', title: `${siteName} — ${t('ar').siteTagline}` }),
       <FrontPage liveblogs={liveblogs} locale="ar" />,
     );
     return reply
@@ -92,16 +191,42 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
         params: Type.Object({ slug: Slug }),
         querystring: Type.Object({
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          order: Type.Optional(Type.Enum(['newest', 'oldest'])),
+          comment: Type.Optional(Type.Enum(['pending', 'published'])),
         }),
         response: { 200: HtmlOut },
       },
     },
     async (request, reply) => {
-      const model = await reader.livePage(request.params.slug, request.query.page ?? 1);
+      const page = request.query.page ?? 1;
+      const model = await reader.livePage(request.params.slug, page);
+      const withComments =
+        page === 1
+          ? {
+              ...model,
+              comments: (
+                <CommentsSection
+                  model={await commentsModel(
+                    request.params.slug,
+                    request.query.order === 'oldest' ? 'oldest' : 'newest',
+                    request.query.comment === 'pending' || request.query.comment === 'published'
+                      ? request.query.comment
+                      : undefined,
+                  )}
+                />
+              ),
+            }
+          : model;
+      // Pages vary with the consent banner, so a shared cache must keep them apart.
       return reply
         .type('text/html; charset=utf-8')
-        .header('cache-control', 'public, max-age=5, stale-while-revalidate=30')
-        .send(livePageHtml(request.cspNonce, model));
+        .header(
+          'cache-control',
+          request.query.comment
+            ? 'private, no-store'
+            : 'public, max-age=5, stale-while-revalidate=30',
+        )
+        .send(livePageHtml(request, withComments));
     },
   );
 
@@ -122,7 +247,134 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'public, max-age=30')
-        .send(livePageHtml(request.cspNonce, model, update));
+        .send(livePageHtml(request, model, update));
+    },
+  );
+
+  async function commentFailed(
+    slug: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: AppError,
+  ) {
+    for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
+    const model = await reader.livePage(slug, 1);
+    const message = error.messages[model.liveblog.locale];
+    const withComments = {
+      ...model,
+      comments: <CommentsSection model={await commentsModel(slug, 'newest', undefined, message)} />,
+    };
+    return reply
+      .code(error.status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(livePageHtml(request, withComments));
+  }
+
+  app.post(
+    '/live/:slug/comments',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Slug }),
+        body: Type.Record(Type.String(), Type.String({ maxLength: 10_000 })),
+      },
+    },
+    async (request, reply) => {
+      const slug = request.params.slug;
+      if (!sameSite(request)) {
+        return commentFailed(
+          slug,
+          request,
+          reply,
+          new AppError(403, 'cross_site', {
+            ar: 'أرسل التعليق من صفحة التغطية نفسها.',
+            en: 'Send the comment from the live page itself.',
+          }),
+        );
+      }
+      const presented = cookieValue(request, COMMENTER_COOKIE);
+      const cookieId =
+        presented && /^[A-Za-z0-9_-]{22}$/.test(presented)
+          ? presented
+          : randomBytes(16).toString('base64url');
+      try {
+        const { shown } = await comments.post(
+          slug,
+          {
+            name: request.body.name ?? '',
+            email: request.body.email,
+            text: request.body.text ?? '',
+            website: request.body.website,
+            formToken: request.body.t ?? '',
+          },
+          { address: request.ip, cookieId },
+        );
+        // Abuse protection for the comment the reader asked us to publish: a necessary cookie.
+        void reply.header(
+          'set-cookie',
+          `${COMMENTER_COOKIE}=${cookieId}; Path=/live; Max-Age=${365 * 24 * 3600}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
+        );
+        return await reply.redirect(
+          `/live/${slug}?comment=${shown ? 'published' : 'pending'}#comments`,
+          303,
+        );
+      } catch (error) {
+        const known = toAppError(error);
+        if (!known || known.status === 404) throw error;
+        return commentFailed(slug, request, reply, known);
+      }
+    },
+  );
+
+  app.get(
+    '/consent',
+    {
+      schema: {
+        hide: true,
+        querystring: Type.Object({ back: Type.Optional(Type.String({ maxLength: 500 })) }),
+        response: { 200: HtmlOut },
+      },
+    },
+    async (request, reply) => {
+      const back = safeBack(request.query.back);
+      const consent = consentOf(request);
+      const html = renderDocument(
+        // The banner is not shown over the very page where the choice is made.
+        {
+          ...frame(request, { locale: 'ar', title: `${t('ar').cookieSettings} | ${siteName}` }),
+          consent: consent ?? NO_CONSENT,
+        },
+        <ConsentPage locale="ar" consent={consent} back={back} />,
+      );
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(await Promise.resolve(html));
+    },
+  );
+
+  app.post(
+    '/consent',
+    { schema: { hide: true, body: Type.Record(Type.String(), Type.String({ maxLength: 600 })) } },
+    (request, reply) => {
+      if (!sameSite(request))
+        throw new AppError(403, 'cross_site', {
+          ar: 'طلب من موقع آخر.',
+          en: 'A request from another site.',
+        });
+      const choice = request.body.choice;
+      const all = choice === 'all';
+      const custom = choice === 'custom';
+      const consent: Consent = {
+        preferences: all || (custom && request.body.preferences === '1'),
+        analytics: all || (custom && request.body.analytics === '1'),
+        embeds: all || (custom && request.body.embeds === '1'),
+      };
+      return reply
+        .header('set-cookie', consentCookie(consent, secure))
+        .header('cache-control', 'no-store')
+        .redirect(safeBack(request.body.back), 303);
     },
   );
 

@@ -13,7 +13,11 @@ import { permalinkPath, updateAnchor } from '../update/update.view.js';
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;
 
-export function createReaderService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+export function createReaderService({
+  db,
+  clock,
+  publicUrl = '',
+}: Pick<ServiceDeps, 'db' | 'clock' | 'publicUrl'>) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
 
@@ -54,6 +58,7 @@ export function createReaderService({ db, clock }: Pick<ServiceDeps, 'db' | 'clo
       total,
       lastUpdatedAt,
       now: clock.now(),
+      publicUrl,
     };
   }
 

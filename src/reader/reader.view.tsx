@@ -6,6 +6,7 @@ import type { Liveblog } from '../liveblog/liveblog.repository.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { formatUpdateTime } from '../lib/time.format.js';
 import type { Assets } from '../platform/platform.assets.js';
+import type { Consent } from '../platform/platform.consent.js';
 
 export interface PageFrame {
   readonly locale: UiLocale;
@@ -20,6 +21,81 @@ export interface PageFrame {
   readonly head?: ComponentChildren;
   /** Attributes the live client reads from <body>. */
   readonly bodyData?: Readonly<Record<string, string | number>>;
+  /** The reader's cookie choice; undefined shows the consent banner. */
+  readonly consent?: Consent | undefined;
+  /** Where the consent form returns to. */
+  readonly path?: string;
+}
+
+/** Accept all, reject all, or choose: plain forms, so the choice works without JavaScript. */
+function ConsentBanner({ locale, back }: { locale: UiLocale; back: string }) {
+  const m = t(locale);
+  return (
+    <section class="consent-banner" aria-labelledby="consent-title" role="region">
+      <h2 id="consent-title">{m.cookieTitle}</h2>
+      <p>{m.cookieText}</p>
+      <div class="consent-actions">
+        <form method="post" action="/consent">
+          <input type="hidden" name="back" value={back} />
+          <button type="submit" name="choice" value="all" class="consent-accept">
+            {m.cookieAcceptAll}
+          </button>
+        </form>
+        <form method="post" action="/consent">
+          <input type="hidden" name="back" value={back} />
+          <button type="submit" name="choice" value="none" class="consent-reject">
+            {m.cookieRejectAll}
+          </button>
+        </form>
+        <a href={`/consent?back=${encodeURIComponent(back)}`} class="consent-choose">
+          {m.cookieChoose}
+        </a>
+      </div>
+    </section>
+  );
+}
+
+export function ConsentPage({
+  locale,
+  consent,
+  back,
+}: {
+  locale: UiLocale;
+  consent: Consent | undefined;
+  back: string;
+}) {
+  const m = t(locale);
+  return (
+    <div class="consent-page">
+      <h1>{m.cookieSettings}</h1>
+      <p>{m.cookieText}</p>
+      <form method="post" action="/consent" class="consent-form">
+        <input type="hidden" name="back" value={back} />
+        <input type="hidden" name="choice" value="custom" />
+        <label>
+          <input type="checkbox" checked disabled /> {m.cookieNecessary} — {m.cookieNecessaryNote}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            name="preferences"
+            value="1"
+            checked={consent?.preferences ?? false}
+          />{' '}
+          {m.cookiePreferences}
+        </label>
+        <label>
+          <input type="checkbox" name="analytics" value="1" checked={consent?.analytics ?? false} />{' '}
+          {m.cookieAnalytics}
+        </label>
+        <label>
+          <input type="checkbox" name="embeds" value="1" checked={consent?.embeds ?? false} />{' '}
+          {m.cookieEmbeds}
+        </label>
+        <button type="submit">{m.cookieSave}</button>
+      </form>
+    </div>
+  );
 }
 
 function Layout({ frame, children }: { frame: PageFrame; children: ComponentChildren }) {
@@ -58,9 +134,15 @@ function Layout({ frame, children }: { frame: PageFrame; children: ComponentChil
         <footer class="site-footer">
           <p>{m.footerNote}</p>
           <p>
-            <a href="/">{m.home}</a> · <a href="/api/docs">{m.apiDocs}</a>
+            <a href="/">{m.home}</a> · <a href="/api/docs">{m.apiDocs}</a> ·{' '}
+            <a href={`/consent?back=${encodeURIComponent(frame.path ?? '/')}`}>
+              {m.cookieSettings}
+            </a>
           </p>
         </footer>
+        {frame.consent === undefined ? (
+          <ConsentBanner locale={frame.locale} back={frame.path ?? '/'} />
+        ) : null}
       </body>
     </html>
   );

@@ -11,6 +11,8 @@ export const EVENT_TYPES = [
   'update.pinned',
   'update.unpinned',
   'liveblog.updated',
+  'comment.approved',
+  'comment.removed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -17,6 +17,8 @@ export interface LiveblogTable {
   lastSeq: number;
   createdAt: string;
   updatedAt: string;
+  /** 'pre' (comments wait for a moderator) or 'post' (shown at once, moderated after). */
+  commentMode: Generated<string>;
 }
 
 export interface ExplainerSectionTable {
@@ -132,7 +134,46 @@ export interface UpdateRevisionTable {
   createdAt: string;
 }
 
+export interface CommentTable {
+  id: Generated<number>;
+  liveblogId: number;
+  name: string;
+  /** Optional, for the newsroom only; never shown. */
+  email: string | null;
+  text: string;
+  /** The text after Arabic folding, for duplicate and word-list checks. */
+  foldedText: string;
+  status: string;
+  heldReason: string | null;
+  /** Keyed hash (HMAC) of the client address; the address itself is not stored. */
+  addressKey: string;
+  cookieKey: string | null;
+  createdAt: string;
+  moderatedAt: string | null;
+  moderatedBy: string | null;
+}
+
+export interface CommentBlockTable {
+  key: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface ModerationWordTable {
+  word: string;
+  createdAt: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  comments: CommentTable;
+  commentBlocks: CommentBlockTable;
+  moderationWords: ModerationWordTable;
+  settings: SettingTable;
   users: UserTable;
   sessions: SessionTable;
   rateLimits: RateLimitTable;

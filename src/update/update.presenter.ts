@@ -33,8 +33,14 @@ export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: str
   };
 }
 
-export function renderContext(liveblog: Liveblog, now: Date): UpdateContext {
-  return { slug: liveblog.slug, locale: liveblog.locale, timeZone: liveblog.timeZone, now };
+export function renderContext(liveblog: Liveblog, now: Date, publicUrl: string): UpdateContext {
+  return {
+    slug: liveblog.slug,
+    locale: liveblog.locale,
+    timeZone: liveblog.timeZone,
+    now,
+    publicUrl,
+  };
 }
 
 /** What a reader's page needs to place or replace an update: rendered once per event. */

@@ -351,7 +351,13 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
             returnNote: null,
             scheduledAt: null,
           },
-          { slug: liveblog.slug, locale: liveblog.locale, timeZone: liveblog.timeZone, now },
+          {
+            slug: liveblog.slug,
+            locale: liveblog.locale,
+            timeZone: liveblog.timeZone,
+            now,
+            publicUrl,
+          },
         ),
       };
     },

@@ -101,7 +101,7 @@ export interface PublishOptions {
   readonly publishedAt?: Date;
 }
 
-export function createUpdateService({ db, bus, clock }: ServiceDeps) {
+export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
 
@@ -127,7 +127,7 @@ export function createUpdateService({ db, bus, clock }: ServiceDeps) {
     type: EventDraft['type'],
     now: Date,
   ): EventDraft {
-    const context = renderContext(liveblog, now);
+    const context = renderContext(liveblog, now, publicUrl);
     return { type, updateId: update.id, data: () => presentUpdateEvent(update, context) };
   }
 

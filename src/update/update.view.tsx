@@ -20,6 +20,8 @@ export interface UpdateContext {
   readonly timeZone: string;
   /** The moment of rendering, for the relative time (the browser keeps it ticking). */
   readonly now: Date;
+  /** Absolute base of permalinks, for the share links. */
+  readonly publicUrl: string;
 }
 
 export function updateAnchor(id: number): string {
@@ -190,17 +192,47 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
         <a class="update-permalink" href={permalinkPath(context.slug, update.id)}>
           {m.permalink}
         </a>
-        <button
-          type="button"
-          class="share-button"
-          data-share-url={permalinkPath(context.slug, update.id)}
-          data-share-title={update.headline ?? ''}
-          hidden
-        >
-          {m.share}
-        </button>
+        <ShareMenu update={update} context={context} />
       </div>
     </article>
+  );
+}
+
+/**
+ * Sharing one update: plain links to each platform (nothing is requested from them until the
+ * reader clicks), the Web Share API and copy-link where the browser has them (src/client/live.ts).
+ */
+function ShareMenu({ update, context }: { update: PublishedUpdate; context: UpdateContext }) {
+  const m = t(context.locale);
+  const url = `${context.publicUrl}${permalinkPath(context.slug, update.id)}`;
+  const title = update.headline ?? firstWords(update);
+  const text = `${title} ${url}`;
+  const e = encodeURIComponent;
+  const targets: [string, string][] = [
+    [m.shareWhatsApp, `https://wa.me/?text=${e(text)}`],
+    [m.shareTelegram, `https://t.me/share/url?url=${e(url)}&text=${e(title)}`],
+    [m.shareX, `https://x.com/intent/post?text=${e(title)}&url=${e(url)}`],
+    [m.shareFacebook, `https://www.facebook.com/sharer/sharer.php?u=${e(url)}`],
+    [m.shareEmail, `mailto:?subject=${e(title)}&body=${e(text)}`],
+  ];
+  return (
+    <details class="share" data-share-url={url} data-share-title={title}>
+      <summary>{m.share}</summary>
+      <ul class="share-menu">
+        {targets.map(([label, href]) => (
+          <li key={label}>
+            <a href={href} rel="noopener noreferrer" target="_blank">
+              {label}
+            </a>
+          </li>
+        ))}
+        <li>
+          <button type="button" class="copy-link" data-copy={url} hidden>
+            {m.copyLink}
+          </button>
+        </li>
+      </ul>
+    </details>
   );
 }
 

@@ -55,10 +55,12 @@ export function searchMigration(engine: DatabaseEngine): Migration {
           .execute();
         return;
       }
-      // The tokens are already analysed: unicode61 without diacritic removal keeps each one
-      // whole (they hold only letters or only digits) and changes nothing but case.
+      // head and body hold the analysed tokens: unicode61 without diacritic removal keeps each
+      // one whole (they hold only letters or only digits) and changes nothing but case. meta
+      // holds filter tokens (page, key event, month), so filters narrow the match inside FTS5
+      // before anything is ranked.
       await sql`create virtual table search_fts using fts5(
-        head, body, tokenize = 'unicode61 remove_diacritics 0'
+        head, body, meta, tokenize = 'unicode61 remove_diacritics 0'
       )`.execute(db);
       // Rows that go (deleted, or cascaded from their update or page) leave the FTS index too.
       await sql`create trigger search_documents_fts_delete after delete on search_documents

@@ -1,0 +1,211 @@
+// All SQL about comments, blocked authors, the word list and the site secret.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../storage/storage.database.js';
+import type { CommentTable } from '../storage/storage.schema.js';
+import type { Selectable } from 'kysely';
+
+/** Ghost-style explicit states: pending → approved | hidden (rejected) | spam | deleted. */
+export const COMMENT_STATUSES = ['pending', 'approved', 'hidden', 'spam', 'deleted'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export interface Comment {
+  readonly id: number;
+  readonly liveblogId: number;
+  readonly name: string;
+  readonly text: string;
+  readonly status: CommentStatus;
+  readonly heldReason: string | null;
+  readonly addressKey: string;
+  readonly cookieKey: string | null;
+  readonly createdAt: Date;
+}
+
+function commentFromRow(row: Selectable<CommentTable>): Comment {
+  return {
+    id: row.id,
+    liveblogId: row.liveblogId,
+    name: row.name,
+    text: row.text,
+    status: row.status as CommentStatus,
+    heldReason: row.heldReason,
+    addressKey: row.addressKey,
+    cookieKey: row.cookieKey,
+    createdAt: new Date(row.createdAt),
+  };
+}
+
+export interface NewComment {
+  liveblogId: number;
+  name: string;
+  email: string | null;
+  text: string;
+  foldedText: string;
+  status: CommentStatus;
+  heldReason: string | null;
+  addressKey: string;
+  cookieKey: string | null;
+}
+
+export function createCommentRepository() {
+  return {
+    async insert(db: Db, input: NewComment, now: Date): Promise<Comment> {
+      const row = await db
+        .insertInto('comments')
+        .values({ ...input, createdAt: now.toISOString(), moderatedAt: null, moderatedBy: null })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return commentFromRow(row);
+    },
+
+    async byIds(db: Db, ids: readonly number[]): Promise<Comment[]> {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('id', 'in', [...ids])
+        .execute();
+      return rows.map(commentFromRow);
+    },
+
+    async setStatus(
+      db: Db,
+      id: number,
+      status: CommentStatus,
+      by: string,
+      now: Date,
+    ): Promise<void> {
+      await db
+        .updateTable('comments')
+        .set({ status, moderatedAt: now.toISOString(), moderatedBy: by })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async approved(
+      db: Db,
+      liveblogId: number,
+      order: 'newest' | 'oldest',
+      limit: number,
+    ): Promise<Comment[]> {
+      const rows = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('liveblogId', '=', liveblogId)
+        .where('status', '=', 'approved')
+        .orderBy('createdAt', order === 'newest' ? 'desc' : 'asc')
+        .orderBy('id', order === 'newest' ? 'desc' : 'asc')
+        .limit(limit)
+        .execute();
+      return rows.map(commentFromRow);
+    },
+
+    async countApproved(db: Db, liveblogId: number): Promise<number> {
+      const row = await db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('liveblogId', '=', liveblogId)
+        .where('status', '=', 'approved')
+        .executeTakeFirstOrThrow();
+      return row.count;
+    },
+
+    async queue(db: Db, limit: number): Promise<(Comment & { slug: string })[]> {
+      const rows = await db
+        .selectFrom('comments')
+        .innerJoin('liveblogs', 'liveblogs.id', 'comments.liveblogId')
+        .selectAll('comments')
+        .select('liveblogs.slug')
+        .where('comments.status', '=', 'pending')
+        .orderBy('comments.createdAt')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({ ...commentFromRow(row), slug: row.slug }));
+    },
+
+    /** Comments from one author key since a moment (rate limits). */
+    async countSince(
+      db: Db,
+      addressKey: string,
+      liveblogId: number,
+      since: Date,
+    ): Promise<{ count: number; newest: Date | null }> {
+      const row = await db
+        .selectFrom('comments')
+        .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('createdAt').as('newest')])
+        .where('addressKey', '=', addressKey)
+        .where('liveblogId', '=', liveblogId)
+        .where('createdAt', '>=', since.toISOString())
+        .executeTakeFirstOrThrow();
+      return { count: row.count, newest: row.newest ? new Date(row.newest) : null };
+    },
+
+    async duplicateExists(db: Db, liveblogId: number, foldedText: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('comments')
+        .select('id')
+        .where('liveblogId', '=', liveblogId)
+        .where('foldedText', '=', foldedText)
+        .where('status', '!=', 'deleted')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async isBlocked(db: Db, keys: readonly string[]): Promise<boolean> {
+      if (keys.length === 0) return false;
+      const row = await db
+        .selectFrom('commentBlocks')
+        .select('key')
+        .where('key', 'in', [...keys])
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async block(db: Db, key: string, by: string, now: Date): Promise<void> {
+      await db
+        .insertInto('commentBlocks')
+        .values({ key, createdAt: now.toISOString(), createdBy: by })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+    },
+
+    async words(db: Db): Promise<string[]> {
+      const rows = await db.selectFrom('moderationWords').select('word').orderBy('word').execute();
+      return rows.map((row) => row.word);
+    },
+
+    async addWord(db: Db, word: string, now: Date): Promise<void> {
+      await db
+        .insertInto('moderationWords')
+        .values({ word, createdAt: now.toISOString() })
+        .onConflict((oc) => oc.column('word').doNothing())
+        .execute();
+    },
+
+    async removeWord(db: Db, word: string): Promise<void> {
+      await db.deleteFrom('moderationWords').where('word', '=', word).execute();
+    },
+
+    /** The site's secret for keyed hashes; made once, on first use, and kept in the database. */
+    async secret(db: Db): Promise<string> {
+      const existing = await db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', 'hash_secret')
+        .executeTakeFirst();
+      if (existing) return existing.value;
+      await db.transaction().execute((trx) =>
+        trx
+          .insertInto('settings')
+          .values({ key: 'hash_secret', value: randomBytes(32).toString('base64url') })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute(),
+      );
+      const row = await db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', 'hash_secret')
+        .executeTakeFirstOrThrow();
+      return row.value;
+    },
+  };
+}

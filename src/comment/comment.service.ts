@@ -1,0 +1,341 @@
+// Readers' comments: checked against abuse, held or shown by the page's moderation mode,
+// approved by moderators; approvals and removals reach open pages as live events.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { AppError, errors, things } from '../platform/platform.errors.js';
+import type { ServiceDeps } from '../platform/platform.deps.js';
+import { assertCan, type Actor } from '../newsroom/newsroom.policy.js';
+import { audit } from '../newsroom/newsroom.repository.js';
+import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
+import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
+import { normalise } from '../search/search.analyser.js';
+import { createCommentRepository, type Comment, type CommentStatus } from './comment.repository.js';
+import { renderCommentHtml } from './comment.view.js';
+
+const MIN_SECONDS_ON_PAGE = 3;
+const FORM_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+const ONE_PER_MS = 15_000;
+const PER_HOUR = 5;
+const MAX_LINKS = 2;
+
+/** Bidirectional and invisible controls: they can disguise a name or reorder what follows it. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const LINK = /(?:https?:\/\/|www\.)\S+/gi;
+
+export function cleanName(name: string): string {
+  return name.normalize('NFC').replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
+}
+
+export function cleanCommentText(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
+}
+
+/** The comparable form of text: the search analyser's Arabic folding, words joined by spaces. */
+export function fold(text: string): string {
+  return normalise(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+}
+
+export interface PostInput {
+  readonly name: string;
+  readonly email?: string | undefined;
+  readonly text: string;
+  /** The honeypot: people leave it empty. */
+  readonly website?: string | undefined;
+  readonly formToken: string;
+}
+
+export interface ClientInfo {
+  readonly address: string;
+  readonly cookieId: string | undefined;
+}
+
+const tooMany = (seconds: number) => errors.tooManyRequests(Math.max(1, Math.ceil(seconds)));
+
+export function createCommentService({ db, bus, clock }: ServiceDeps) {
+  const comments = createCommentRepository();
+  const liveblogs = createLiveblogRepository();
+
+  async function key(kind: string, value: string): Promise<string> {
+    const secret = await comments.secret(db);
+    return createHmac('sha256', secret).update(`${kind}:${value}`).digest('base64url');
+  }
+
+  async function liveblogBySlug(slug: string): Promise<Liveblog> {
+    const liveblog = await liveblogs.findBySlug(db, slug);
+    if (!liveblog) throw errors.notFound(things.liveblog);
+    return liveblog;
+  }
+
+  async function heldReason(
+    liveblog: Liveblog,
+    text: string,
+    folded: string,
+    keys: string[],
+  ): Promise<string | null> {
+    if ((text.match(LINK) ?? []).length > MAX_LINKS) return 'links';
+    if (await comments.isBlocked(db, keys)) return 'blocked';
+    const words = await comments.words(db);
+    const padded = ` ${folded} `;
+    if (words.some((word) => padded.includes(` ${word} `))) return 'word';
+    return liveblog.commentMode === 'pre' ? 'moderation' : null;
+  }
+
+  return {
+    /** A signed timestamp for the comment form, so a bot that posts at once is noticed. */
+    async formToken(): Promise<string> {
+      const issued = clock.now().getTime().toString(36);
+      return `${issued}.${(await key('form', issued)).slice(0, 22)}`;
+    },
+
+    async post(
+      slug: string,
+      input: PostInput,
+      client: ClientInfo,
+    ): Promise<{ comment: Comment; shown: boolean }> {
+      const liveblog = await liveblogBySlug(slug);
+      const now = clock.now();
+      const [issued, signature] = input.formToken.split('.');
+      const expected = issued ? (await key('form', issued)).slice(0, 22) : '';
+      const issuedAt = issued ? Number.parseInt(issued, 36) : Number.NaN;
+      if (
+        signature?.length !== expected.length ||
+        !timingSafeEqual(Buffer.from(signature), Buffer.from(expected)) ||
+        !Number.isFinite(issuedAt) ||
+        now.getTime() - issuedAt > FORM_TOKEN_TTL_MS
+      ) {
+        throw errors.badRequest('form_expired', {
+          ar: 'انتهت صلاحية النموذج؛ أعد تحميل الصفحة ثم أرسل تعليقك.',
+          en: 'The form has expired; reload the page and send your comment again.',
+        });
+      }
+      const name = cleanName(input.name);
+      const text = cleanCommentText(input.text);
+      const details = [];
+      if (name.length < 1 || name.length > 60)
+        details.push({ field: '/name', message: 'must be 1 to 60 characters' });
+      if (text.length < 1 || text.length > 2000)
+        details.push({ field: '/text', message: 'must be 1 to 2000 characters' });
+      if (details.length > 0) {
+        throw errors.validation(details, {
+          ar: 'الاسم (حتى 60 حرفًا) ونص التعليق (حتى 2000 حرف) مطلوبان.',
+          en: 'A name (up to 60 characters) and a comment (up to 2000) are needed.',
+        });
+      }
+      const addressKey = await key('address', client.address);
+      const cookieKey = client.cookieId ? await key('cookie', client.cookieId) : null;
+
+      const hour = await comments.countSince(
+        db,
+        addressKey,
+        liveblog.id,
+        new Date(now.getTime() - 3_600_000),
+      );
+      if (hour.newest && now.getTime() - hour.newest.getTime() < ONE_PER_MS) {
+        throw tooMany((ONE_PER_MS - (now.getTime() - hour.newest.getTime())) / 1000);
+      }
+      if (hour.count >= PER_HOUR) throw tooMany(3600);
+
+      const folded = fold(text);
+      if (await comments.duplicateExists(db, liveblog.id, folded)) {
+        throw new AppError(409, 'duplicate_comment', {
+          ar: 'وصلنا هذا التعليق من قبل.',
+          en: 'This comment has already been sent.',
+        });
+      }
+      const tooFast = now.getTime() - issuedAt < MIN_SECONDS_ON_PAGE * 1000;
+      const bot = (input.website ?? '').trim() !== '' || tooFast;
+      const reason = bot
+        ? 'bot'
+        : await heldReason(liveblog, text, folded, [addressKey, ...(cookieKey ? [cookieKey] : [])]);
+      const status: CommentStatus = bot ? 'spam' : reason === null ? 'approved' : 'pending';
+      const email = input.email?.trim() ? input.email.trim().slice(0, 200) : null;
+
+      const result = await db.transaction().execute(async (trx) => {
+        const comment = await comments.insert(
+          trx,
+          {
+            liveblogId: liveblog.id,
+            name,
+            email,
+            text,
+            foldedText: folded,
+            status,
+            heldReason: reason,
+            addressKey,
+            cookieKey,
+          },
+          now,
+        );
+        if (status !== 'approved') return { comment, after: undefined };
+        const count = await comments.countApproved(trx, liveblog.id);
+        const after = await recordEvents(
+          trx,
+          liveblog.id,
+          [
+            {
+              type: 'comment.approved',
+              updateId: null,
+              data: () => ({
+                id: comment.id,
+                count,
+                html: renderCommentHtml(comment, liveblog.locale, liveblog.timeZone),
+              }),
+            },
+          ],
+          now,
+        );
+        return { comment, after };
+      });
+      if (result.after) await ringAfterCommit(bus, result.after);
+      return { comment: result.comment, shown: status === 'approved' };
+    },
+
+    async list(slug: string, order: 'newest' | 'oldest') {
+      const liveblog = await liveblogBySlug(slug);
+      const [list, count] = await Promise.all([
+        comments.approved(db, liveblog.id, order, 200),
+        comments.countApproved(db, liveblog.id),
+      ]);
+      return { liveblog, comments: list, count };
+    },
+
+    async queue(actor: Actor) {
+      assertCan(actor, 'comment.moderate');
+      return comments.queue(db, 200);
+    },
+
+    /** Approve, reject or mark spam, in bulk; open pages gain or lose the comments at once. */
+    async moderate(
+      actor: Actor,
+      ids: readonly number[],
+      action: 'approve' | 'reject' | 'spam',
+    ): Promise<number> {
+      assertCan(actor, 'comment.moderate');
+      const now = clock.now();
+      const status: CommentStatus =
+        action === 'approve' ? 'approved' : action === 'reject' ? 'hidden' : 'spam';
+      const targets = (await comments.byIds(db, ids)).filter(
+        (c) => c.status !== status && c.status !== 'deleted',
+      );
+      const byPage = new Map<number, Comment[]>();
+      for (const comment of targets)
+        byPage.set(comment.liveblogId, [...(byPage.get(comment.liveblogId) ?? []), comment]);
+      for (const [liveblogId, group] of byPage) {
+        const liveblog = await liveblogs.findById(db, liveblogId);
+        if (!liveblog) continue;
+        const after = await db.transaction().execute(async (trx) => {
+          for (const comment of group) {
+            await comments.setStatus(trx, comment.id, status, actor.name, now);
+            await audit(
+              trx,
+              actor,
+              {
+                action: `comment.${action}`,
+                targetType: 'comment',
+                targetId: comment.id,
+                before: { status: comment.status },
+                after: { status },
+              },
+              now,
+            );
+          }
+          const count = await comments.countApproved(trx, liveblogId);
+          const drafts = group
+            .filter((comment) => status === 'approved' || comment.status === 'approved')
+            .map((comment) =>
+              status === 'approved'
+                ? {
+                    type: 'comment.approved' as const,
+                    updateId: null,
+                    data: () => ({
+                      id: comment.id,
+                      count,
+                      html: renderCommentHtml(
+                        { ...comment, status },
+                        liveblog.locale,
+                        liveblog.timeZone,
+                      ),
+                    }),
+                  }
+                : {
+                    type: 'comment.removed' as const,
+                    updateId: null,
+                    data: () => ({ id: comment.id, count }),
+                  },
+            );
+          return drafts.length > 0 ? recordEvents(trx, liveblogId, drafts, now) : undefined;
+        });
+        if (after) await ringAfterCommit(bus, after);
+      }
+      return targets.length;
+    },
+
+    /** Blocks the author of a comment (by its address key and cookie key): later comments are held. */
+    async blockAuthor(actor: Actor, commentId: number): Promise<void> {
+      assertCan(actor, 'comment.moderate');
+      const [comment] = await comments.byIds(db, [commentId]);
+      if (!comment) throw errors.notFound({ ar: 'التعليق', en: 'The comment' });
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await comments.block(trx, comment.addressKey, actor.name, now);
+        if (comment.cookieKey) await comments.block(trx, comment.cookieKey, actor.name, now);
+        await audit(
+          trx,
+          actor,
+          { action: 'comment.block', targetType: 'comment', targetId: commentId },
+          now,
+        );
+      });
+    },
+
+    async words(actor: Actor): Promise<string[]> {
+      assertCan(actor, 'comment.moderate');
+      return comments.words(db);
+    },
+
+    /** Words are stored folded, so «أ» in the list matches «ا» in a comment, and so on. */
+    async addWord(actor: Actor, word: string): Promise<void> {
+      assertCan(actor, 'comment.moderate');
+      const folded = fold(word);
+      if (folded === '' || folded.length > 100)
+        throw errors.validation([{ field: '/word', message: 'must be 1 to 100 letters' }]);
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await comments.addWord(trx, folded, now);
+        await audit(
+          trx,
+          actor,
+          { action: 'comment.word.add', targetType: 'word', targetId: folded },
+          now,
+        );
+      });
+    },
+
+    async removeWord(actor: Actor, word: string): Promise<void> {
+      assertCan(actor, 'comment.moderate');
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await comments.removeWord(trx, fold(word));
+        await audit(
+          trx,
+          actor,
+          { action: 'comment.word.remove', targetType: 'word', targetId: word },
+          now,
+        );
+      });
+    },
+  };
+}
+
+export type CommentService = ReturnType<typeof createCommentService>;

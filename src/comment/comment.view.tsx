@@ -1,0 +1,114 @@
+// The one place a comment becomes HTML: the page and the live stream both use it. Everything a
+// reader wrote is text (Preact escapes it), isolated with <bdi>/dir="auto".
+import { renderToString } from 'preact-render-to-string';
+import { t, type UiLocale } from '../lib/i18n.messages.js';
+import { formatUpdateTime, plural, toIsoString } from '../lib/time.format.js';
+import type { Comment } from './comment.repository.js';
+
+export function commentsCountText(locale: UiLocale, count: number): string {
+  return plural(locale, count, t(locale).commentsCount);
+}
+
+export function CommentItem({
+  comment,
+  locale,
+  timeZone,
+}: {
+  comment: Comment;
+  locale: UiLocale;
+  timeZone: string;
+}) {
+  return (
+    <li class="comment" id={`comment-${comment.id}`} data-comment-id={comment.id}>
+      <p class="comment-meta">
+        <bdi class="comment-name" dir="auto">
+          {comment.name}
+        </bdi>{' '}
+        <time dateTime={toIsoString(comment.createdAt)}>
+          {formatUpdateTime(comment.createdAt, timeZone, locale)}
+        </time>
+      </p>
+      <p class="comment-text" dir="auto">
+        {comment.text}
+      </p>
+    </li>
+  );
+}
+
+export function renderCommentHtml(comment: Comment, locale: UiLocale, timeZone: string): string {
+  return renderToString(<CommentItem comment={comment} locale={locale} timeZone={timeZone} />);
+}
+
+export interface CommentsModel {
+  readonly slug: string;
+  readonly locale: UiLocale;
+  readonly timeZone: string;
+  readonly comments: readonly Comment[];
+  readonly count: number;
+  readonly order: 'newest' | 'oldest';
+  /** The signed moment the form was drawn (minimum time on the page). */
+  readonly formToken: string;
+  readonly notice?: 'pending' | 'published' | undefined;
+  readonly error?: string | undefined;
+}
+
+export function CommentsSection({ model }: { model: CommentsModel }) {
+  const m = t(model.locale);
+  const base = `/live/${model.slug}`;
+  return (
+    <section class="comments" id="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title">
+        {m.comments}{' '}
+        <span class="comments-count">({commentsCountText(model.locale, model.count)})</span>
+      </h2>
+      <p class="comments-order">
+        {model.order === 'newest' ? (
+          <a href={`${base}?order=oldest#comments`}>{m.oldestFirst}</a>
+        ) : (
+          <a href={`${base}?order=newest#comments`}>{m.newestFirst}</a>
+        )}
+      </p>
+      {model.notice ? (
+        <p class="comment-notice" role="status">
+          {model.notice === 'pending' ? m.commentPending : m.commentPublished}
+        </p>
+      ) : null}
+      {model.error ? (
+        <p class="form-error" role="alert">
+          {model.error}
+        </p>
+      ) : null}
+      <form class="comment-form" method="post" action={`${base}/comments`}>
+        <input type="hidden" name="t" value={model.formToken} />
+        <label>
+          {m.commentName}
+          <input name="name" required maxLength={60} dir="auto" autocomplete="nickname" />
+        </label>
+        <label>
+          {m.commentEmail}
+          <input name="email" type="email" maxLength={200} dir="ltr" autocomplete="email" />
+        </label>
+        <label class="comment-website" aria-hidden="true">
+          {m.commentHoneypot}
+          <input name="website" tabIndex={-1} autocomplete="off" />
+        </label>
+        <label>
+          {m.commentText}
+          <textarea name="text" required maxLength={2000} rows={4} dir="auto" />
+        </label>
+        <button type="submit">{m.commentSend}</button>
+      </form>
+      <ol class="comment-list" id="comment-list" data-order={model.order}>
+        {model.comments.map((comment) => (
+          <CommentItem
+            key={comment.id}
+            comment={comment}
+            locale={model.locale}
+            timeZone={model.timeZone}
+          />
+        ))}
+      </ol>
+      {model.count === 0 ? <p class="no-comments">{m.noComments}</p> : null}
+    </section>
+  );
+}
