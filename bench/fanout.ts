@@ -197,7 +197,7 @@ async function startSocketIo(port: number): Promise<Target> {
           returnNote: null,
           scheduledAt: null,
         },
-        { slug: 'bench', locale: 'ar', timeZone: 'Asia/Muscat', now: new Date() },
+        { slug: 'bench', locale: 'ar', timeZone: 'Asia/Muscat', now: new Date(), publicUrl: 'http://127.0.0.1:3511' },
       ),
     });
   return {
