@@ -87,9 +87,18 @@ async function main(argv: string[]): Promise<number> {
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) {
     const { createInterface } = await import('node:readline/promises');
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    const answer = await rl.question('Password (8 to 128 characters): ');
+    const { Writable } = await import('node:stream');
+    process.stderr.write('Password (8 to 128 characters): ');
+    // The typed characters are not echoed.
+    const silent = new Writable({
+      write: (_chunk, _encoding, done) => {
+        done();
+      },
+    });
+    const rl = createInterface({ input: process.stdin, output: silent, terminal: true });
+    const answer = await rl.question('');
     rl.close();
+    process.stderr.write('\n');
     return answer;
   }
   let text = '';

@@ -48,6 +48,24 @@ describe('accounts, sessions and CSRF', () => {
     expect(hash.passwordHash).toMatch(/^\$argon2id\$/);
   });
 
+  it('the login form refuses a post from another site', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/newsroom/login',
+      payload: new URLSearchParams({
+        email: 'chief@desk.test',
+        password: 'كلمة مرور عربية طويلة',
+      }).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        'sec-fetch-site': 'cross-site',
+      },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
   it('a state-changing request without a valid CSRF token is refused and changes nothing', async () => {
     const editor = await signIn(t.app, 'editor');
     const attempt = (headers: Record<string, string>) =>

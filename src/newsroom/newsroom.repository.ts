@@ -253,35 +253,43 @@ export function createUserRepository() {
 
     // ---- Rate limits: fixed windows, counted in the database so every node shares them ----
 
-    /** Adds one hit to `key`; returns the count in the current window and when it ends. */
+    /**
+     * Adds one hit to `key`; returns the count in the current window and when it ends. One upsert,
+     * so the transaction's first statement writes (no read-then-write lock upgrade on SQLite).
+     */
     async hit(
       db: Db,
       key: string,
       windowMs: number,
       now: Date,
     ): Promise<{ count: number; resetAt: Date }> {
+      const at = now.toISOString();
+      const expired = new Date(now.getTime() - windowMs).toISOString();
       const row = await db
-        .selectFrom('rateLimits')
-        .selectAll()
-        .where('key', '=', key)
-        .executeTakeFirst();
-      const start = row ? new Date(row.windowStart) : null;
-      if (!row || !start || now.getTime() - start.getTime() >= windowMs) {
-        await db
-          .insertInto('rateLimits')
-          .values({ key, windowStart: now.toISOString(), count: 1 })
-          .onConflict((oc) =>
-            oc.column('key').doUpdateSet({ windowStart: now.toISOString(), count: 1 }),
-          )
-          .execute();
-        return { count: 1, resetAt: new Date(now.getTime() + windowMs) };
-      }
-      await db
-        .updateTable('rateLimits')
-        .set((eb) => ({ count: eb('count', '+', 1) }))
-        .where('key', '=', key)
-        .execute();
-      return { count: row.count + 1, resetAt: new Date(start.getTime() + windowMs) };
+        .insertInto('rateLimits')
+        .values({ key, windowStart: at, count: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            count: eb
+              .case()
+              .when('rateLimits.windowStart', '<=', expired)
+              .then(1)
+              .else(eb('rateLimits.count', '+', 1))
+              .end(),
+            windowStart: eb
+              .case()
+              .when('rateLimits.windowStart', '<=', expired)
+              .then(at)
+              .else(eb.ref('rateLimits.windowStart'))
+              .end(),
+          })),
+        )
+        .returning(['count', 'windowStart'])
+        .executeTakeFirstOrThrow();
+      return {
+        count: row.count,
+        resetAt: new Date(new Date(row.windowStart).getTime() + windowMs),
+      };
     },
 
     async peek(

@@ -76,6 +76,26 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
     done(null, payload);
   });
 
+  /** Login and setup have no session yet: refuse cross-site posts by Fetch Metadata and Origin. */
+  const origin = new URL(app.config.publicUrl).origin;
+  function crossSite(request: FastifyRequest): boolean {
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+    const from = request.headers.origin;
+    const host = request.headers.host ?? '';
+    return (
+      from !== undefined &&
+      from !== origin &&
+      from !== `http://${host}` &&
+      from !== `https://${host}`
+    );
+  }
+  const crossSiteError = () =>
+    new AppError(403, 'cross_site', {
+      ar: 'لا يُقبل هذا النموذج من موقع آخر.',
+      en: 'This form is not accepted from another site.',
+    });
+
   function localeOf(request: FastifyRequest): UiLocale {
     const query = request.query as { lang?: string } | undefined;
     if (query?.lang === 'en' || query?.lang === 'ar') return query.lang;
@@ -182,6 +202,7 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
 
   app.post('/setup', { schema: { hide: true, body: Form } }, async (request, reply) => {
     const locale = localeOf(request);
+    if (crossSite(request)) throw crossSiteError();
     try {
       await accounts.setupFirstAdmin({
         email: request.body.email ?? '',

@@ -67,7 +67,13 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox = (app) => {
       socket.setKeepAlive(true, 30_000);
       socket.setTimeout(0);
       socket.write(STREAM_HEAD);
-      await app.hub.join(liveblog.id, liveblog.lastSeq, socket, request.ip, from);
+      try {
+        await app.hub.join(liveblog.id, liveblog.lastSeq, socket, request.ip, from);
+      } catch (error) {
+        // The replay failed (database away): cut the stream; the reader resumes from its last id.
+        request.log.error({ err: error }, 'stream replay failed');
+        socket.destroy();
+      }
       return reply;
     },
   );
