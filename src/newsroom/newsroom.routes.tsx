@@ -165,6 +165,7 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
   app.post('/login', { schema: { hide: true, body: Form } }, async (request, reply) => {
     const body = request.body;
     const locale: UiLocale = body.locale === 'en' ? 'en' : 'ar';
+    if (crossSite(request)) throw crossSiteError();
     try {
       const { sessionId } = await accounts.login({
         email: body.email ?? '',
