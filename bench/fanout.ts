@@ -17,6 +17,7 @@ import { migrateToLatest, openDatabase } from '../src/storage/storage.database.j
 import { createTokenService } from '../src/newsroom/newsroom.service.js';
 import { systemClock } from '../src/platform/platform.clock.js';
 import { renderUpdateHtml } from '../src/update/update.view.js';
+import { DEFAULT_DATE_STYLE } from '../src/lib/time.format.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const READERS_PER_CLIENT = 5_000; // each load process stays well under the 20,000 open files allowed here
@@ -197,7 +198,7 @@ async function startSocketIo(port: number): Promise<Target> {
           returnNote: null,
           scheduledAt: null,
         },
-        { slug: 'bench', locale: 'ar', timeZone: 'Asia/Muscat', now: new Date(), publicUrl: 'http://127.0.0.1:3511' },
+        { slug: 'bench', locale: 'ar', timeZone: 'Asia/Muscat', now: new Date(), publicUrl: 'http://127.0.0.1:3511', dateStyle: DEFAULT_DATE_STYLE },
       ),
     });
   return {

@@ -77,6 +77,33 @@ function enhanceSharing(locale: UiLocale): void {
   }
 }
 
+/** On hover or focus, a time also shows the reader's own clock when their zone differs. */
+function readerTimeOnHover(locale: UiLocale): void {
+  const pageZone = document.body.dataset.timeZone;
+  const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!pageZone || pageZone === readerZone) return;
+  const format = new Intl.DateTimeFormat(locale, {
+    timeZone: readerZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    day: 'numeric',
+    month: 'short',
+    numberingSystem: 'latn',
+  });
+  const label = locale === 'ar' ? 'بتوقيتك' : 'your time';
+  const show = (event: Event) => {
+    const time =
+      event.target instanceof Element
+        ? event.target.closest<HTMLTimeElement>('time[datetime]')
+        : null;
+    if (!time || time.dataset.readerTime === '1') return;
+    time.dataset.readerTime = '1';
+    time.title = `${time.title ? `${time.title} — ` : ''}${format.format(new Date(time.dateTime))} ${label}`;
+  };
+  document.addEventListener('mouseover', show);
+  document.addEventListener('focusin', show);
+}
+
 export function startLiveClient(): void {
   const body = document.body;
   const slug = body.dataset.liveblog;
@@ -84,6 +111,7 @@ export function startLiveClient(): void {
   const locale: UiLocale = isUiLocale(localeAttr) ? localeAttr : 'ar';
   const list = byId('updates');
   enhanceSharing(locale);
+  readerTimeOnHover(locale);
   if (!slug || !list || body.dataset.page !== '1' || body.dataset.status !== 'live') return;
   const updates: HTMLElement = list;
   const m = t(locale);

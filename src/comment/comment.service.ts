@@ -10,6 +10,7 @@ import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { normalise } from '../search/search.analyser.js';
 import { createCommentRepository, type Comment, type CommentStatus } from './comment.repository.js';
 import { renderCommentHtml } from './comment.view.js';
+import { siteDateStyle } from '../newsroom/newsroom.settings.js';
 
 const MIN_SECONDS_ON_PAGE = 3;
 const FORM_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -161,6 +162,7 @@ export function createCommentService({ db, bus, clock }: ServiceDeps) {
       const status: CommentStatus = bot ? 'spam' : reason === null ? 'approved' : 'pending';
       const email = input.email?.trim() ? input.email.trim().slice(0, 200) : null;
 
+      const style = liveblog.dateStyle ?? (await siteDateStyle(db));
       const result = await db.transaction().execute(async (trx) => {
         const comment = await comments.insert(
           trx,
@@ -189,7 +191,7 @@ export function createCommentService({ db, bus, clock }: ServiceDeps) {
               data: () => ({
                 id: comment.id,
                 count,
-                html: renderCommentHtml(comment, liveblog.locale, liveblog.timeZone),
+                html: renderCommentHtml(comment, liveblog.locale, liveblog.timeZone, style),
               }),
             },
           ],
@@ -234,6 +236,7 @@ export function createCommentService({ db, bus, clock }: ServiceDeps) {
       for (const [liveblogId, group] of byPage) {
         const liveblog = await liveblogs.findById(db, liveblogId);
         if (!liveblog) continue;
+        const style = liveblog.dateStyle ?? (await siteDateStyle(db));
         const after = await db.transaction().execute(async (trx) => {
           for (const comment of group) {
             await comments.setStatus(trx, comment.id, status, actor.name, now);
@@ -265,6 +268,7 @@ export function createCommentService({ db, bus, clock }: ServiceDeps) {
                         { ...comment, status },
                         liveblog.locale,
                         liveblog.timeZone,
+                        style,
                       ),
                     }),
                   }

@@ -2,7 +2,13 @@
 // reader wrote is text (Preact escapes it), isolated with <bdi>/dir="auto".
 import { renderToString } from 'preact-render-to-string';
 import { t, type UiLocale } from '../lib/i18n.messages.js';
-import { formatUpdateTime, plural, toIsoString } from '../lib/time.format.js';
+import {
+  DEFAULT_DATE_STYLE,
+  formatUpdateTime,
+  plural,
+  toIsoString,
+  type DateStyle,
+} from '../lib/time.format.js';
 import type { Comment } from './comment.repository.js';
 
 export function commentsCountText(locale: UiLocale, count: number): string {
@@ -13,10 +19,12 @@ export function CommentItem({
   comment,
   locale,
   timeZone,
+  dateStyle = DEFAULT_DATE_STYLE,
 }: {
   comment: Comment;
   locale: UiLocale;
   timeZone: string;
+  dateStyle?: DateStyle;
 }) {
   return (
     <li class="comment" id={`comment-${comment.id}`} data-comment-id={comment.id}>
@@ -25,7 +33,7 @@ export function CommentItem({
           {comment.name}
         </bdi>{' '}
         <time dateTime={toIsoString(comment.createdAt)}>
-          {formatUpdateTime(comment.createdAt, timeZone, locale)}
+          {formatUpdateTime(comment.createdAt, timeZone, locale, dateStyle)}
         </time>
       </p>
       <p class="comment-text" dir="auto">
@@ -35,14 +43,22 @@ export function CommentItem({
   );
 }
 
-export function renderCommentHtml(comment: Comment, locale: UiLocale, timeZone: string): string {
-  return renderToString(<CommentItem comment={comment} locale={locale} timeZone={timeZone} />);
+export function renderCommentHtml(
+  comment: Comment,
+  locale: UiLocale,
+  timeZone: string,
+  dateStyle: DateStyle,
+): string {
+  return renderToString(
+    <CommentItem comment={comment} locale={locale} timeZone={timeZone} dateStyle={dateStyle} />,
+  );
 }
 
 export interface CommentsModel {
   readonly slug: string;
   readonly locale: UiLocale;
   readonly timeZone: string;
+  readonly dateStyle: DateStyle;
   readonly comments: readonly Comment[];
   readonly count: number;
   readonly order: 'newest' | 'oldest';
@@ -105,6 +121,7 @@ export function CommentsSection({ model }: { model: CommentsModel }) {
             comment={comment}
             locale={model.locale}
             timeZone={model.timeZone}
+            dateStyle={model.dateStyle}
           />
         ))}
       </ol>

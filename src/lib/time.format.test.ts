@@ -9,6 +9,10 @@ import {
   toIsoString,
   type PluralForms,
   type UiLocale,
+  DEFAULT_DATE_STYLE,
+  formatHijriDate,
+  isDateStyle,
+  type DateStyle,
 } from './time.format.js';
 
 // Any of these showing up in output is a bug (LRM, RLM, ALM, isolates, embeddings).
@@ -368,5 +372,44 @@ describe('output hygiene', () => {
       expect(text).not.toMatch(NON_LATIN_DIGITS);
     }
     expect(outputs.filter((text) => text === '')).toEqual([]);
+  });
+});
+
+describe('dates the way each newsroom writes them', () => {
+  const d = new Date('2026-02-06T12:30:00Z');
+  const zone = 'Asia/Muscat';
+  const style = (over: Partial<DateStyle>): DateStyle => ({ ...DEFAULT_DATE_STYLE, ...over });
+
+  it.each([
+    [style({}), '06 فبراير 2026 16:30'],
+    [style({ months: 'levant' }), '06 شباط 2026 16:30'],
+    [style({ months: 'maghreb' }), '06 فيفري 2026 16:30'],
+    [style({ months: 'both' }), '06 شباط/فبراير 2026 16:30'],
+    [style({ digits: 'arab' }), '٠٦ فبراير ٢٠٢٦ ١٦:٣٠'],
+    [style({ clock: '12' }), '06 فبراير 2026 4:30 م'],
+    [style({ months: 'levant', digits: 'arab', clock: '12' }), '٠٦ شباط ٢٠٢٦ ٤:٣٠ م'],
+  ])('%o → %s', (s, expected) => {
+    expect(formatUpdateTime(d, zone, 'ar', s)).toBe(expected);
+  });
+
+  it('a morning time is «ص» on the 12-hour clock, midnight is 12', () => {
+    expect(formatClock(new Date('2026-02-06T05:05:00Z'), zone, 'ar', style({ clock: '12' }))).toBe(
+      '9:05 ص',
+    );
+    expect(formatClock(new Date('2026-02-05T20:00:00Z'), zone, 'ar', style({ clock: '12' }))).toBe(
+      '12:00 ص',
+    );
+    expect(formatClock(d, zone, 'en', style({ clock: '12' }))).toBe('4:30 pm');
+  });
+
+  it('the Hijri (Umm al-Qura) date, in either digits, without direction marks', () => {
+    expect(formatHijriDate(d, zone, 'arab')).toBe('١٨ شعبان ١٤٤٧ هـ');
+    expect(formatHijriDate(d, zone, 'latn')).toBe('18 شعبان 1447 هـ');
+    expect(formatHijriDate(d, zone, 'arab')).not.toMatch(/[\u200E\u200F\u061C\u2066-\u2069]/);
+  });
+
+  it('recognises a valid style and refuses others', () => {
+    expect(isDateStyle(DEFAULT_DATE_STYLE)).toBe(true);
+    expect(isDateStyle({ ...DEFAULT_DATE_STYLE, months: 'persian' })).toBe(false);
   });
 });

@@ -100,21 +100,170 @@ function normaliseHour(hour: string | undefined): string {
  *
  * @throws RangeError for an invalid date or an unknown time zone.
  */
-export function formatUpdateTime(date: Date, timeZone: string, locale: UiLocale): string {
+export function formatUpdateTime(
+  date: Date,
+  timeZone: string,
+  locale: UiLocale,
+  style: DateStyle = DEFAULT_DATE_STYLE,
+): string {
   const p = partsOf(dateTimeFormat(locale, timeZone, 'full'), date);
   const day = (p.day ?? '').padStart(2, '0');
-  const clock = `${normaliseHour(p.hour)}:${p.minute ?? '00'}`;
-  return `${day} ${p.month ?? ''} ${p.year ?? ''} ${clock}`;
+  const month = locale === 'ar' ? arabicMonth(date, timeZone, style.months) : (p.month ?? '');
+  const text = `${day} ${month} ${p.year ?? ''} ${clockText(p, locale, style)}`;
+  return locale === 'ar' ? withDigits(text, style.digits) : text;
 }
 
 /**
- * Only the wall-clock time "HH:mm" (24-hour, Latin digits) in the given zone.
+ * Only the wall-clock time in the given zone: "HH:mm" on the 24-hour clock, «4:30 م» on the
+ * 12-hour one; in the newsroom's digits.
  *
  * @throws RangeError for an invalid date or an unknown time zone.
  */
-export function formatClock(date: Date, timeZone: string, locale: UiLocale): string {
+export function formatClock(
+  date: Date,
+  timeZone: string,
+  locale: UiLocale,
+  style: DateStyle = DEFAULT_DATE_STYLE,
+): string {
   const p = partsOf(dateTimeFormat(locale, timeZone, 'clock'), date);
-  return `${normaliseHour(p.hour)}:${p.minute ?? '00'}`;
+  const text = clockText(p, locale, style);
+  return locale === 'ar' ? withDigits(text, style.digits) : text;
+}
+
+// ---------------------------------------------------------------------------
+// How each newsroom writes dates
+
+/** Month names: Egypt and the Gulf (فبراير), the Levant and Iraq (شباط), the Maghreb (فيفري), or Levantine/Gulf side by side. */
+export type MonthNames = 'gulf' | 'levant' | 'maghreb' | 'both';
+
+export interface DateStyle {
+  readonly months: MonthNames;
+  readonly digits: 'latn' | 'arab';
+  /** Add the Hijri (Umm al-Qura) date beside the Gregorian one. */
+  readonly hijri: boolean;
+  readonly clock: '24' | '12';
+}
+
+export const DEFAULT_DATE_STYLE: DateStyle = {
+  months: 'gulf',
+  digits: 'latn',
+  hijri: false,
+  clock: '24',
+};
+
+const MONTHS: Record<Exclude<MonthNames, 'both'>, readonly string[]> = {
+  gulf: [
+    'يناير',
+    'فبراير',
+    'مارس',
+    'أبريل',
+    'مايو',
+    'يونيو',
+    'يوليو',
+    'أغسطس',
+    'سبتمبر',
+    'أكتوبر',
+    'نوفمبر',
+    'ديسمبر',
+  ],
+  levant: [
+    'كانون الثاني',
+    'شباط',
+    'آذار',
+    'نيسان',
+    'أيار',
+    'حزيران',
+    'تموز',
+    'آب',
+    'أيلول',
+    'تشرين الأول',
+    'تشرين الثاني',
+    'كانون الأول',
+  ],
+  maghreb: [
+    'جانفي',
+    'فيفري',
+    'مارس',
+    'أفريل',
+    'ماي',
+    'جوان',
+    'جويلية',
+    'أوت',
+    'سبتمبر',
+    'أكتوبر',
+    'نوفمبر',
+    'ديسمبر',
+  ],
+};
+
+function monthIndex(date: Date, timeZone: string): number {
+  const format = cached(
+    dateTimeFormats,
+    `month|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en', {
+        timeZone,
+        month: 'numeric',
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+      }),
+  );
+  return Number(format.format(date)) - 1;
+}
+
+function arabicMonth(date: Date, timeZone: string, names: MonthNames): string {
+  const index = monthIndex(date, timeZone);
+  if (names === 'both') return `${MONTHS.levant[index] ?? ''}/${MONTHS.gulf[index] ?? ''}`;
+  return MONTHS[names][index] ?? '';
+}
+
+function clockText(p: Partial<Record<string, string>>, locale: UiLocale, style: DateStyle): string {
+  const hour = Number(normaliseHour(p.hour));
+  const minute = p.minute ?? '00';
+  if (style.clock === '24') return `${String(hour).padStart(2, '0')}:${minute}`;
+  const twelve = hour % 12 === 0 ? 12 : hour % 12;
+  const period = locale === 'ar' ? (hour < 12 ? 'ص' : 'م') : hour < 12 ? 'am' : 'pm';
+  return `${twelve}:${minute} ${period}`;
+}
+
+const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
+
+function withDigits(text: string, digits: 'latn' | 'arab'): string {
+  return digits === 'arab' ? text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)] ?? d) : text;
+}
+
+/** The Hijri (Umm al-Qura) date in the zone, e.g. «١٨ شعبان ١٤٤٧ هـ» or «18 شعبان 1447 هـ». */
+export function formatHijriDate(
+  date: Date,
+  timeZone: string,
+  digits: 'latn' | 'arab' = 'latn',
+): string {
+  const format = cached(
+    dateTimeFormats,
+    `hijri|${timeZone}|${digits}`,
+    () =>
+      new Intl.DateTimeFormat(`ar-u-ca-islamic-umalqura-nu-${digits}`, {
+        timeZone,
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }),
+  );
+  return stripBidiControls(format.format(date));
+}
+
+export function isDateStyle(value: unknown): value is DateStyle {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    (v.months === 'gulf' ||
+      v.months === 'levant' ||
+      v.months === 'maghreb' ||
+      v.months === 'both') &&
+    (v.digits === 'latn' || v.digits === 'arab') &&
+    typeof v.hijri === 'boolean' &&
+    (v.clock === '24' || v.clock === '12')
+  );
 }
 
 // ---------------------------------------------------------------------------

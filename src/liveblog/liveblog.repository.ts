@@ -3,6 +3,17 @@ import type { Db } from '../storage/storage.database.js';
 import type { ExplainerSectionRow, LiveblogRow } from '../storage/storage.schema.js';
 import type { Block } from '../update/update.blocks.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
+import { isDateStyle, type DateStyle } from '../lib/time.format.js';
+
+function parseDateStyle(raw: string | null): DateStyle | null {
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return isDateStyle(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 export const LIVEBLOG_STATUSES = ['scheduled', 'live', 'ended', 'archived'] as const;
 export type LiveblogStatus = (typeof LIVEBLOG_STATUSES)[number];
@@ -21,6 +32,8 @@ export interface Liveblog {
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly commentMode: 'pre' | 'post';
+  /** Null: the site's setting. */
+  readonly dateStyle: DateStyle | null;
 }
 
 export interface ExplainerSection {
@@ -48,6 +61,7 @@ export function liveblogFromRow(row: LiveblogRow): Liveblog {
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
     commentMode: row.commentMode === 'post' ? 'post' : 'pre',
+    dateStyle: parseDateStyle(row.dateStyle),
   };
 }
 
@@ -73,6 +87,7 @@ export interface LiveblogChanges {
   coverageStartAt?: Date | null;
   coverageEndAt?: Date | null;
   commentMode?: 'pre' | 'post';
+  dateStyle?: DateStyle | null;
 }
 
 export function createLiveblogRepository() {
@@ -130,6 +145,7 @@ export function createLiveblogRepository() {
           timeZone: input.timeZone,
           coverageStartAt: input.coverageStartAt?.toISOString() ?? null,
           coverageEndAt: null,
+          dateStyle: null,
           lastSeq: 0,
           createdAt: at,
           updatedAt: at,
@@ -151,6 +167,9 @@ export function createLiveblogRepository() {
             coverageStartAt: changes.coverageStartAt?.toISOString() ?? null,
           }),
           ...(changes.commentMode !== undefined && { commentMode: changes.commentMode }),
+          ...(changes.dateStyle !== undefined && {
+            dateStyle: changes.dateStyle === null ? null : JSON.stringify(changes.dateStyle),
+          }),
           ...(changes.coverageEndAt !== undefined && {
             coverageEndAt: changes.coverageEndAt?.toISOString() ?? null,
           }),

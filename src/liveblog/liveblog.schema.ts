@@ -44,6 +44,23 @@ export const PatchLiveblogBody = Type.Object(
     timeZone: Type.Optional(TimeZone),
     coverageStartAt: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
     coverageEndAt: Type.Optional(Type.Union([IsoDateTime, Type.Null()])),
+    dateStyle: Type.Optional(
+      Type.Union([
+        Type.Object(
+          {
+            months: Type.Enum(['gulf', 'levant', 'maghreb', 'both']),
+            digits: Type.Enum(['latn', 'arab']),
+            hijri: Type.Boolean(),
+            clock: Type.Enum(['24', '12']),
+          },
+          {
+            additionalProperties: false,
+            description: 'How this page writes dates; null follows the site setting',
+          },
+        ),
+        Type.Null(),
+      ]),
+    ),
     commentMode: Type.Optional(
       Type.Enum(['pre', 'post'], {
         description: 'pre: comments wait for a moderator; post: shown at once',

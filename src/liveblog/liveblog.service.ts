@@ -126,6 +126,7 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
         ...(patch.status !== undefined && { status: patch.status }),
         ...(patch.timeZone !== undefined && { timeZone: patch.timeZone }),
         ...(patch.commentMode !== undefined && { commentMode: patch.commentMode }),
+        ...(patch.dateStyle !== undefined && { dateStyle: patch.dateStyle }),
         ...(patch.coverageStartAt !== undefined && {
           coverageStartAt: patch.coverageStartAt === null ? null : new Date(patch.coverageStartAt),
         }),

@@ -2,7 +2,13 @@
 // Updates themselves are drawn by update.view.tsx, the one update renderer.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
+import {
+  plural,
+  formatUpdateTime,
+  formatTimeZoneName,
+  toIsoString,
+  type DateStyle,
+} from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
 import { StatusBadge } from '../reader/reader.view.js';
 import type { PublishedUpdate } from '../update/update.repository.js';
@@ -73,6 +79,7 @@ export interface LivePageModel {
   readonly lastUpdatedAt: Date | null;
   readonly now: Date;
   readonly publicUrl: string;
+  readonly dateStyle: DateStyle;
   /** The comments section (page 1 only), drawn by comment.view.tsx. */
   readonly comments?: ComponentChildren;
 }
@@ -90,6 +97,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
     timeZone: liveblog.timeZone,
     now: model.now,
     publicUrl: model.publicUrl,
+    dateStyle: model.dateStyle,
   };
   const firstPage = page === 1;
   return (
@@ -101,7 +109,12 @@ export function LivePage({ model }: { model: LivePageModel }) {
             <span class="last-updated">
               {m.lastUpdated}:{' '}
               <time dateTime={toIsoString(model.lastUpdatedAt)} id="last-updated">
-                {formatUpdateTime(model.lastUpdatedAt, liveblog.timeZone, liveblog.locale)}
+                {formatUpdateTime(
+                  model.lastUpdatedAt,
+                  liveblog.timeZone,
+                  liveblog.locale,
+                  model.dateStyle,
+                )}
               </time>{' '}
               <span class="time-zone">
                 {formatTimeZoneName(liveblog.timeZone, liveblog.locale)}

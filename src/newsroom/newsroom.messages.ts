@@ -110,6 +110,21 @@ const ar = {
   word: 'الكلمة',
   noComments: 'لا تعليقات بانتظار المراجعة.',
   selectComment: 'اختيار التعليق',
+  siteSettings: 'إعدادات الموقع',
+  dateFormat: 'كتابة التواريخ',
+  followSite: 'حسب إعداد الموقع',
+  monthNames: 'أسماء الأشهر',
+  monthsGulf: 'فبراير (مصر والخليج)',
+  monthsLevant: 'شباط (بلاد الشام والعراق)',
+  monthsMaghreb: 'فيفري (المغرب العربي)',
+  monthsBoth: 'شباط/فبراير',
+  digits: 'الأرقام',
+  digitsLatn: '0123',
+  digitsArab: '٠١٢٣',
+  hijri: 'إضافة التاريخ الهجري (أم القرى)',
+  clock: 'الساعة',
+  clock24: '24 ساعة (16:30)',
+  clock12: '12 ساعة (4:30 م)',
 };
 
 type Messages = typeof ar;
@@ -223,6 +238,21 @@ const en: Messages = {
   word: 'Word',
   noComments: 'No comments waiting.',
   selectComment: 'Select the comment',
+  siteSettings: 'Site settings',
+  dateFormat: 'How dates are written',
+  followSite: 'As the site setting',
+  monthNames: 'Month names',
+  monthsGulf: 'فبراير (Egypt and the Gulf)',
+  monthsLevant: 'شباط (Levant and Iraq)',
+  monthsMaghreb: 'فيفري (Maghreb)',
+  monthsBoth: 'شباط/فبراير',
+  digits: 'Digits',
+  digitsLatn: '0123',
+  digitsArab: '٠١٢٣',
+  hijri: 'Add the Hijri (Umm al-Qura) date',
+  clock: 'Clock',
+  clock24: '24-hour (16:30)',
+  clock12: '12-hour (4:30 pm)',
 };
 
 export type NewsroomMessages = Messages;

@@ -16,6 +16,7 @@ import { checkCsrf, clearSessionCookie, sessionCookie } from './newsroom.session
 import {
   AuditPage,
   ModerationPage,
+  SiteSettingsPage,
   DashboardPage,
   DeskPage,
   HistoryPage,
@@ -25,6 +26,8 @@ import {
   renderNewsroom,
 } from './newsroom.view.js';
 import { nm } from './newsroom.messages.js';
+import { createSettingsService } from './newsroom.settings.js';
+import { isDateStyle, type DateStyle } from '../lib/time.format.js';
 
 const SESSION_MAX_AGE = 7 * 24 * 60 * 60;
 const Html = Type.String({ description: 'An HTML page' });
@@ -38,8 +41,20 @@ function messageOf(error: unknown, locale: UiLocale): string {
   return `${known.messages[locale]}${details ? ` (${details})` : ''}`;
 }
 
+/** A DateStyle from the form fields, or undefined when they are not all there and valid. */
+function dateStyleFrom(body: Record<string, string | undefined>): DateStyle | undefined {
+  const candidate = {
+    months: body.months,
+    digits: body.digits,
+    clock: body.clock,
+    hijri: body.hijri === '1',
+  };
+  return isDateStyle(candidate) ? candidate : undefined;
+}
+
 export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
   const { accounts, liveblogs, updates } = app.services;
+  const settings = createSettingsService({ db: app.database.db, clock: app.clock });
   const secure = app.config.publicUrl.startsWith('https://');
 
   // Forms are accepted here only; the JSON API keeps refusing them (415).
@@ -472,6 +487,32 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
     const rows = await auditLog(app.database.db, 300);
     const locale = localeOf(request);
     return page(request, reply, nm(locale).audit, <AuditPage locale={locale} rows={rows} />);
+  });
+
+  // ---- Site settings ----
+  app.get(
+    '/settings',
+    { schema: { hide: true, response: { 200: Html } } },
+    async (request, reply) => {
+      const session = require(request, reply, 'user.manage');
+      if (!session) return reply;
+      const locale = localeOf(request);
+      const style = await settings.dateStyle();
+      return page(
+        request,
+        reply,
+        nm(locale).siteSettings,
+        <SiteSettingsPage locale={locale} style={style} csrfToken={session.csrfToken} />,
+      );
+    },
+  );
+
+  app.post('/settings', { schema: { hide: true, body: Form } }, async (request, reply) => {
+    const session = require(request, reply, 'user.manage');
+    if (!session) return reply;
+    const style = dateStyleFrom(request.body);
+    if (style) await settings.setDateStyle(session.actor, style);
+    return reply.redirect('/newsroom/settings', 303);
   });
 
   // ---- Comment moderation ----

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { directionOf, type UiLocale } from '../lib/i18n.messages.js';
-import { formatUpdateTime } from '../lib/time.format.js';
+import { DEFAULT_DATE_STYLE, formatUpdateTime, type DateStyle } from '../lib/time.format.js';
 import type { Assets } from '../platform/platform.assets.js';
 import type { Liveblog, ExplainerSection } from '../liveblog/liveblog.repository.js';
 import { LIVEBLOG_STATUSES } from '../liveblog/liveblog.repository.js';
@@ -104,6 +104,7 @@ function NewsroomLayout({
                 <a href="/newsroom/comments">{m.moderation}</a>
               ) : null}
               {can(actor, 'user.manage') ? <a href="/newsroom/users">{m.users}</a> : null}
+              {can(actor, 'user.manage') ? <a href="/newsroom/settings">{m.siteSettings}</a> : null}
               {can(actor, 'audit.read') ? <a href="/newsroom/audit">{m.audit}</a> : null}
               <form method="post" action="/newsroom/locale" class="inline-form">
                 <CsrfField token={frame.csrfToken} />
@@ -684,6 +685,7 @@ function SettingsPanels({
               ))}
             </select>
           </label>
+          <DateStyleFields locale={locale} style={liveblog.dateStyle} allowSite={true} />
           <label>
             {m.timeZone}
             <select name="timeZone">
@@ -1010,6 +1012,96 @@ export function ModerationPage({
           <button type="submit">{m.addWord}</button>
         </form>
       </section>
+    </>
+  );
+}
+
+/** The date-style fields; with `allowSite`, an extra choice follows the site's setting. */
+export function DateStyleFields({
+  locale,
+  style,
+  allowSite,
+}: {
+  locale: UiLocale;
+  style: DateStyle | null;
+  allowSite: boolean;
+}) {
+  const m = nm(locale);
+  const current = style ?? DEFAULT_DATE_STYLE;
+  return (
+    <fieldset class="explainer-edit">
+      <legend>{m.dateFormat}</legend>
+      <label>
+        {m.monthNames}
+        <select name="months">
+          {allowSite ? (
+            <option value="site" selected={style === null}>
+              {m.followSite}
+            </option>
+          ) : null}
+          {(
+            [
+              ['gulf', m.monthsGulf],
+              ['levant', m.monthsLevant],
+              ['maghreb', m.monthsMaghreb],
+              ['both', m.monthsBoth],
+            ] as const
+          ).map(([value, label]) => (
+            <option key={value} value={value} selected={style !== null && current.months === value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {m.digits}
+        <select name="digits">
+          <option value="latn" selected={current.digits === 'latn'}>
+            {m.digitsLatn}
+          </option>
+          <option value="arab" selected={current.digits === 'arab'}>
+            {m.digitsArab}
+          </option>
+        </select>
+      </label>
+      <label>
+        {m.clock}
+        <select name="clock">
+          <option value="24" selected={current.clock === '24'}>
+            {m.clock24}
+          </option>
+          <option value="12" selected={current.clock === '12'}>
+            {m.clock12}
+          </option>
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" name="hijri" value="1" checked={current.hijri} /> {m.hijri}
+      </label>
+    </fieldset>
+  );
+}
+
+export function SiteSettingsPage({
+  locale,
+  style,
+  csrfToken,
+}: {
+  locale: UiLocale;
+  style: DateStyle;
+  csrfToken: string;
+}) {
+  const m = nm(locale);
+  return (
+    <>
+      <h1>{m.siteSettings}</h1>
+      <form method="post" action="/newsroom/settings" class="panel grid-form">
+        <CsrfField token={csrfToken} />
+        <DateStyleFields locale={locale} style={style} allowSite={false} />
+        <button type="submit" class="primary">
+          {m.save}
+        </button>
+      </form>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, engines, type TestApp } from '../../test/helpers.js';
+import { buildTestApp, engines, signIn, type TestApp } from '../../test/helpers.js';
 import { seedDemo } from '../liveblog/liveblog.demo.js';
 import { fixedClock } from '../platform/platform.clock.js';
 import { createMemoryBus } from '../realtime/realtime.bus.js';
@@ -190,6 +190,58 @@ describe('a shared permalink', () => {
       );
       expect(res.body).toContain(`https://t.me/share/url?url=${shareUrl}`);
       expect(res.body).toContain('https://wa.me/?text=');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('dates per newsroom on the page', () => {
+  it('follow the site setting, and a page may override it', async () => {
+    const clock = fixedClock(new Date('2026-02-06T12:30:00Z'));
+    const t = await buildTestApp(undefined, { clock });
+    try {
+      const editor = await t.token('editor');
+      const auth = { authorization: `Bearer ${editor}` };
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/liveblogs',
+        headers: auth,
+        payload: { slug: 'beirut', headline: 'بيروت', timeZone: 'Asia/Muscat' },
+      });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/liveblogs/beirut/updates',
+        headers: auth,
+        payload: { text: 'نص' },
+      });
+      const admin = await signIn(t.app, 'admin');
+      const saved = await t.app.inject({
+        method: 'POST',
+        url: '/newsroom/settings',
+        headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          months: 'levant',
+          digits: 'arab',
+          clock: '12',
+          hijri: '1',
+          _csrf: admin.csrf,
+        }).toString(),
+      });
+      expect(saved.statusCode).toBe(303);
+      const page = await t.app.inject('/live/beirut');
+      expect(page.body).toContain('٠٦ شباط ٢٠٢٦ ٤:٣٠ م');
+      expect(page.body).toContain('١٨ شعبان ١٤٤٧ هـ');
+      const patched = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/liveblogs/beirut',
+        headers: auth,
+        payload: { dateStyle: { months: 'maghreb', digits: 'latn', clock: '24', hijri: false } },
+      });
+      expect(patched.statusCode).toBe(200);
+      const overridden = await t.app.inject('/live/beirut');
+      expect(overridden.body).toContain('06 فيفري 2026 16:30');
+      expect(overridden.body).not.toContain('شعبان');
     } finally {
       await t.close();
     }

@@ -21,6 +21,7 @@ import {
 import { toAppError } from '../platform/platform.http.js';
 import { AppError } from '../platform/platform.errors.js';
 import { CommentsSection, type CommentsModel } from '../comment/comment.view.js';
+import { siteDateStyle } from '../newsroom/newsroom.settings.js';
 
 const COMMENTER_COOKIE = 'ajil_cid';
 const NO_CONSENT: Consent = { preferences: false, analytics: false, embeds: false };
@@ -115,6 +116,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
       slug,
       locale: liveblog.locale,
       timeZone: liveblog.timeZone,
+      dateStyle: liveblog.dateStyle ?? (await siteDateStyle(app.database.db)),
       comments: list,
       count,
       order,

@@ -9,6 +9,7 @@ import {
   type PublishedUpdate,
 } from '../update/update.repository.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
+import { siteDateStyle } from '../newsroom/newsroom.settings.js';
 
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;
@@ -59,6 +60,7 @@ export function createReaderService({
       lastUpdatedAt,
       now: clock.now(),
       publicUrl,
+      dateStyle: liveblog.dateStyle ?? (await siteDateStyle(db)),
     };
   }
 

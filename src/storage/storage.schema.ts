@@ -19,6 +19,8 @@ export interface LiveblogTable {
   updatedAt: string;
   /** 'pre' (comments wait for a moderator) or 'post' (shown at once, moderated after). */
   commentMode: Generated<string>;
+  /** JSON DateStyle, or null to follow the site's setting. */
+  dateStyle: string | null;
 }
 
 export interface ExplainerSectionTable {

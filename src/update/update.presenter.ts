@@ -1,5 +1,6 @@
 // The outward shapes of an update: the JSON API, and the data of a live event.
 import type { Liveblog } from '../liveblog/liveblog.repository.js';
+import type { DateStyle } from '../lib/time.format.js';
 import { blocksToText } from './update.blocks.js';
 import type { PublishedUpdate, Update } from './update.repository.js';
 import type { UpdateOut } from './update.schema.js';
@@ -33,13 +34,19 @@ export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: str
   };
 }
 
-export function renderContext(liveblog: Liveblog, now: Date, publicUrl: string): UpdateContext {
+export function renderContext(
+  liveblog: Liveblog,
+  now: Date,
+  publicUrl: string,
+  siteStyle: DateStyle,
+): UpdateContext {
   return {
     slug: liveblog.slug,
     locale: liveblog.locale,
     timeZone: liveblog.timeZone,
     now,
     publicUrl,
+    dateStyle: liveblog.dateStyle ?? siteStyle,
   };
 }
 

@@ -18,7 +18,8 @@ import {
   UpdateOut,
   UpdateParams,
 } from './update.schema.js';
-import { presentUpdate } from './update.presenter.js';
+import { presentUpdate, renderContext } from './update.presenter.js';
+import { siteDateStyle } from '../newsroom/newsroom.settings.js';
 import { blocksToText, type Block } from './update.blocks.js';
 
 export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
@@ -351,13 +352,7 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
             returnNote: null,
             scheduledAt: null,
           },
-          {
-            slug: liveblog.slug,
-            locale: liveblog.locale,
-            timeZone: liveblog.timeZone,
-            now,
-            publicUrl,
-          },
+          renderContext(liveblog, now, publicUrl, await siteDateStyle(app.database.db)),
         ),
       };
     },

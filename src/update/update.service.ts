@@ -25,6 +25,8 @@ import {
 } from './update.repository.js';
 import type { CreateUpdateBody, DraftBody, PatchUpdateBody } from './update.schema.js';
 import { presentUpdateEvent, renderContext } from './update.presenter.js';
+import { DEFAULT_DATE_STYLE } from '../lib/time.format.js';
+import { siteDateStyle } from '../newsroom/newsroom.settings.js';
 
 export interface UpdateResult {
   readonly update: Update;
@@ -108,6 +110,8 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
   async function liveblogBySlug(slug: string): Promise<Liveblog> {
     const liveblog = await liveblogs.findBySlug(db, slug);
     if (!liveblog) throw errors.notFound(things.liveblog);
+    // Events are rendered with the site's date setting as it is now.
+    if (liveblog.dateStyle === null) siteStyle = await siteDateStyle(db);
     return liveblog;
   }
 
@@ -121,13 +125,15 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
     return update;
   }
 
+  let siteStyle = DEFAULT_DATE_STYLE;
+
   function publishedDraft(
     update: PublishedUpdate,
     liveblog: Liveblog,
     type: EventDraft['type'],
     now: Date,
   ): EventDraft {
-    const context = renderContext(liveblog, now, publicUrl);
+    const context = renderContext(liveblog, now, publicUrl, siteStyle);
     return { type, updateId: update.id, data: () => presentUpdateEvent(update, context) };
   }
 
@@ -341,6 +347,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       for (const due of await updates.dueScheduled(db, now, 50)) {
         const liveblog = await liveblogs.findById(db, due.liveblogId);
         if (!liveblog) continue;
+        if (liveblog.dateStyle === null) siteStyle = await siteDateStyle(db);
         const after = await db.transaction().execute(async (trx) => {
           // Only the node whose update flips the status records the events.
           const claimed = await trx

@@ -7,7 +7,9 @@ import type { PublishedUpdate, Source } from './update.repository.js';
 import { t, type UiLocale } from '../lib/i18n.messages.js';
 import {
   formatClock,
+  formatHijriDate,
   formatRelativeTime,
+  type DateStyle,
   formatTimeZoneName,
   formatUpdateTime,
   toIsoString,
@@ -22,6 +24,8 @@ export interface UpdateContext {
   readonly now: Date;
   /** Absolute base of permalinks, for the share links. */
   readonly publicUrl: string;
+  /** How this page writes dates. */
+  readonly dateStyle: DateStyle;
 }
 
 export function updateAnchor(id: number): string {
@@ -113,13 +117,18 @@ function SourceItem({ source }: { source: Source }) {
 /** A time with its absolute form in the page's zone, the zone named, and a ticking relative form. */
 export function TimeView({ date, context }: { date: Date; context: UpdateContext }) {
   const relative = formatRelativeTime(date, context.now, context.locale);
-  const absolute = formatUpdateTime(date, context.timeZone, context.locale);
+  const absolute = formatUpdateTime(date, context.timeZone, context.locale, context.dateStyle);
   const zone = formatTimeZoneName(context.timeZone, context.locale);
+  const hijri =
+    context.dateStyle.hijri && context.locale === 'ar'
+      ? formatHijriDate(date, context.timeZone, context.dateStyle.digits)
+      : null;
   return (
     <time class="update-time" dateTime={toIsoString(date)} title={`${absolute} ${zone}`}>
       {relative ? <span class="relative-time">{relative}</span> : null}
       <span class="absolute-time">
         {absolute} <span class="time-zone">{zone}</span>
+        {hijri ? <span class="hijri-date"> ({hijri})</span> : null}
       </span>
     </time>
   );
@@ -185,7 +194,7 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
           <span class="update-edited">
             {m.edited}{' '}
             <time dateTime={toIsoString(update.editedAt)}>
-              {formatClock(update.editedAt, context.timeZone, context.locale)}
+              {formatClock(update.editedAt, context.timeZone, context.locale, context.dateStyle)}
             </time>
           </span>
         ) : null}
@@ -251,7 +260,7 @@ export function KeyEventItem({
     <li data-update-id={update.id}>
       <a href={href}>
         <time dateTime={toIsoString(update.publishedAt)}>
-          {formatClock(update.publishedAt, context.timeZone, context.locale)}
+          {formatClock(update.publishedAt, context.timeZone, context.locale, context.dateStyle)}
         </time>{' '}
         <bdi>{label}</bdi>
       </a>
