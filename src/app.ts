@@ -38,6 +38,7 @@ import { anonymousActor } from './newsroom/newsroom.policy.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
+import { feedRoutes } from './reader/reader.feeds.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import './platform/platform.types.js';
 
@@ -208,6 +209,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     done();
   });
   await app.register(realtimeRoutes);
+  await app.register(feedRoutes);
 
   app.get(
     '/healthz',

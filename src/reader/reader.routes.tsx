@@ -22,6 +22,7 @@ import { toAppError } from '../platform/platform.http.js';
 import { AppError } from '../platform/platform.errors.js';
 import { CommentsSection, type CommentsModel } from '../comment/comment.view.js';
 import { siteDateStyle } from '../newsroom/newsroom.settings.js';
+import { liveBlogPosting, scriptJson } from './reader.feeds.js';
 
 const COMMENTER_COOKIE = 'ajil_cid';
 const NO_CONSENT: Consent = { preferences: false, analytics: false, embeds: false };
@@ -155,6 +156,41 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
             <meta property="og:description" content={description} />
             <meta property="og:url" content={`${publicUrl}${canonicalPath}`} />
             <meta property="og:locale" content={liveblog.locale === 'ar' ? 'ar_AR' : 'en_GB'} />
+            <link
+              rel="alternate"
+              type="application/rss+xml"
+              title={liveblog.headline}
+              href={`${liveblogPath(liveblog.slug)}/feed.rss`}
+            />
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              title={liveblog.headline}
+              href={`${liveblogPath(liveblog.slug)}/feed.atom`}
+            />
+            <link
+              rel="alternate"
+              type="application/feed+json"
+              title={liveblog.headline}
+              href={`${liveblogPath(liveblog.slug)}/feed.json`}
+            />
+            <script
+              type="application/ld+json"
+              // Data, not script: serialised so that no "</script>" can close the element.
+              // eslint-disable-next-line no-restricted-syntax
+              dangerouslySetInnerHTML={{
+                __html: scriptJson(
+                  liveBlogPosting({
+                    liveblog,
+                    updates: model.updates,
+                    canonicalUrl: `${publicUrl}${liveblogPath(liveblog.slug)}`,
+                    publicUrl,
+                    siteName,
+                    lastUpdatedAt: model.lastUpdatedAt,
+                  }),
+                ),
+              }}
+            />
             <meta name="twitter:card" content="summary" />
             <meta name="twitter:title" content={title} />
             <meta name="twitter:description" content={description} />

@@ -295,6 +295,22 @@ export function createUpdateRepository() {
       return update && isVisible(update) ? update : undefined;
     },
 
+    /** The newest published updates across every page that is not archived (site-wide feeds). */
+    async latestAcross(db: Db, limit: number): Promise<PublishedUpdate[]> {
+      const rows = await db
+        .selectFrom('updates')
+        .innerJoin('liveblogs', 'liveblogs.id', 'updates.liveblogId')
+        .selectAll('updates')
+        .where('updates.status', '=', 'published')
+        .where('updates.deletedAt', 'is', null)
+        .where('liveblogs.status', '!=', 'archived')
+        .orderBy('updates.publishedAt', 'desc')
+        .orderBy('updates.id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(updateFromRow).filter(isVisible);
+    },
+
     /** Drafts, submitted drafts and scheduled updates of a page, newest first. */
     async listUnpublished(
       db: Db,
