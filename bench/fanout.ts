@@ -198,7 +198,14 @@ async function startSocketIo(port: number): Promise<Target> {
           returnNote: null,
           scheduledAt: null,
         },
-        { slug: 'bench', locale: 'ar', timeZone: 'Asia/Muscat', now: new Date(), publicUrl: 'http://127.0.0.1:3511', dateStyle: DEFAULT_DATE_STYLE },
+        {
+          slug: 'bench',
+          locale: 'ar',
+          timeZone: 'Asia/Muscat',
+          now: new Date(),
+          publicUrl: 'http://127.0.0.1:3511',
+          dateStyle: DEFAULT_DATE_STYLE,
+        },
       ),
     });
   return {

@@ -33,6 +33,8 @@ import { createTokenService } from './newsroom/newsroom.service.js';
 import { createAccountService, SESSION_COOKIE } from './newsroom/newsroom.accounts.js';
 import { checkCsrf, readCookie } from './newsroom/newsroom.session.js';
 import { createCommentService } from './comment/comment.service.js';
+import { createSearchService } from './search/search.service.js';
+import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
 import { enforceConsent } from './platform/platform.consent.js';
 import { anonymousActor } from './newsroom/newsroom.policy.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
@@ -121,6 +123,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     tokens: createTokenService(deps),
     accounts: createAccountService(deps),
     comments: createCommentService(deps),
+    search: createSearchService(deps),
   });
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
@@ -191,10 +194,12 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       });
       await api.register(liveblogRoutes);
       await api.register(updateRoutes);
+      await api.register(searchApiRoutes, { search: app.services.search });
     },
     { prefix: '/api/v1' },
   );
   await app.register(readerRoutes);
+  await app.register(searchPageRoutes, { search: app.services.search });
   await app.register(newsroomRoutes, { prefix: '/newsroom' });
 
   // Scheduled updates go out when their time comes; every node may run this safely.

@@ -5,6 +5,7 @@ import { loadConfig } from './platform/platform.config.js';
 import { migrateToLatest, openDatabase } from './storage/storage.database.js';
 import { createTokenService } from './newsroom/newsroom.service.js';
 import { createAccountService } from './newsroom/newsroom.accounts.js';
+import { createSearchService } from './search/search.service.js';
 import { isRole, ROLES } from './newsroom/newsroom.policy.js';
 import { systemClock } from './platform/platform.clock.js';
 import { AppError } from './platform/platform.errors.js';
@@ -13,6 +14,7 @@ const usage = `Usage:
   npm run cli -- user create --email EMAIL --name "DISPLAY NAME" [--role ${ROLES.join('|')}]
       (asks for the password, or reads it from standard input when that is not a terminal)
   npm run cli -- token create --name NAME [--role ${ROLES.join('|')}]   (default role: editor)
+  npm run cli -- search reindex                  (rebuilds the search index from the published updates)
   npm run cli -- token list
   npm run cli -- token revoke ID
 `;
@@ -29,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [group, command, argument] = positionals;
   if (group === 'user' && command === 'create') return createUser(values);
+  if (group === 'search' && command === 'reindex') return reindex();
   if (group !== 'token' || command === undefined) {
     process.stderr.write(usage);
     return 64;
@@ -79,6 +82,18 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+async function reindex(): Promise<number> {
+  const database = openDatabase(loadConfig());
+  try {
+    await migrateToLatest(database);
+    const count = await createSearchService({ db: database.db, clock: systemClock }).reindexAll();
+    process.stdout.write(`Search index rebuilt: ${count} documents.\n`);
+    return 0;
   } finally {
     await database.close();
   }

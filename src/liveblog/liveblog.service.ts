@@ -15,6 +15,7 @@ import {
 } from './liveblog.repository.js';
 import type { CreateLiveblogBody, ExplainerBody, PatchLiveblogBody } from './liveblog.schema.js';
 import { renderExplainerHtml } from './liveblog.view.js';
+import { createSearchService } from '../search/search.service.js';
 
 export interface LiveblogWithExplainer {
   readonly liveblog: Liveblog;
@@ -56,6 +57,7 @@ function liveblogUpdatedData(liveblog: Liveblog, explainer: readonly ExplainerSe
 
 export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
   const liveblogs = createLiveblogRepository();
+  const search = createSearchService({ db, clock });
 
   async function bySlug(slug: string): Promise<Liveblog> {
     const liveblog = await liveblogs.findBySlug(db, slug);
@@ -238,7 +240,9 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
           },
           now,
         );
-        return { liveblog, explainer: await liveblogs.explainer(trx, current.id) };
+        const explainer = await liveblogs.explainer(trx, current.id);
+        await search.indexExplainer(trx, liveblog, explainer);
+        return { liveblog, explainer };
       });
       await ringAfterCommit(bus, result.liveblog);
       return result;

@@ -8,6 +8,7 @@ import type { ReaderService } from '../reader/reader.service.js';
 import type { TokenService } from '../newsroom/newsroom.service.js';
 import type { AccountService, SessionInfo } from '../newsroom/newsroom.accounts.js';
 import type { CommentService } from '../comment/comment.service.js';
+import type { SearchService } from '../search/search.service.js';
 import type { DatabaseHandle } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
@@ -20,6 +21,7 @@ export interface Services {
   readonly tokens: TokenService;
   readonly accounts: AccountService;
   readonly comments: CommentService;
+  readonly search: SearchService;
 }
 
 declare module 'fastify' {

@@ -7,6 +7,7 @@ import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { formatUpdateTime } from '../lib/time.format.js';
 import type { Assets } from '../platform/platform.assets.js';
 import type { Consent } from '../platform/platform.consent.js';
+import { SearchBox } from '../search/search.box.js';
 
 export interface PageFrame {
   readonly locale: UiLocale;
@@ -127,6 +128,7 @@ function Layout({ frame, children }: { frame: PageFrame; children: ComponentChil
             {frame.siteName}
           </a>
           <span class="site-tagline">{m.siteTagline}</span>
+          <SearchBox locale={frame.locale} id="site-search-q" />
         </header>
         <main id="main" tabIndex={-1}>
           {children}

@@ -8,11 +8,13 @@
 //               word they came from in the original text (for highlighting).
 //   stem        a light stemmer: at most one article or conjunction+article prefix, then
 //               pronoun, plural/feminine and nisba suffixes, each only while the stem keeps
-//               at least three letters. Protected names (إيران، عمان، طهران…) stay whole.
+//               enough letters (three; four or five for ون، ين، ان). Protected names
+//               (إيران، عمان، طهران، لبنان، واشنطن…) stay whole.
 //   aliases     search.aliases.ts maps names and spellings to one canonical token.
 //
-// Every word is indexed as its folded surface form plus its stem(s). A query word matches
-// when any of its forms is among the forms of a word in the text.
+// Every word is indexed as its folded surface form plus its stem(s) (and canonical name); the
+// text side also keeps the reading without a leading و/ف/ب/ل/ك that may be a proclitic. A
+// query word is reduced the safe way to its stem or name, and matches a text word that has it.
 import { ALIASES } from './search.aliases.js';
 
 // ── Normalisation ────────────────────────────────────────────────────────────────────────
@@ -20,11 +22,12 @@ import { ALIASES } from './search.aliases.js';
 /** Invisible and bidirectional controls (and the soft hyphen and word joiner). */
 const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 /**
- * Arabic harakat, shadda, sukun and the combining hamza/madda (U+064B–065F), superscript alef
- * (U+0670), Quranic annotation signs (U+0610–061A, U+06D6–06ED), tatweel (U+0640); then any
- * other combining mark left after NFKC.
+ * Combining marks: Arabic harakat, shadda, sukun and the combining hamza/madda (U+064B–065F),
+ * superscript alef (U+0670), Quranic annotation signs (U+0610–061A, U+06D6–06ED) and any other
+ * mark left after NFKC; plus tatweel (U+0640) and the Quranic signs in U+06D6–06ED that are not
+ * marks (end of ayah U+06DD, rub el hizb U+06DE, small waw/yeh U+06E5–06E6, sajdah U+06E9).
  */
-const MARKS = /[\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06ED\p{M}]/gu;
+const MARKS = /\p{M}|[\u0640\u06DD\u06DE\u06E5\u06E6\u06E9]/gu;
 
 const LETTER_FOLDS: Readonly<Record<string, string>> = {
   أ: 'ا',
@@ -52,11 +55,15 @@ function westernDigit(digit: string): string {
   return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
 }
 
+/** The alef that carries an accusative tanween («فائضاً»): part of the ending, not the word. */
+const TANWEEN_ALEF = /\u064B\u0627|\u0627\u064B/g;
+
 /** The folded form of any text: what both the index and the query compare. */
 export function normalise(text: string): string {
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
+    .replace(TANWEEN_ALEF, '')
     .replace(MARKS, '')
     .replace(FOLDABLE, (letter) => LETTER_FOLDS[letter] ?? letter)
     .replace(EASTERN_DIGITS, westernDigit)
@@ -100,7 +107,10 @@ export function tokenise(text: string): RawToken[] {
 
 // ── Stemming ─────────────────────────────────────────────────────────────────────────────
 
-/** Names that look as if they had a prefix or suffix but do not (folded spelling). */
+/**
+ * Names that look as if they had a prefix or a suffix but do not; written as usual, folded when
+ * the tables are built. («عمان» is both Oman and Amman: the letters cannot tell them apart.)
+ */
 const PROTECTED = [
   'إيران',
   'عمان',
@@ -119,7 +129,6 @@ const PROTECTED = [
   'أفغانستان',
   'كردستان',
   'أذربيجان',
-  'عمّان',
   'الله',
   'رئيسي',
   'الكويت',
@@ -142,6 +151,8 @@ const PROTECTED = [
   'رمضان',
   'سلطان',
   'بيان',
+  'برلمان',
+  'استيطان',
 ];
 
 /** Article and conjunction+article prefixes, longest first. */
@@ -170,9 +181,12 @@ const NOUN_SUFFIXES: readonly (readonly [string, number])[] = [
   ['ات', 3],
   ['ون', 4],
   ['ين', 4],
-  ['ان', 4],
+  // Dual «ان» only on long words: most nouns ending in «ان» are not duals (بيان، طيران، برلمان).
+  ['ان', 5],
   ['يه', 3],
   ['ه', 3],
+  // Dual verbs and the accusative written without its tanween: اتفقا → اتفق، فائضا → فائض.
+  ['ا', 3],
 ];
 const MIN_STEM = 3;
 
@@ -196,7 +210,10 @@ function stripSuffixes(base: string): string {
     if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_STEM) {
       stem = stem.slice(0, -suffix.length);
       // The ta marbuta shows as ta before a pronoun: حكومتها → حكومت → حكومه.
-      if (stem.endsWith('ت') && stem.length >= 4) stem = `${stem.slice(0, -1)}ه`;
+      // (Not after the plural «ات»: رحلاتها → رحلات.)
+      if (stem.endsWith('ت') && !stem.endsWith('ات') && stem.length >= 4) {
+        stem = `${stem.slice(0, -1)}ه`;
+      }
       break;
     }
   }
@@ -310,9 +327,21 @@ export function wordForms(token: string, mode: 'index' | 'query' = 'index'): str
     }
   }
   add(stripSuffixes(token));
-  if (mode === 'index' && CONJUNCTIONS.includes(first) && rest.length >= MIN_STEM) {
-    add(rest);
-    add(stripSuffixes(rest));
+  if (mode === 'index') {
+    // The text side also keeps the reading without a proclitic that may be one: «وقالت» is
+    // also «قالت», «بإغلاق» also «إغلاق», «وبإغلاق» also «إغلاق».
+    const readings: string[] = [];
+    if (CONJUNCTIONS.includes(first) && rest.length >= MIN_STEM) {
+      readings.push(rest);
+      if (PREPOSITIONS.includes(rest.charAt(0)) && rest.length - 1 >= 4)
+        readings.push(rest.slice(1));
+    } else if (PREPOSITIONS.includes(first) && rest.length >= 4) {
+      readings.push(rest);
+    }
+    for (const reading of readings) {
+      add(reading);
+      add(stripSuffixes(reading));
+    }
   }
   return forms;
 }
@@ -410,7 +439,11 @@ export interface QueryTerm {
   readonly text: string;
   /** Its folded surface form. */
   readonly surface: string;
-  /** Everything that matches it: surface, stem, canonical name. */
+  /**
+   * What it matches: its stem or canonical name, or the surface form when it has neither.
+   * Not both: the stem already finds every word the surface form would (the text side holds
+   * the stems of its words), and ranks would count a word matched twice as two.
+   */
   readonly forms: readonly string[];
 }
 
@@ -419,7 +452,8 @@ export function analyseQuery(text: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   for (const { token, start, end } of tokenise(text)) {
-    const forms = wordForms(token, 'query');
+    const all = wordForms(token, 'query');
+    const forms = all.length > 1 ? all.slice(1) : all;
     const key = forms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);

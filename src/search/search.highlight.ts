@@ -29,7 +29,7 @@ function matchedSpans(text: string, terms: readonly QueryTerm[]): Span[] {
     if (matched.size === 0) continue;
     const last = spans.at(-1);
     // Several tokens of one word («2025م») make one span.
-    if (last && last.start === word.start) {
+    if (last?.start === word.start) {
       spans[spans.length - 1] = { ...last, terms: [...new Set([...last.terms, ...matched])] };
     } else {
       spans.push({ start: word.start, end: word.end, terms: [...matched] });

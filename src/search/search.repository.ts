@@ -104,9 +104,14 @@ interface MatchRow {
   score: number | string;
 }
 
-/** Column weights: a word in the headline counts twice a word in the body. */
+/** Column weights: a word in the headline counts twice a word in the body; meta not at all. */
 const HEAD_WEIGHT = 2;
 const BODY_WEIGHT = 1;
+const META_WEIGHT = 0;
+/** A date filter spanning more months than this is left to SQL alone (it hardly narrows). */
+const MAX_MONTH_TOKENS = 36;
+/** With a date filter, FTS5 ranks this many times the limit before the exact date check. */
+const DATE_FILTER_FACTOR = 4;
 /** PostgreSQL: positions above this are folded onto it; at most this many per lexeme. */
 const PG_MAX_POSITION = 16_383;
 const PG_MAX_POSITIONS = 255;
@@ -138,6 +143,50 @@ function ftsString(token: string): string {
 export function ftsMatchExpression(terms: readonly WordForms[], mode: 'all' | 'any'): string {
   if (mode === 'any') return terms.flatMap((forms) => forms.map(ftsString)).join(' OR ');
   return terms.map((forms) => `(${forms.map(ftsString).join(' OR ')})`).join(' AND ');
+}
+
+function monthToken(date: Date): string {
+  return `m${date.toISOString().slice(0, 7).replace('-', '')}`;
+}
+
+/** Filter tokens of a document: its page, its month, whether it is a key event. */
+function metaText(doc: NewSearchDocument): string {
+  return [
+    `lb${doc.liveblogId}`,
+    monthToken(doc.publishedAt),
+    ...(doc.keyEvent ? ['key'] : []),
+  ].join(' ');
+}
+
+/** The month tokens from `from` to `to`, or undefined when there are too many to help. */
+function monthTokens(from: Date, to: Date): string[] | undefined {
+  const months: string[] = [];
+  const at = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
+  while (at <= to) {
+    months.push(monthToken(at));
+    if (months.length > MAX_MONTH_TOKENS) return undefined;
+    at.setUTCMonth(at.getUTCMonth() + 1);
+  }
+  return months;
+}
+
+/**
+ * The whole FTS5 query: the words, searched in the headline and body only, and the filters
+ * as meta tokens (exact for the page and key events, by month for dates).
+ */
+export function ftsQuery(
+  terms: readonly WordForms[],
+  mode: 'all' | 'any',
+  filters: { liveblogId?: number; keyEventsOnly?: boolean; from?: Date; to?: Date },
+): string {
+  const parts = [`{head body} : (${ftsMatchExpression(terms, mode)})`];
+  if (filters.liveblogId !== undefined) parts.push(`meta : "lb${filters.liveblogId}"`);
+  if (filters.keyEventsOnly === true) parts.push('meta : "key"');
+  if (filters.from !== undefined && filters.to !== undefined) {
+    const months = monthTokens(filters.from, filters.to);
+    if (months !== undefined) parts.push(`meta : (${months.map(ftsString).join(' OR ')})`);
+  }
+  return parts.join(' AND ');
 }
 
 // ── PostgreSQL tsvector / tsquery ────────────────────────────────────────────────────────
@@ -222,6 +271,77 @@ function matchFromRow(row: MatchRow): SearchMatch {
   };
 }
 
+/**
+ * PostgreSQL: the GIN index finds the matches, the filters are plain conditions. Ranked on
+ * the any-term query: ts_rank adds up what each form contributes; the AND query only filters.
+ */
+async function searchPostgres(db: Db, request: SearchRequest): Promise<SearchMatch[]> {
+  const match = tsqueryLiteral(request.terms, request.mode);
+  const rank = tsqueryLiteral(request.terms, 'any');
+  const { rows } = await sql<MatchRow>`
+    select ${selectedColumns},
+      ts_rank('{0.1, 0.2, 0.5, 1.0}'::float4[], d.document, ${rank}::tsquery, 1) as score
+    from search_documents d
+    join liveblogs l on l.id = d.liveblog_id
+    where d.document @@ ${match}::tsquery ${filterSql(request)}
+    order by score desc, d.published_at desc, d.id desc
+    limit ${request.limit}`.execute(db);
+  return rows.map(matchFromRow);
+}
+
+/**
+ * SQLite: FTS5 ranks inside the virtual table (filters already applied as meta tokens) and
+ * hands over only the best rows; the join to the documents and pages then touches those
+ * few. Joining every match before ranking would cost a row lookup per match, which for a
+ * word in most documents is most of the time of the query.
+ */
+async function searchSqlite(db: Db, request: SearchRequest): Promise<SearchMatch[]> {
+  const { filters, limit } = request;
+  let liveblogId = filters.liveblogId;
+  if (filters.liveblogSlug !== undefined) {
+    const page = await db
+      .selectFrom('liveblogs')
+      .select('id')
+      .where('slug', '=', filters.liveblogSlug)
+      .executeTakeFirst();
+    if (!page || (liveblogId !== undefined && liveblogId !== page.id)) return [];
+    liveblogId = page.id;
+  }
+  const match = ftsQuery(request.terms, request.mode, {
+    ...filters,
+    ...(liveblogId !== undefined && { liveblogId }),
+  });
+  const exclude = request.exclude ?? [];
+  const excluded =
+    exclude.length > 0
+      ? sql`and rowid not in (${sql.join(exclude.map((id) => sql`${id}`))})`
+      : sql``;
+  // Month tokens narrow a date filter only to whole months; the exact bounds are checked
+  // after the join, so FTS5 hands over a few more rows than asked for.
+  const dated = filters.from !== undefined || filters.to !== undefined;
+  const run = async (ranked: number | null) => {
+    const { rows } = await sql<MatchRow>`
+      select ${selectedColumns}, f.score
+      from (
+        select rowid as id, -bm25(search_fts, ${HEAD_WEIGHT}, ${BODY_WEIGHT}, ${META_WEIGHT}) as score
+        from search_fts
+        where search_fts match ${match} ${excluded}
+        order by score desc
+        ${ranked === null ? sql`` : sql`limit ${ranked}`}
+      ) f
+      join search_documents d on d.id = f.id
+      join liveblogs l on l.id = d.liveblog_id
+      where 1 = 1 ${filterSql({ ...request, exclude: [] })}
+      order by f.score desc, d.published_at desc, d.id desc
+      limit ${limit}`.execute(db);
+    return rows.map(matchFromRow);
+  };
+  if (!dated) return run(limit);
+  const first = await run(limit * DATE_FILTER_FACTOR);
+  // Too few inside the exact bounds: rank every match (few, when this happens).
+  return first.length < limit ? run(null) : first;
+}
+
 export function createSearchRepository() {
   async function insert(db: Db, doc: NewSearchDocument, now: Date): Promise<void> {
     const engine = engineOf(db);
@@ -249,8 +369,10 @@ export function createSearchRepository() {
       .values(row)
       .returning('id')
       .executeTakeFirstOrThrow();
-    await sql`insert into search_fts (rowid, head, body)
-      values (${id}, ${ftsText(doc.headWords)}, ${ftsText(doc.bodyWords)})`.execute(db);
+    await sql`insert into search_fts (rowid, head, body, meta)
+      values (${id}, ${ftsText(doc.headWords)}, ${ftsText(doc.bodyWords)}, ${metaText(doc)})`.execute(
+      db,
+    );
   }
 
   return {
@@ -283,33 +405,7 @@ export function createSearchRepository() {
 
     async search(db: Db, request: SearchRequest): Promise<SearchMatch[]> {
       if (request.terms.length === 0 || request.limit <= 0) return [];
-      const filters = filterSql(request);
-      if (engineOf(db) === 'postgres') {
-        const match = tsqueryLiteral(request.terms, request.mode);
-        const rank = tsqueryLiteral(request.terms, 'any');
-        // Ranked on the any-term query: ts_rank sums what each form contributes; the AND
-        // query only filters.
-        const { rows } = await sql<MatchRow>`
-          select ${selectedColumns},
-            ts_rank('{0.1, 0.2, 0.5, 1.0}'::float4[], d.document, ${rank}::tsquery, 1) as score
-          from search_documents d
-          join liveblogs l on l.id = d.liveblog_id
-          where d.document @@ ${match}::tsquery ${filters}
-          order by score desc, d.published_at desc, d.id desc
-          limit ${request.limit}`.execute(db);
-        return rows.map(matchFromRow);
-      }
-      const match = ftsMatchExpression(request.terms, request.mode);
-      const { rows } = await sql<MatchRow>`
-        select ${selectedColumns},
-          -bm25(search_fts, ${HEAD_WEIGHT}, ${BODY_WEIGHT}) as score
-        from search_fts
-        join search_documents d on d.id = search_fts.rowid
-        join liveblogs l on l.id = d.liveblog_id
-        where search_fts match ${match} ${filters}
-        order by score desc, d.published_at desc, d.id desc
-        limit ${request.limit}`.execute(db);
-      return rows.map(matchFromRow);
+      return engineOf(db) === 'postgres' ? searchPostgres(db, request) : searchSqlite(db, request);
     },
 
     /** Removes every document of a page (before a rebuild of its part of the index). */
@@ -328,7 +424,7 @@ export function createSearchRepository() {
         .selectFrom('searchDocuments')
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .executeTakeFirstOrThrow();
-      return Number(row.count);
+      return row.count;
     },
   };
 }

@@ -28,6 +28,10 @@ import {
 
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 50;
+/** The any-term pass ranks a pool this many times larger than what it returns, up to a cap. */
+const POOL_FACTOR = 4;
+const POOL_MIN = 50;
+const POOL_MAX = 200;
 
 export interface SearchQuery {
   readonly q: string;
@@ -71,13 +75,13 @@ function wordsOf(text: string): WordForms[] {
   return analyseWords(text).map((word) => word.forms);
 }
 
-function updateDocument(update: PublishedUpdate, liveblog: Liveblog): NewSearchDocument {
+function updateDocument(update: PublishedUpdate): NewSearchDocument {
   const headline = update.headline ?? '';
   const body = blocksToText(update.blocks);
   const sources = update.sources.map((source) => source.name).join(' ');
   return {
     kind: 'update',
-    liveblogId: liveblog.id,
+    liveblogId: update.liveblogId,
     updateId: update.id,
     section: null,
     publishedAt: update.publishedAt,
@@ -87,6 +91,12 @@ function updateDocument(update: PublishedUpdate, liveblog: Liveblog): NewSearchD
     headWords: wordsOf(headline),
     bodyWords: [...wordsOf(body), ...wordsOf(sources)],
   };
+}
+
+/** How many of the query's terms the document's headline and text hold. */
+function coverage(match: SearchMatch, terms: readonly QueryTerm[]): number {
+  const forms = new Set(analyseWords(`${match.headline}\n${match.body}`).flatMap((w) => w.forms));
+  return terms.filter((term) => term.forms.some((form) => forms.has(form))).length;
 }
 
 function hitOf(match: SearchMatch, terms: readonly QueryTerm[], allTerms: boolean): SearchHit {
@@ -119,7 +129,8 @@ export function createSearchService({ db, clock }: Pick<ServiceDeps, 'db' | 'clo
       await search.removeUpdate(trx, update.id);
       return;
     }
-    await search.upsertUpdate(trx, updateDocument(update, liveblog), clock.now());
+    if (update.liveblogId !== liveblog.id) throw new Error('the update belongs to another page');
+    await search.upsertUpdate(trx, updateDocument(update), clock.now());
   }
 
   async function indexExplainer(
@@ -165,15 +176,24 @@ export function createSearchService({ db, clock }: Pick<ServiceDeps, 'db' | 'clo
       const forms = terms.map((term) => term.forms);
       const all = await search.search(db, { terms: forms, mode: 'all', filters, limit });
       const hits = all.map((match) => hitOf(match, terms, true));
-      if (all.length < limit && terms.length > 1) {
-        const some = await search.search(db, {
+      const missing = limit - all.length;
+      if (missing > 0 && terms.length > 1) {
+        // bm25 and ts_rank can put one rare word above two common ones; readers expect the
+        // results holding more of their words first. So a larger pool is ordered by how many
+        // query words each holds (headline and text; a word only in the sources counts no
+        // more), and by the engine's rank among those that hold as many.
+        const pool = await search.search(db, {
           terms: forms,
           mode: 'any',
           filters,
-          limit: limit - all.length,
+          limit: Math.min(POOL_MAX, Math.max(POOL_MIN, missing * POOL_FACTOR)),
           exclude: all.map((match) => match.documentId),
         });
-        hits.push(...some.map((match) => hitOf(match, terms, false)));
+        const ranked = pool
+          .map((match, rank) => ({ match, rank, covered: coverage(match, terms) }))
+          .sort((a, b) => b.covered - a.covered || a.rank - b.rank)
+          .slice(0, missing);
+        hits.push(...ranked.map(({ match }) => hitOf(match, terms, false)));
       }
       return { ...result, hits };
     },

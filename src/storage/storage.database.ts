@@ -18,6 +18,7 @@ import { initialMigration } from './migrations/2026-11-29-0001-initial.js';
 import { newsroomMigration } from './migrations/2026-11-29-0003-newsroom.js';
 import { commentsMigration } from './migrations/2026-11-29-0005-comments.js';
 import { dateStyleMigration } from './migrations/2026-11-29-0006-date-style.js';
+import { searchMigration } from './migrations/2026-11-29-0007-search.js';
 import type { Database } from './storage.schema.js';
 
 export type Db = Kysely<Database>;
@@ -79,6 +80,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-11-29-0003-newsroom': newsroomMigration(engine),
     '2026-11-29-0005-comments': commentsMigration(engine),
     '2026-11-29-0006-date-style': dateStyleMigration(),
+    '2026-11-29-0007-search': searchMigration(engine),
   };
 }
 

@@ -27,6 +27,7 @@ import type { CreateUpdateBody, DraftBody, PatchUpdateBody } from './update.sche
 import { presentUpdateEvent, renderContext } from './update.presenter.js';
 import { DEFAULT_DATE_STYLE } from '../lib/time.format.js';
 import { siteDateStyle } from '../newsroom/newsroom.settings.js';
+import { createSearchService } from '../search/search.service.js';
 
 export interface UpdateResult {
   readonly update: Update;
@@ -106,6 +107,7 @@ export interface PublishOptions {
 export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
+  const search = createSearchService({ db, clock });
 
   async function liveblogBySlug(slug: string): Promise<Liveblog> {
     const liveblog = await liveblogs.findBySlug(db, slug);
@@ -173,6 +175,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
           now,
         );
         if (!isVisible(update)) throw new Error('a published update must be visible');
+        await search.indexUpdate(trx, update, liveblog);
         await updates.recordRevision(trx, update, who(actor), 'publish', null, now);
         await audit(
           trx,
@@ -230,6 +233,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       const result = await db.transaction().execute(async (trx) => {
         const update = await updates.change(trx, current.id, changes, now);
         if (!isVisible(update)) throw errors.notFound(things.update);
+        await search.indexUpdate(trx, update, liveblog);
         await updates.recordRevision(trx, update, who(actor), 'edit', null, now);
         await audit(
           trx,
@@ -273,6 +277,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       const now = clock.now();
       const after = await db.transaction().execute(async (trx) => {
         await updates.softDelete(trx, current.id, now);
+        await search.removeUpdate(trx, current.id);
         await audit(
           trx,
           actor,
@@ -363,6 +368,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
           if (Number(claimed.numUpdatedRows) === 0) return undefined;
           const update = await updates.findById(trx, liveblog.id, due.id);
           if (!update || !isVisible(update)) return undefined;
+          await search.indexUpdate(trx, update, liveblog);
           return recordEvents(
             trx,
             liveblog.id,
@@ -554,6 +560,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
           now,
         );
         if (!isVisible(update)) throw new Error('a published update must be visible');
+        await search.indexUpdate(trx, update, liveblog);
         await updates.recordRevision(trx, update, who(actor), 'publish', null, now);
         await audit(
           trx,
