@@ -232,6 +232,12 @@ describe('role matrix', () => {
     },
   ];
 
+  api.push({
+    name: 'GET /api/v1/search',
+    allowed: ['anonymous', 'reporter', 'editor', 'admin'],
+    request: () => ({ method: 'GET', url: '/api/v1/search?q=%D9%85%D8%B3%D9%82%D8%B7' }),
+  });
+
   const pages: Case[] = [
     {
       name: 'GET /newsroom',
@@ -309,6 +315,43 @@ describe('role matrix', () => {
         method: 'POST',
         url: `/newsroom/users/${f.userId}/role`,
         form: { role: 'editor' },
+      }),
+    },
+    {
+      name: 'GET /newsroom/comments',
+      allowed: ['editor', 'admin'],
+      request: () => ({ method: 'GET', url: '/newsroom/comments' }),
+    },
+    {
+      name: 'POST /newsroom/comments/moderate',
+      allowed: ['editor', 'admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/newsroom/comments/moderate',
+        form: { action: 'approve', ids: '999999' },
+      }),
+    },
+    {
+      name: 'POST /newsroom/comments/words',
+      allowed: ['editor', 'admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/newsroom/comments/words',
+        form: { add: `كلمة${++counter}` },
+      }),
+    },
+    {
+      name: 'GET /newsroom/settings',
+      allowed: ['admin'],
+      request: () => ({ method: 'GET', url: '/newsroom/settings' }),
+    },
+    {
+      name: 'POST /newsroom/settings',
+      allowed: ['admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/newsroom/settings',
+        form: { months: 'gulf', digits: 'latn', clock: '24' },
       }),
     },
     {
