@@ -41,6 +41,7 @@ import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.js';
+import { embedRoutes } from './reader/reader.embed.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import './platform/platform.types.js';
 
@@ -215,6 +216,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   });
   await app.register(realtimeRoutes);
   await app.register(feedRoutes);
+  await app.register(embedRoutes);
 
   app.get(
     '/healthz',

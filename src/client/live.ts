@@ -104,6 +104,20 @@ function readerTimeOnHover(locale: UiLocale): void {
   document.addEventListener('focusin', show);
 }
 
+/** In a partner's iframe: tell the parent page our height whenever it changes. */
+function reportHeight(): void {
+  if (document.body.dataset.embed !== '1' || window.parent === window) return;
+  let last = 0;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'ajil:height', height }, '*');
+  };
+  new ResizeObserver(post).observe(document.body);
+  post();
+}
+
 export function startLiveClient(): void {
   const body = document.body;
   const slug = body.dataset.liveblog;
@@ -112,6 +126,7 @@ export function startLiveClient(): void {
   const list = byId('updates');
   enhanceSharing(locale);
   readerTimeOnHover(locale);
+  reportHeight();
   if (!slug || !list || body.dataset.page !== '1' || body.dataset.status !== 'live') return;
   const updates: HTMLElement = list;
   const m = t(locale);

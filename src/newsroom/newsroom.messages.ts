@@ -125,6 +125,9 @@ const ar = {
   clock: 'الساعة',
   clock24: '24 ساعة (16:30)',
   clock12: '12 ساعة (4:30 م)',
+  widget: 'ودجت للمواقع الشريكة',
+  widgetHint:
+    'انسخ هذا الرمز إلى صفحة الموقع الشريك؛ يمكن تغيير الألوان بالمعاملات accent وbackground وtext.',
 };
 
 type Messages = typeof ar;
@@ -253,6 +256,9 @@ const en: Messages = {
   clock: 'Clock',
   clock24: '24-hour (16:30)',
   clock12: '12-hour (4:30 pm)',
+  widget: 'Widget for partner sites',
+  widgetHint:
+    "Paste this into the partner's page; colours can be set with the accent, background and text parameters.",
 };
 
 export type NewsroomMessages = Messages;

@@ -27,6 +27,7 @@ import {
 } from './newsroom.view.js';
 import { nm } from './newsroom.messages.js';
 import { createSettingsService } from './newsroom.settings.js';
+import { embedSnippet } from '../reader/reader.embed.js';
 import { isDateStyle, type DateStyle } from '../lib/time.format.js';
 
 const SESSION_MAX_AGE = 7 * 24 * 60 * 60;
@@ -334,7 +335,13 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
           locale={locale}
           actor={session.actor}
           csrfToken={session.csrfToken}
-          model={{ liveblog, explainer, drafts: drafts.updates, published }}
+          model={{
+            liveblog,
+            explainer,
+            drafts: drafts.updates,
+            published,
+            widget: embedSnippet(app.config.publicUrl, liveblog.slug, liveblog.headline),
+          }}
         />,
         200,
         true,

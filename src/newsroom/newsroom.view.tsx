@@ -427,6 +427,8 @@ function UpdateRow({
 }
 
 export interface DeskModel {
+  /** The copy-paste embed snippet for partner sites. */
+  readonly widget: string;
   readonly liveblog: Liveblog;
   readonly explainer: readonly ExplainerSection[];
   readonly drafts: readonly Update[];
@@ -624,6 +626,20 @@ export function DeskPage({
               />
             ))}
           </ul>
+        </section>
+
+        <section class="panel" aria-labelledby="widget-title">
+          <h2 id="widget-title">{m.widget}</h2>
+          <p class="hint">{m.widgetHint}</p>
+          <textarea
+            readOnly
+            rows={6}
+            dir="ltr"
+            aria-labelledby="widget-title"
+            class="widget-snippet"
+          >
+            {model.widget}
+          </textarea>
         </section>
 
         {can(actor, 'liveblog.edit') ? (

@@ -146,14 +146,18 @@ export function registerHttpBehaviour(app: FastifyInstance): void {
         [
           "default-src 'self'",
           `script-src 'nonce-${request.cspNonce}' 'strict-dynamic'`,
-          "style-src 'self'",
+          // The widget's partner colours come in one inline style element.
+          request.url.startsWith('/embed/')
+            ? "style-src 'self' 'unsafe-inline'"
+            : "style-src 'self'",
           "img-src 'self' data:",
           "font-src 'self'",
           "connect-src 'self'",
           "object-src 'none'",
           "base-uri 'none'",
           "form-action 'self'",
-          "frame-ancestors 'self'",
+          // The widget is made to be framed by partner sites; everything else is not.
+          request.url.startsWith('/embed/') ? 'frame-ancestors *' : "frame-ancestors 'self'",
         ].join('; '),
       );
     }

@@ -200,3 +200,41 @@ describe('structured data and feeds', () => {
     );
   });
 });
+
+describe('the widget and oEmbed', () => {
+  it('the embed page may be framed by any site, pages may not; oEmbed answers for our pages only', async () => {
+    const t = await buildTestApp();
+    try {
+      const editor = await t.token('editor');
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/liveblogs',
+        headers: bearer(editor),
+        payload: { slug: 'framed', headline: 'ودجت' },
+      });
+      const embed = await t.app.inject('/embed/framed?accent=0b5394');
+      expect(embed.statusCode).toBe(200);
+      expect(String(embed.headers['content-security-policy'])).toContain('frame-ancestors *');
+      expect(embed.body).toContain('--accent:#0b5394');
+      const page = await t.app.inject('/live/framed');
+      expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'self'");
+      expect(page.body).toContain('type="application/json+oembed"');
+      expect((await t.app.inject('/embed/framed?accent=red;}')).statusCode).toBe(400);
+      const oembed = await t.app.inject(
+        `/oembed?url=${encodeURIComponent('http://localhost:3000/live/framed')}`,
+      );
+      expect(oembed.json<{ html: string }>().html).toContain(
+        '<iframe src="http://localhost:3000/embed/framed"',
+      );
+      expect(
+        (
+          await t.app.inject(
+            `/oembed?url=${encodeURIComponent('https://elsewhere.example/live/framed')}`,
+          )
+        ).statusCode,
+      ).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});

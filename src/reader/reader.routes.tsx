@@ -158,6 +158,11 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
             <meta property="og:locale" content={liveblog.locale === 'ar' ? 'ar_AR' : 'en_GB'} />
             <link
               rel="alternate"
+              type="application/json+oembed"
+              href={`${publicUrl}/oembed?url=${encodeURIComponent(`${publicUrl}${liveblogPath(liveblog.slug)}`)}`}
+            />
+            <link
+              rel="alternate"
               type="application/rss+xml"
               title={liveblog.headline}
               href={`${liveblogPath(liveblog.slug)}/feed.rss`}
