@@ -35,6 +35,8 @@ import { checkCsrf, readCookie } from './newsroom/newsroom.session.js';
 import { createCommentService } from './comment/comment.service.js';
 import { createSearchService } from './search/search.service.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
+import { createPhotoService, mediaRoutes, photoRoutes } from './update/update.photos.js';
+import { createDiskStore, type FileStore } from './storage/storage.files.js';
 import { enforceConsent } from './platform/platform.consent.js';
 import { anonymousActor } from './newsroom/newsroom.policy.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
@@ -52,6 +54,8 @@ export interface AppParts {
   readonly clock?: Clock;
   readonly assets?: Assets;
   readonly hubOptions?: Partial<HubOptions>;
+  /** Where photos go; the disk under MEDIA_DIR unless given (tests keep them in memory). */
+  readonly files?: FileStore;
 }
 
 async function busFor(config: AppConfig, onError: (error: unknown) => void): Promise<Bus> {
@@ -92,6 +96,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     }));
   const clock = parts.clock ?? systemClock;
   const deps = { db: database.db, bus, clock, publicUrl: config.publicUrl };
+  const files = parts.files ?? createDiskStore(config.mediaDir);
 
   app.decorateRequest('actor', null as unknown as typeof anonymousActor);
   app.decorateRequest('session', undefined);
@@ -125,6 +130,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     accounts: createAccountService(deps),
     comments: createCommentService(deps),
     search: createSearchService(deps),
+    photos: createPhotoService(deps, files),
   });
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
@@ -196,6 +202,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       await api.register(liveblogRoutes);
       await api.register(updateRoutes);
       await api.register(searchApiRoutes, { search: app.services.search });
+      await api.register(photoRoutes, { photos: app.services.photos });
     },
     { prefix: '/api/v1' },
   );
@@ -217,6 +224,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   await app.register(realtimeRoutes);
   await app.register(feedRoutes);
   await app.register(embedRoutes);
+  await app.register(mediaRoutes, { store: files });
 
   app.get(
     '/healthz',

@@ -11,6 +11,7 @@ import {
   type DatabaseHandle,
 } from '../src/storage/storage.database.js';
 import type { Role } from '../src/newsroom/newsroom.policy.js';
+import { createMemoryStore } from '../src/storage/storage.files.js';
 
 export interface Engine {
   readonly name: 'sqlite' | 'postgres';
@@ -73,7 +74,10 @@ export async function buildTestApp(
   overrides: Partial<AppConfig> = {},
 ): Promise<TestApp> {
   const { handle, config, drop } = await engine.open();
-  const app = await buildApp({ ...config, ...overrides }, { ...parts, database: handle });
+  const app = await buildApp(
+    { ...config, ...overrides },
+    { files: createMemoryStore(), ...parts, database: handle },
+  );
   return {
     app,
     async token(role) {

@@ -28,6 +28,8 @@ export interface AppConfig {
   readonly streamsPerAddress: number;
   /** How often each live channel checks the database for events a lost doorbell missed (ms). */
   readonly liveSweepMs: number;
+  /** Where uploaded photos are kept (the disk store). */
+  readonly mediaDir: string;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     pollIntervalMs: integer(env, 'POLL_INTERVAL_MS', 5000, 1000, 300_000),
     streamsPerAddress: integer(env, 'STREAMS_PER_ADDRESS', 200, 1, 1_000_000),
     liveSweepMs: integer(env, 'LIVE_SWEEP_MS', 3000, 100, 600_000),
+    mediaDir: value(env, 'MEDIA_DIR') ?? './data/media',
   };
 }
 

@@ -9,6 +9,7 @@ import type { TokenService } from '../newsroom/newsroom.service.js';
 import type { AccountService, SessionInfo } from '../newsroom/newsroom.accounts.js';
 import type { CommentService } from '../comment/comment.service.js';
 import type { SearchService } from '../search/search.service.js';
+import type { PhotoService } from '../update/update.photos.js';
 import type { DatabaseHandle } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
@@ -22,6 +23,7 @@ export interface Services {
   readonly accounts: AccountService;
   readonly comments: CommentService;
   readonly search: SearchService;
+  readonly photos: PhotoService;
 }
 
 declare module 'fastify' {

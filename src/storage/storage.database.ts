@@ -19,6 +19,7 @@ import { newsroomMigration } from './migrations/2026-11-29-0003-newsroom.js';
 import { commentsMigration } from './migrations/2026-11-29-0005-comments.js';
 import { dateStyleMigration } from './migrations/2026-11-29-0006-date-style.js';
 import { searchMigration } from './migrations/2026-11-29-0007-search.js';
+import { photosMigration } from './migrations/2026-11-29-0008-photos.js';
 import type { Database } from './storage.schema.js';
 
 export type Db = Kysely<Database>;
@@ -81,6 +82,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-11-29-0005-comments': commentsMigration(engine),
     '2026-11-29-0006-date-style': dateStyleMigration(),
     '2026-11-29-0007-search': searchMigration(engine),
+    '2026-11-29-0008-photos': photosMigration(),
   };
 }
 

@@ -171,7 +171,21 @@ export interface SettingTable {
   value: string;
 }
 
+export interface PhotoTable {
+  id: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  /** JSON: the widths stored for each format. */
+  sizes: string;
+  createdAt: string;
+  createdBy: string;
+}
+
 export interface Database {
+  photos: PhotoTable;
   comments: CommentTable;
   commentBlocks: CommentBlockTable;
   moderationWords: ModerationWordTable;

@@ -1,0 +1,158 @@
+import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, buildTestApp, type TestApp } from '../../test/helpers.js';
+
+function crc32(bytes: Buffer): number {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A tiny PNG whose header declares 16000×16000 pixels: decoding it would take about 768 MB. */
+function pixelBomb(): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(16000, 0);
+  header.writeUInt32BE(16000, 4);
+  header[8] = 8;
+  header[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(1024))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('photo uploads', () => {
+  let t: TestApp;
+  let editor: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    editor = await t.token('editor');
+  });
+  afterAll(() => t.close());
+
+  const upload = (
+    body: Buffer | string,
+    type: string,
+    query = 'alt=%D9%88%D9%81%D8%AF&credit=%D8%B1%D9%88%D9%8A%D8%AA%D8%B1%D8%B2',
+  ) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/photos?${query}`,
+      headers: { ...bearer(editor), 'content-type': type },
+      payload: body,
+    });
+
+  it('a valid photo gives the sizes in three formats and no EXIF or GPS', async () => {
+    const original = await sharp({
+      create: { width: 2000, height: 1500, channels: 3, background: '#b3121f' },
+    })
+      .jpeg()
+      .withExif({
+        IFD0: { Copyright: 'Ajil test', Artist: 'someone' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '23/1 35/1 0/1' },
+      })
+      .toBuffer();
+    expect((await sharp(original).metadata()).exif).toBeDefined();
+    const res = await upload(original, 'image/jpeg');
+    expect(res.statusCode).toBe(201);
+    const photo = res.json<{
+      id: string;
+      width: number;
+      height: number;
+      widths: number[];
+      urls: Record<string, string[]>;
+    }>();
+    expect(photo.widths).toEqual([480, 960, 1600]);
+    expect(photo.width).toBe(2000);
+    for (const format of ['avif', 'webp', 'jpg']) {
+      expect(photo.urls[format]).toHaveLength(3);
+      for (const [i, url] of (photo.urls[format] ?? []).entries()) {
+        const served = await t.app.inject(new URL(url).pathname);
+        expect(served.statusCode).toBe(200);
+        expect(served.headers['cache-control']).toContain('immutable');
+        expect(served.headers['x-content-type-options']).toBe('nosniff');
+        expect(String(served.headers['content-security-policy'])).toContain("default-src 'none'");
+        const meta = await sharp(served.rawPayload).metadata();
+        expect(meta.width).toBe(photo.widths[i]);
+        expect(meta.exif).toBeUndefined();
+        expect(meta.xmp).toBeUndefined();
+      }
+    }
+  }, 60_000);
+
+  it('the pixel bomb is refused from its header, without being decoded', async () => {
+    const bomb = pixelBomb();
+    expect(bomb.length).toBeLessThan(2048);
+    const started = Date.now();
+    const res = await upload(bomb, 'image/png');
+    expect(res.statusCode).toBe(413);
+    expect(res.json<{ error: { code: string; messages: { ar: string } } }>().error.code).toBe(
+      'too_many_pixels',
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('a PHP file named .jpg is refused', async () => {
+    const res = await upload("<?php system($_GET['c']); ?>", 'image/jpeg');
+    expect(res.statusCode).toBe(415);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('not_a_photo');
+  });
+
+  it('an SVG with a script is refused, as SVG or disguised as PNG', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    expect((await upload(svg, 'image/svg+xml')).statusCode).toBe(415);
+    const disguised = await upload(svg, 'image/png');
+    expect(disguised.statusCode).toBe(415);
+    expect(
+      disguised.json<{ error: { messages: { ar: string; en: string } } }>().error.messages.en,
+    ).toMatch(/not an accepted photo/);
+  });
+
+  it('a 30 MB file is refused with a clear message', async () => {
+    const big = Buffer.alloc(30 * 1024 * 1024, 0xff);
+    big[0] = 0xff;
+    big[1] = 0xd8;
+    const res = await upload(big, 'image/jpeg');
+    expect(res.statusCode).toBe(413);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('payload_too_large');
+  });
+
+  it('alt text and credit are required; a reporter may upload, an anonymous caller may not', async () => {
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    expect((await upload(png, 'image/png', 'credit=x')).statusCode).toBe(400);
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/photos?alt=a&credit=b',
+      headers: { 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const reporter = await t.token('reporter');
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/photos?alt=a&credit=b',
+      headers: { ...bearer(reporter), 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json<{ widths: number[] }>().widths).toEqual([10]);
+  });
+});
