@@ -95,7 +95,13 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       app.log.warn({ err: error }, 'bus error');
     }));
   const clock = parts.clock ?? systemClock;
-  const deps = { db: database.db, bus, clock, publicUrl: config.publicUrl };
+  const deps = {
+    db: database.db,
+    bus,
+    clock,
+    publicUrl: config.publicUrl,
+    embedFetch: config.embedFetch,
+  };
   const files = parts.files ?? createDiskStore(config.mediaDir);
 
   app.decorateRequest('actor', null as unknown as typeof anonymousActor);

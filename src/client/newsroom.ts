@@ -44,6 +44,10 @@ const text = {
     note: 'ملاحظتك للمراسل',
     confirm: 'حذف هذا التحديث من الصفحة ومن شاشات القراء؟',
     remove: 'إزالة',
+    alt: 'وصف الصورة لمن لا يراها (مطلوب)',
+    credit: 'مصدر الصورة (مطلوب)',
+    uploading: 'جارٍ رفع الصورة…',
+    embed: 'رابط منشور إكس أو فيديو يوتيوب أو صفحة',
   },
   en: {
     saved: 'Draft saved',
@@ -56,6 +60,10 @@ const text = {
     note: 'Your note to the reporter',
     confirm: "Delete this update from the page and from readers' screens?",
     remove: 'Remove',
+    alt: 'Describe the photo for people who cannot see it (required)',
+    credit: 'Photo credit (required)',
+    uploading: 'Uploading the photo…',
+    embed: 'Address of a post on X, a YouTube video or a page',
   },
 }[locale];
 
@@ -146,7 +154,13 @@ function blocksOf(editor: HTMLElement): Block[] {
   };
   for (const child of Array.from(editor.childNodes)) {
     const tag = child instanceof HTMLElement ? child.tagName : '';
-    if (tag === 'P' || tag === 'DIV') {
+    if (child instanceof HTMLElement && child.dataset.photoId) {
+      flush();
+      blocks.push({ type: 'image', photoId: child.dataset.photoId });
+    } else if (child instanceof HTMLElement && child.dataset.embedUrl) {
+      flush();
+      blocks.push({ type: 'embed', url: child.dataset.embedUrl });
+    } else if (tag === 'P' || tag === 'DIV') {
       flush();
       const content = inlinesOf(child);
       if (hasText(content)) blocks.push({ type: 'paragraph', content });
@@ -193,6 +207,29 @@ function inlineNode(inline: Inline): Node {
   return node;
 }
 
+/** A photo in the composer: not editable text, read back as an image block by its id. */
+function photoElement(photoId: string, alt: string, width: number | undefined): HTMLElement {
+  const figure = document.createElement('figure');
+  figure.contentEditable = 'false';
+  figure.dataset.photoId = photoId;
+  const img = document.createElement('img');
+  img.src = `/media/${photoId}-${width ?? 480}.jpg`;
+  img.alt = alt;
+  img.className = 'composer-photo';
+  figure.appendChild(img);
+  return figure;
+}
+
+/** An embed in the composer: a card with its address, read back as an embed block. */
+function embedElement(url: string, title: string): HTMLElement {
+  const card = document.createElement('div');
+  card.contentEditable = 'false';
+  card.className = 'composer-embed';
+  card.dataset.embedUrl = url;
+  card.textContent = `🔗 ${title}`;
+  return card;
+}
+
 function fillEditor(editor: HTMLElement, blocks: readonly Block[]): void {
   editor.replaceChildren();
   for (const block of blocks) {
@@ -207,6 +244,10 @@ function fillEditor(editor: HTMLElement, blocks: readonly Block[]): void {
         for (const inline of item) li.appendChild(inlineNode(inline));
         element.appendChild(li);
       }
+    } else if (block.type === 'image') {
+      element = photoElement(block.photoId, block.alt ?? '', block.widths?.[0]);
+    } else if (block.type === 'embed') {
+      element = embedElement(block.url, block.title ?? block.url);
     } else {
       element = document.createElement(block.type === 'quote' ? 'blockquote' : 'p');
       for (const inline of block.content) element.appendChild(inlineNode(inline));
@@ -432,6 +473,68 @@ function startComposer(): void {
     keepLocally();
   });
 
+  // Photos: dropped or pasted into the composer, described, uploaded, then placed as a block.
+  async function uploadPhoto(file: File): Promise<void> {
+    const alt = window.prompt(text.alt);
+    if (!alt) return;
+    const credit = window.prompt(text.credit);
+    if (!credit) return;
+    say(text.uploading);
+    const response = await fetch(
+      `/api/v1/photos?alt=${encodeURIComponent(alt)}&credit=${encodeURIComponent(credit)}`,
+      {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'x-csrf-token': csrf, 'content-type': file.type || 'application/octet-stream' },
+        body: file,
+      },
+    );
+    const result = (await response.json().catch(() => null)) as {
+      id?: string;
+      widths?: number[];
+      error?: { message?: string };
+    } | null;
+    if (!response.ok || !result?.id) {
+      say(result?.error?.message ?? text.failed);
+      return;
+    }
+    body.appendChild(photoElement(result.id, alt, result.widths?.[0]));
+    say('');
+    changed();
+  }
+  body.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  body.addEventListener('drop', (event) => {
+    const files = Array.from(event.dataTransfer?.files ?? []).filter((f) =>
+      f.type.startsWith('image/'),
+    );
+    if (files.length === 0) return;
+    event.preventDefault();
+    void (async () => {
+      for (const file of files) await uploadPhoto(file);
+    })();
+  });
+  body.addEventListener('paste', (event) => {
+    const files = Array.from(event.clipboardData?.files ?? []).filter((f) =>
+      f.type.startsWith('image/'),
+    );
+    if (files.length > 0) {
+      event.preventDefault();
+      void (async () => {
+        for (const file of files) await uploadPhoto(file);
+      })();
+      return;
+    }
+    // Pasted formatting is not kept: plain text only, so nothing foreign enters the blocks.
+    const plain = event.clipboardData?.getData('text/plain');
+    if (plain !== undefined) {
+      event.preventDefault();
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the one way to insert text undoably
+      document.execCommand('insertText', false, plain);
+    }
+  });
+
   // Toolbar: the browser's editing commands; what they produce is read back as blocks.
   for (const button of document.querySelectorAll<HTMLButtonElement>('.toolbar [data-command]')) {
     button.addEventListener('mousedown', (event) => {
@@ -447,7 +550,10 @@ function startComposer(): void {
       else if (command === 'quote') document.execCommand('formatBlock', false, 'blockquote');
       else if (command === 'list') document.execCommand('insertUnorderedList');
       else if (command === 'numbered') document.execCommand('insertOrderedList');
-      else if (command === 'link') {
+      else if (command === 'embed') {
+        const url = window.prompt(text.embed, 'https://');
+        if (url && /^https?:\/\/\S+$/.test(url)) body.appendChild(embedElement(url, url));
+      } else if (command === 'link') {
         const href = window.prompt(text.link, 'https://');
         if (href && SAFE_HREF.test(href)) document.execCommand('createLink', false, href);
       }

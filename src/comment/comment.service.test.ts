@@ -168,6 +168,14 @@ describe.each(engines())('comments ($name)', (engine) => {
     reader.close();
   });
 
+  it('approving a comment does not make the coverage look updated', async () => {
+    const before = (await t.app.services.liveblogs.bySlug('talk')).updatedAt.getTime();
+    const { comment } = await post('تعليق لا يغيّر تاريخ التغطية');
+    clock.advance(60_000);
+    await t.app.services.comments.moderate(moderator, [comment.id], 'approve');
+    expect((await t.app.services.liveblogs.bySlug('talk')).updatedAt.getTime()).toBe(before);
+  });
+
   it('a reporter cannot moderate', async () => {
     await expect(
       t.app.services.comments.queue({ kind: 'user', id: 1, name: 'r', role: 'reporter' }),

@@ -19,8 +19,9 @@ const PER_HOUR = 5;
 const MAX_LINKS = 2;
 
 /** Bidirectional and invisible controls: they can disguise a name or reorder what follows it. */
+// (ZWNJ and ZWJ, U+200C/D, stay: Persian and Urdu names need them.)
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001F\u007F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+const CONTROLS = /[\u0000-\u001F\u007F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 const LINK = /(?:https?:\/\/|www\.)\S+/gi;
 
 export function cleanName(name: string): string {

@@ -34,6 +34,8 @@ interface Messages {
   shareFacebook: string;
   shareEmail: string;
   linkCopied: string;
+  embedLoad: string;
+  embedConsent: string;
   comments: string;
   commentsCount: PluralForms;
   commentName: string;
@@ -105,6 +107,8 @@ const ar: Messages = {
   shareFacebook: 'فيسبوك',
   shareEmail: 'البريد الإلكتروني',
   linkCopied: 'نُسخ الرابط',
+  embedLoad: 'عرض المحتوى من الموقع الأصلي',
+  embedConsent: 'يحتاج هذا المحتوى إلى موافقتك على المحتوى المضمّن. اضغط هنا لتغيير اختيارك.',
   comments: 'التعليقات',
   commentsCount: {
     zero: '0 تعليقات',
@@ -197,6 +201,8 @@ const en: Messages = {
   shareFacebook: 'Facebook',
   shareEmail: 'E-mail',
   linkCopied: 'Link copied',
+  embedLoad: 'Show it from the original site',
+  embedConsent: 'This content needs your consent to embedded content. Change your choice here.',
   comments: 'Comments',
   commentsCount: { one: '{n} comment', other: '{n} comments' },
   commentName: 'Name',

@@ -125,6 +125,10 @@ const ar = {
   clock: 'الساعة',
   clock24: '24 ساعة (16:30)',
   clock12: '12 ساعة (4:30 م)',
+  embed: 'تضمين رابط',
+  commentModeLabel: 'التعليقات',
+  commentModePre: 'تُراجع قبل النشر',
+  commentModePost: 'تُنشر مباشرة وتُراجع بعد ذلك',
   widget: 'ودجت للمواقع الشريكة',
   widgetHint:
     'انسخ هذا الرمز إلى صفحة الموقع الشريك؛ يمكن تغيير الألوان بالمعاملات accent وbackground وtext.',
@@ -256,6 +260,10 @@ const en: Messages = {
   clock: 'Clock',
   clock24: '24-hour (16:30)',
   clock12: '12-hour (4:30 pm)',
+  embed: 'Embed a link',
+  commentModeLabel: 'Comments',
+  commentModePre: 'Reviewed before they appear',
+  commentModePost: 'Shown at once, reviewed after',
   widget: 'Widget for partner sites',
   widgetHint:
     "Paste this into the partner's page; colours can be set with the accent, background and text parameters.",

@@ -357,7 +357,11 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
       const session = require(request, reply);
       if (!session) return reply;
       const status = request.body.status;
+      const dateStyle = request.body.months === 'site' ? null : dateStyleFrom(request.body);
+      const commentMode = request.body.commentMode;
       await liveblogs.change(session.actor, request.params.slug, {
+        ...(dateStyle !== undefined && { dateStyle }),
+        ...((commentMode === 'pre' || commentMode === 'post') && { commentMode }),
         headline: request.body.headline ?? '',
         standfirst: request.body.standfirst ?? '',
         ...(status === 'scheduled' ||

@@ -491,6 +491,9 @@ export function DeskPage({
               <button type="button" data-command="numbered">
                 {m.numbered}
               </button>
+              <button type="button" data-command="embed">
+                {m.embed}
+              </button>
             </div>
             <div
               id="composer-body"
@@ -702,6 +705,17 @@ function SettingsPanels({
             </select>
           </label>
           <DateStyleFields locale={locale} style={liveblog.dateStyle} allowSite={true} />
+          <label>
+            {m.commentModeLabel}
+            <select name="commentMode">
+              <option value="pre" selected={liveblog.commentMode === 'pre'}>
+                {m.commentModePre}
+              </option>
+              <option value="post" selected={liveblog.commentMode === 'post'}>
+                {m.commentModePost}
+              </option>
+            </select>
+          </label>
           <label>
             {m.timeZone}
             <select name="timeZone">

@@ -30,6 +30,8 @@ export interface AppConfig {
   readonly liveSweepMs: number;
   /** Where uploaded photos are kept (the disk store). */
   readonly mediaDir: string;
+  /** Read the titles of pasted links through the guarded fetcher (off where there is no network). */
+  readonly embedFetch: boolean;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +137,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     streamsPerAddress: integer(env, 'STREAMS_PER_ADDRESS', 200, 1, 1_000_000),
     liveSweepMs: integer(env, 'LIVE_SWEEP_MS', 3000, 100, 600_000),
     mediaDir: value(env, 'MEDIA_DIR') ?? './data/media',
+    embedFetch: boolean(env, 'EMBED_FETCH', true),
   };
 }
 
@@ -145,6 +148,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       DATABASE_URL: 'sqlite::memory:',
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
+      EMBED_FETCH: 'false',
       PUBLIC_URL: 'http://localhost:3000',
     }),
     ...overrides,

@@ -9,4 +9,6 @@ export interface ServiceDeps {
   readonly clock: Clock;
   /** The address readers use, for absolute links in rendered updates (sharing). */
   readonly publicUrl?: string;
+  /** Whether pasted embed URLs are fetched for their titles. */
+  readonly embedFetch?: boolean;
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errors, type ErrorDetail } from './platform.errors.js';
 import { ProblemPage, renderDocument } from '../reader/reader.view.js';
+import { consentOf } from './platform.consent.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return (
@@ -110,6 +111,7 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppErr
       siteName: request.server.config.siteName,
       assets: request.server.assets,
       nonce: request.cspNonce,
+      consent: consentOf(request),
     },
     <ProblemPage kind={error.status === 404 ? 'not-found' : 'error'} />,
   );
@@ -153,6 +155,8 @@ export function registerHttpBehaviour(app: FastifyInstance): void {
           "img-src 'self' data:",
           "font-src 'self'",
           "connect-src 'self'",
+          // Only after a click and consent: YouTube's privacy-enhanced player and X's widget.
+          'frame-src https://www.youtube-nocookie.com https://platform.twitter.com https://syndication.twitter.com',
           "object-src 'none'",
           "base-uri 'none'",
           "form-action 'self'",

@@ -242,6 +242,24 @@ describe('dates per newsroom on the page', () => {
       const overridden = await t.app.inject('/live/beirut');
       expect(overridden.body).toContain('06 فيفري 2026 16:30');
       expect(overridden.body).not.toContain('شعبان');
+      // The desk's settings form sets the page's style too ("site" returns to the site's).
+      const desk = await t.app.inject({
+        method: 'POST',
+        url: '/newsroom/liveblogs/beirut/settings',
+        headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          headline: 'بيروت',
+          standfirst: '',
+          status: 'live',
+          timeZone: 'Asia/Muscat',
+          months: 'both',
+          digits: 'latn',
+          clock: '24',
+          _csrf: admin.csrf,
+        }).toString(),
+      });
+      expect(desk.statusCode).toBe(303);
+      expect((await t.app.inject('/live/beirut')).body).toContain('06 شباط/فبراير 2026 16:30');
     } finally {
       await t.close();
     }

@@ -188,7 +188,8 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
                   liveBlogPosting({
                     liveblog,
                     updates: model.updates,
-                    canonicalUrl: `${publicUrl}${liveblogPath(liveblog.slug)}`,
+                    // Each update's anchor is on this very page (page N of the coverage).
+                    canonicalUrl: `${publicUrl}${canonicalPath}`,
                     publicUrl,
                     siteName,
                     lastUpdatedAt: model.lastUpdatedAt,

@@ -25,7 +25,7 @@ export async function recordEvents(
 ): Promise<Liveblog> {
   let liveblog: Liveblog | undefined;
   for (const draft of drafts) {
-    liveblog = await events.nextSeq(trx, liveblogId, now);
+    liveblog = await events.nextSeq(trx, liveblogId, now, !draft.type.startsWith('comment.'));
     const seq = liveblog.lastSeq;
     await events.insert(trx, {
       liveblogId,

@@ -29,10 +29,14 @@ export interface LiveEvent {
 export function createEventRepository() {
   return {
     /** Takes the next sequence number of the page; must run inside the writing transaction. */
-    async nextSeq(db: Db, liveblogId: number, now: Date): Promise<Liveblog> {
+    /** `touch`: the change is to the coverage itself (not a reader's comment): the page is updated. */
+    async nextSeq(db: Db, liveblogId: number, now: Date, touch = true): Promise<Liveblog> {
       const row = await db
         .updateTable('liveblogs')
-        .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1), updatedAt: now.toISOString() }))
+        .set((eb) => ({
+          lastSeq: eb('lastSeq', '+', 1),
+          ...(touch && { updatedAt: now.toISOString() }),
+        }))
         .where('id', '=', liveblogId)
         .returningAll()
         .executeTakeFirstOrThrow();

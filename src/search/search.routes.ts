@@ -10,6 +10,7 @@ import { SearchOut, SearchPageQuerystring, SearchQuerystring } from './search.sc
 import { SEARCH_DEFAULT_LIMIT, type SearchQuery, type SearchService } from './search.service.js';
 import { searchMessages } from './search.box.js';
 import { renderSearchPage } from './search.view.js';
+import { consentOf } from '../platform/platform.consent.js';
 
 export interface SearchRoutesOptions {
   readonly search: SearchService;
@@ -96,6 +97,8 @@ export const searchPageRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = 
           siteName: app.config.siteName,
           assets: app.assets,
           nonce: request.cspNonce,
+          consent: consentOf(request),
+          path: request.url.slice(0, 500),
         },
         {
           locale: 'ar',

@@ -57,7 +57,40 @@ export const ListBlock = Type.Object(
   },
   { additionalProperties: false },
 );
-export const Block = Type.Union([ParagraphBlock, HeadingBlock, QuoteBlock, ListBlock]);
+/** A photo uploaded through /api/v1/photos; the server fills in the rest from its record. */
+export const ImageBlock = Type.Object(
+  {
+    type: Type.Literal('image'),
+    photoId: Type.String({ pattern: '^[a-f0-9]{20}$' }),
+    alt: Type.Optional(Type.String({ maxLength: 300 })),
+    caption: Type.Optional(Type.String({ maxLength: 500 })),
+    credit: Type.Optional(Type.String({ maxLength: 120 })),
+    width: Type.Optional(Type.Integer({ minimum: 1 })),
+    height: Type.Optional(Type.Integer({ minimum: 1 })),
+    widths: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 10 })),
+  },
+  { additionalProperties: false },
+);
+/** A post on X, a YouTube video or another link, shown as a card until the reader asks for it. */
+export const EmbedBlock = Type.Object(
+  {
+    type: Type.Literal('embed'),
+    url: Type.String({ maxLength: MAX_URL, pattern: '^https?://[^\\s]+$' }),
+    provider: Type.Optional(Type.Enum(['x', 'youtube', 'link'])),
+    title: Type.Optional(Type.String({ maxLength: 300 })),
+    site: Type.Optional(Type.String({ maxLength: 200 })),
+    videoId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' })),
+  },
+  { additionalProperties: false },
+);
+export const Block = Type.Union([
+  ParagraphBlock,
+  HeadingBlock,
+  QuoteBlock,
+  ListBlock,
+  ImageBlock,
+  EmbedBlock,
+]);
 export const Blocks = Type.Array(Block, { minItems: 1, maxItems: MAX_BLOCKS });
 
 export type Inline = Static<typeof Inline>;
@@ -123,6 +156,10 @@ export function blocksToText(blocks: readonly Block[]): string {
           return inlineText(block.content) + (block.cite ? ` — ${block.cite}` : '');
         case 'list':
           return block.items.map((item) => `• ${inlineText(item)}`).join('\n');
+        case 'image':
+          return [block.caption, block.credit].filter(Boolean).join(' — ');
+        case 'embed':
+          return block.title ?? block.url;
       }
     })
     .join('\n\n');

@@ -156,3 +156,76 @@ describe('photo uploads', () => {
     expect(ok.json<{ widths: number[] }>().widths).toEqual([10]);
   });
 });
+
+describe('photos and embeds in updates', () => {
+  let t: TestApp;
+  let editor: string;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    editor = await t.token('editor');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs',
+      headers: bearer(editor),
+      payload: { slug: 'media', headline: 'صور' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('an update with a photo and embeds renders responsive sizes and cards, and no third-party element', async () => {
+    const png = await sharp({
+      create: { width: 1200, height: 800, channels: 3, background: '#0b5394' },
+    })
+      .png()
+      .toBuffer();
+    const uploaded = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/photos?alt=${encodeURIComponent('الوفدان في مسقط')}&credit=${encodeURIComponent('وكالة الأنباء العمانية')}&caption=${encodeURIComponent('صورة من القاعة')}`,
+      headers: { ...bearer(editor), 'content-type': 'image/png' },
+      payload: png,
+    });
+    const photo = uploaded.json<{ id: string }>();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs/media/updates',
+      headers: bearer(editor),
+      payload: {
+        blocks: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'من داخل القاعة' }] },
+          { type: 'image', photoId: photo.id, credit: 'spoofed credit' },
+          { type: 'embed', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' },
+          { type: 'embed', url: 'https://x.com/someone/status/1234567890' },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const blocks = res.json<{ blocks: Record<string, unknown>[] }>().blocks;
+    expect(blocks[1]).toMatchObject({
+      type: 'image',
+      credit: 'وكالة الأنباء العمانية',
+      widths: [480, 960, 1200],
+    });
+    expect(blocks[2]).toMatchObject({ type: 'embed', provider: 'youtube', videoId: 'dQw4w9WgXcQ' });
+    expect(blocks[3]).toMatchObject({ type: 'embed', provider: 'x' });
+    const page = (await t.app.inject('/live/media')).body;
+    expect(page).toContain(`<source type="image/avif" srcset="/media/${photo.id}-480.avif 480w`);
+    expect(page).toContain('alt="الوفدان في مسقط"');
+    expect(page).toContain('data-provider="youtube"');
+    expect(page).not.toMatch(/<iframe|platform\.twitter\.com|youtube-nocookie/);
+  }, 30_000);
+
+  it('an unknown photo id is refused', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs/media/updates',
+      headers: bearer(editor),
+      payload: {
+        blocks: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'x' }] },
+          { type: 'image', photoId: 'a'.repeat(20) },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});

@@ -25,9 +25,10 @@ import {
 } from './update.repository.js';
 import type { CreateUpdateBody, DraftBody, PatchUpdateBody } from './update.schema.js';
 import { presentUpdateEvent, renderContext } from './update.presenter.js';
-import { DEFAULT_DATE_STYLE } from '../lib/time.format.js';
+import type { UpdateContext } from './update.view.js';
 import { siteDateStyle } from '../newsroom/newsroom.settings.js';
 import { createSearchService } from '../search/search.service.js';
+import { createMediaResolver } from './update.media.js';
 
 export interface UpdateResult {
   readonly update: Update;
@@ -104,16 +105,21 @@ export interface PublishOptions {
   readonly publishedAt?: Date;
 }
 
-export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceDeps) {
+export function createUpdateService({
+  db,
+  bus,
+  clock,
+  publicUrl = '',
+  embedFetch = true,
+}: ServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
   const search = createSearchService({ db, clock });
+  const media = createMediaResolver(db, { fetchTitles: embedFetch });
 
   async function liveblogBySlug(slug: string): Promise<Liveblog> {
     const liveblog = await liveblogs.findBySlug(db, slug);
     if (!liveblog) throw errors.notFound(things.liveblog);
-    // Events are rendered with the site's date setting as it is now.
-    if (liveblog.dateStyle === null) siteStyle = await siteDateStyle(db);
     return liveblog;
   }
 
@@ -127,15 +133,16 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
     return update;
   }
 
-  let siteStyle = DEFAULT_DATE_STYLE;
+  /** How this page's updates are drawn now (its date style, or the site's). */
+  async function contextFor(liveblog: Liveblog, now: Date): Promise<UpdateContext> {
+    return renderContext(liveblog, now, publicUrl, liveblog.dateStyle ?? (await siteDateStyle(db)));
+  }
 
   function publishedDraft(
     update: PublishedUpdate,
-    liveblog: Liveblog,
+    context: UpdateContext,
     type: EventDraft['type'],
-    now: Date,
   ): EventDraft {
-    const context = renderContext(liveblog, now, publicUrl, siteStyle);
     return { type, updateId: update.id, data: () => presentUpdateEvent(update, context) };
   }
 
@@ -147,10 +154,12 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       options: PublishOptions = {},
     ): Promise<UpdateResult> {
       assertCan(actor, 'update.publish');
-      const blocks = bodyOf(input);
+      const given = bodyOf(input);
+      const blocks = given === undefined ? undefined : await media.resolve(given);
       if (blocks === undefined || !blocksHaveText(blocks)) throw noText();
       const liveblog = await liveblogBySlug(slug);
       const now = clock.now();
+      const context = await contextFor(liveblog, now);
       const scheduleAt = input.publishAt === undefined ? undefined : new Date(input.publishAt);
       if (scheduleAt !== undefined && scheduleAt.getTime() > now.getTime()) {
         return this.schedule(actor, liveblog, input, blocks, scheduleAt);
@@ -188,7 +197,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
           },
           now,
         );
-        const drafts: EventDraft[] = [publishedDraft(update, liveblog, 'update.published', now)];
+        const drafts: EventDraft[] = [publishedDraft(update, context, 'update.published')];
         if (update.pinned) {
           for (const id of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
             drafts.push({ type: 'update.unpinned', updateId: id, data: () => ({ id }) });
@@ -210,7 +219,8 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       assertCan(actor, 'update.edit');
       const liveblog = await liveblogBySlug(slug);
       const current = await visibleUpdate(liveblog, id);
-      const blocks = bodyOf(patch);
+      const given = bodyOf(patch);
+      const blocks = given === undefined ? undefined : await media.resolve(given);
       if (blocks !== undefined && !blocksHaveText(blocks)) throw noText();
       const headline = cleanHeadline(patch.headline);
       const sources = cleanSources(patch.sources);
@@ -229,6 +239,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       if (Object.keys(changes).length === 0) return { update: current, liveblog };
 
       const now = clock.now();
+      const context = await contextFor(liveblog, now);
       if (contentChanged) changes.editedAt = now;
       const result = await db.transaction().execute(async (trx) => {
         const update = await updates.change(trx, current.id, changes, now);
@@ -250,12 +261,12 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
         const drafts: EventDraft[] = [];
         const flagsChanged = changes.keyEvent !== undefined || changes.breaking !== undefined;
         if (contentChanged || flagsChanged)
-          drafts.push(publishedDraft(update, liveblog, 'update.edited', now));
+          drafts.push(publishedDraft(update, context, 'update.edited'));
         if (pinChanged && update.pinned) {
           for (const other of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
             drafts.push({ type: 'update.unpinned', updateId: other, data: () => ({ id: other }) });
           }
-          drafts.push(publishedDraft(update, liveblog, 'update.pinned', now));
+          drafts.push(publishedDraft(update, context, 'update.pinned'));
         } else if (pinChanged) {
           drafts.push({
             type: 'update.unpinned',
@@ -352,7 +363,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       for (const due of await updates.dueScheduled(db, now, 50)) {
         const liveblog = await liveblogs.findById(db, due.liveblogId);
         if (!liveblog) continue;
-        if (liveblog.dateStyle === null) siteStyle = await siteDateStyle(db);
+        const context = await contextFor(liveblog, now);
         const after = await db.transaction().execute(async (trx) => {
           // Only the node whose update flips the status records the events.
           const claimed = await trx
@@ -369,12 +380,30 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
           const update = await updates.findById(trx, liveblog.id, due.id);
           if (!update || !isVisible(update)) return undefined;
           await search.indexUpdate(trx, update, liveblog);
-          return recordEvents(
+          const scheduler = { name: 'scheduler', userId: null };
+          await updates.recordRevision(trx, update, scheduler, 'publish', null, now);
+          await audit(
             trx,
-            liveblog.id,
-            [publishedDraft(update, liveblog, 'update.published', now)],
+            { kind: 'user', id: null, name: 'scheduler' },
+            {
+              action: 'update.publish',
+              targetType: 'update',
+              targetId: update.id,
+              after: snapshot(update),
+            },
             now,
           );
+          const drafts: EventDraft[] = [publishedDraft(update, context, 'update.published')];
+          if (update.pinned) {
+            for (const other of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
+              drafts.push({
+                type: 'update.unpinned',
+                updateId: other,
+                data: () => ({ id: other }),
+              });
+            }
+          }
+          return recordEvents(trx, liveblog.id, drafts, now);
         });
         if (after) {
           published++;
@@ -388,7 +417,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
     async createDraft(actor: Actor, slug: string, input: DraftBody): Promise<UpdateResult> {
       assertCan(actor, 'draft.write');
       const liveblog = await liveblogBySlug(slug);
-      const blocks = bodyOf(input) ?? [];
+      const blocks = await media.resolve(bodyOf(input) ?? []);
       const now = clock.now();
       const update = await db.transaction().execute(async (trx) => {
         const created = await updates.insert(
@@ -443,7 +472,8 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       const { update: draft, liveblog } = await this.draft(actor, slug, id);
       if (draft.status === 'scheduled' && !can(actor, 'update.publish'))
         throw wrongState(draft.status);
-      const blocks = bodyOf(input);
+      const given = bodyOf(input);
+      const blocks = given === undefined ? undefined : await media.resolve(given);
       const now = clock.now();
       const update = await db.transaction().execute((trx) =>
         updates.change(
@@ -530,6 +560,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
       const { update: draft, liveblog } = await this.draft(actor, slug, id);
       if (!blocksHaveText(draft.blocks)) throw noText();
       const now = clock.now();
+      const context = await contextFor(liveblog, now);
       const at = publishAt === undefined ? undefined : new Date(publishAt);
       const result = await db.transaction().execute(async (trx) => {
         if (at !== undefined && at.getTime() > now.getTime()) {
@@ -573,7 +604,7 @@ export function createUpdateService({ db, bus, clock, publicUrl = '' }: ServiceD
           },
           now,
         );
-        const drafts: EventDraft[] = [publishedDraft(update, liveblog, 'update.published', now)];
+        const drafts: EventDraft[] = [publishedDraft(update, context, 'update.published')];
         if (update.pinned) {
           for (const other of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
             drafts.push({ type: 'update.unpinned', updateId: other, data: () => ({ id: other }) });

@@ -85,6 +85,10 @@ export function BlocksView({ blocks }: { blocks: readonly Block[] }) {
                 {block.cite ? <cite>{block.cite}</cite> : null}
               </blockquote>
             );
+          case 'image':
+            return <PhotoView key={i} block={block} />;
+          case 'embed':
+            return <EmbedCard key={i} block={block} />;
           case 'list': {
             const items = block.items.map((item, j) => (
               <li key={j}>
@@ -96,6 +100,71 @@ export function BlocksView({ blocks }: { blocks: readonly Block[] }) {
         }
       })}
     </>
+  );
+}
+
+type ImageBlock = Extract<Block, { type: 'image' }>;
+type EmbedBlock = Extract<Block, { type: 'embed' }>;
+
+/** A photo in responsive sizes: AVIF, then WebP, then JPEG for every browser. */
+function PhotoView({ block }: { block: ImageBlock }) {
+  const widths = block.widths ?? [];
+  if (widths.length === 0) return null;
+  const srcset = (format: string) =>
+    widths.map((w) => `/media/${block.photoId}-${w}.${format} ${w}w`).join(', ');
+  const sizes = '(min-width: 960px) 640px, 100vw';
+  const fallback = widths.find((w) => w >= 960) ?? widths[widths.length - 1] ?? 0;
+  return (
+    <figure class="update-photo">
+      <picture>
+        <source type="image/avif" srcset={srcset('avif')} sizes={sizes} />
+        <source type="image/webp" srcset={srcset('webp')} sizes={sizes} />
+        <img
+          src={`/media/${block.photoId}-${fallback}.jpg`}
+          srcset={srcset('jpg')}
+          sizes={sizes}
+          alt={block.alt ?? ''}
+          width={block.width}
+          height={block.height}
+          loading="lazy"
+          decoding="async"
+        />
+      </picture>
+      {block.caption || block.credit ? (
+        <figcaption dir="auto">
+          {block.caption}
+          {block.credit ? <span class="photo-credit"> {block.credit}</span> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+/**
+ * A post on X, a video or a link as a card we draw ourselves: nothing is requested from the
+ * provider until the reader clicks and has agreed to embeds (src/client/live.ts).
+ */
+function EmbedCard({ block }: { block: EmbedBlock }) {
+  if (!SAFE_HREF.test(block.url)) return null;
+  return (
+    <div
+      class="embed-card"
+      data-provider={block.provider ?? 'link'}
+      data-url={block.url}
+      data-video-id={block.videoId}
+    >
+      <p class="embed-site">{block.site ?? ''}</p>
+      <p class="embed-title" dir="auto">
+        <a href={block.url} rel="noopener nofollow ugc" target="_blank">
+          {block.title ?? block.url}
+        </a>
+      </p>
+      {block.provider === 'youtube' || block.provider === 'x' ? (
+        <button type="button" class="embed-load" hidden>
+          ▶
+        </button>
+      ) : null}
+    </div>
   );
 }
 

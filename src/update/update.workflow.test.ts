@@ -117,4 +117,22 @@ describe.each(engines())('newsroom workflow ($name)', (engine) => {
     const page = await t.app.inject('/live/flow');
     expect(page.body).toContain('موعد المؤتمر الصحفي');
   });
+
+  it('a scheduled pinned update unpins the others when it goes out, with a revision by the scheduler', async () => {
+    const { updates } = t.app.services;
+    const first = await updates.publish(editor, 'flow', { text: 'مثبت أول', pinned: true });
+    const at = new Date(clock.now().getTime() + 60_000);
+    const later = await updates.publish(editor, 'flow', {
+      text: 'مثبت مجدول',
+      pinned: true,
+      publishAt: at.toISOString(),
+    });
+    clock.advance(2 * 60_000);
+    expect(await updates.publishDue()).toBe(1);
+    const list = (await updates.list('flow', undefined, 50)).updates;
+    expect(list.find((u) => u.id === first.update.id)?.pinned).toBe(false);
+    expect(list.find((u) => u.id === later.update.id)?.pinned).toBe(true);
+    const { revisions } = await updates.revisions(editor, 'flow', later.update.id);
+    expect(revisions[0]).toMatchObject({ action: 'publish', editorName: 'scheduler' });
+  });
 });

@@ -1,0 +1,102 @@
+// Fills in the photo and embed blocks a client sent: photos from their stored record (so the
+// sizes and credit are ours, not the client's), embeds from the URL (provider recognised; the
+// title read through the guarded fetch when the site answers, the host name otherwise).
+import type { Db } from '../storage/storage.database.js';
+import { errors } from '../platform/platform.errors.js';
+import { safeFetch, vetUrl } from '../platform/platform.fetch.js';
+import type { Block } from './update.blocks.js';
+
+type ImageBlock = Extract<Block, { type: 'image' }>;
+type EmbedBlock = Extract<Block, { type: 'embed' }>;
+
+export function recogniseEmbed(raw: string): Pick<EmbedBlock, 'provider' | 'videoId' | 'site'> {
+  const url = new URL(raw);
+  const host = url.hostname.replace(/^www\.|^m\./, '');
+  if (host === 'youtu.be' || host === 'youtube.com' || host === 'youtube-nocookie.com') {
+    const id =
+      host === 'youtu.be'
+        ? url.pathname.slice(1)
+        : (url.searchParams.get('v') ??
+          /^\/(?:shorts|embed|live)\/([^/]+)/.exec(url.pathname)?.[1] ??
+          '');
+    if (/^[A-Za-z0-9_-]{11}$/.test(id))
+      return { provider: 'youtube', videoId: id, site: 'YouTube' };
+  }
+  if ((host === 'x.com' || host === 'twitter.com') && /^\/[^/]+\/status\/\d+/.test(url.pathname)) {
+    return { provider: 'x', site: 'X' };
+  }
+  return { provider: 'link', site: host };
+}
+
+function titleFrom(html: string): string | undefined {
+  const og = /<meta[^>]+property=["']og:title["'][^>]+content=["']([^"']{1,300})["']/i.exec(
+    html,
+  )?.[1];
+  const title = og ?? /<title[^>]*>([^<]{1,300})<\/title>/i.exec(html)?.[1];
+  return title
+    ?.replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .trim();
+}
+
+export interface MediaResolverOptions {
+  /** Read titles over the network (off in tests and offline newsrooms). */
+  readonly fetchTitles: boolean;
+}
+
+export function createMediaResolver(db: Db, options: MediaResolverOptions = { fetchTitles: true }) {
+  async function image(block: ImageBlock): Promise<ImageBlock> {
+    const row = await db
+      .selectFrom('photos')
+      .selectAll()
+      .where('id', '=', block.photoId)
+      .executeTakeFirst();
+    if (!row)
+      throw errors.validation([{ field: '/blocks', message: `unknown photo ${block.photoId}` }]);
+    return {
+      type: 'image',
+      photoId: row.id,
+      alt: block.alt?.trim() ? block.alt.trim() : row.alt,
+      caption: block.caption?.trim() ?? row.caption,
+      credit: row.credit,
+      width: row.width,
+      height: row.height,
+      widths: JSON.parse(row.sizes) as number[],
+    };
+  }
+
+  async function embed(block: EmbedBlock): Promise<EmbedBlock> {
+    const recognised = recogniseEmbed(block.url);
+    let title = block.title?.trim();
+    if (!title && options.fetchTitles) {
+      try {
+        await vetUrl(block.url);
+        const page = await safeFetch(block.url, { timeoutMs: 3_000, maxBytes: 512 * 1024 });
+        if (page.contentType.includes('html')) title = titleFrom(page.body.toString('utf8'));
+      } catch {
+        title = undefined; // the card still works with the site's name
+      }
+    }
+    return {
+      type: 'embed',
+      url: block.url,
+      ...recognised,
+      title: title ?? recognised.site ?? block.url,
+    };
+  }
+
+  return {
+    async resolve(blocks: readonly Block[]): Promise<Block[]> {
+      const out: Block[] = [];
+      for (const block of blocks) {
+        if (block.type === 'image') out.push(await image(block));
+        else if (block.type === 'embed') out.push(await embed(block));
+        else out.push(block);
+      }
+      return out;
+    },
+  };
+}
