@@ -37,6 +37,7 @@ import { createSearchService } from './search/search.service.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
 import { createPhotoService, mediaRoutes, photoRoutes } from './update/update.photos.js';
 import { createDiskStore, type FileStore } from './storage/storage.files.js';
+import type { SafeFetchOptions } from './platform/platform.fetch.js';
 import { enforceConsent } from './platform/platform.consent.js';
 import { anonymousActor } from './newsroom/newsroom.policy.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
@@ -56,6 +57,8 @@ export interface AppParts {
   readonly hubOptions?: Partial<HubOptions>;
   /** Where photos go; the disk under MEDIA_DIR unless given (tests keep them in memory). */
   readonly files?: FileStore;
+  /** For tests: how the guarded fetcher resolves names and which addresses it refuses. */
+  readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
 }
 
 async function busFor(config: AppConfig, onError: (error: unknown) => void): Promise<Bus> {
@@ -103,6 +106,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     embedFetch: config.embedFetch,
   };
   const files = parts.files ?? createDiskStore(config.mediaDir);
+  const photos = createPhotoService(deps, files);
 
   app.decorateRequest('actor', null as unknown as typeof anonymousActor);
   app.decorateRequest('session', undefined);
@@ -130,13 +134,17 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   app.decorate('assets', parts.assets ?? loadAssets());
   app.decorate('services', {
     liveblogs: createLiveblogService(deps),
-    updates: createUpdateService(deps),
+    updates: createUpdateService({
+      ...deps,
+      thumbnails: (bytes, alt, credit) => photos.storeThumbnail(bytes, alt, credit),
+      ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
+    }),
     reader: createReaderService(deps),
     tokens: createTokenService(deps),
     accounts: createAccountService(deps),
     comments: createCommentService(deps),
     search: createSearchService(deps),
-    photos: createPhotoService(deps, files),
+    photos,
   });
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {

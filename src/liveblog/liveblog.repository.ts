@@ -34,6 +34,8 @@ export interface Liveblog {
   readonly commentMode: 'pre' | 'post';
   /** Null: the site's setting. */
   readonly dateStyle: DateStyle | null;
+  /** The same coverage in the other language, when the newsroom links one. */
+  readonly translationSlug: string | null;
 }
 
 export interface ExplainerSection {
@@ -62,6 +64,7 @@ export function liveblogFromRow(row: LiveblogRow): Liveblog {
     updatedAt: new Date(row.updatedAt),
     commentMode: row.commentMode === 'post' ? 'post' : 'pre',
     dateStyle: parseDateStyle(row.dateStyle),
+    translationSlug: row.translationSlug,
   };
 }
 
@@ -88,6 +91,7 @@ export interface LiveblogChanges {
   coverageEndAt?: Date | null;
   commentMode?: 'pre' | 'post';
   dateStyle?: DateStyle | null;
+  translationSlug?: string | null;
 }
 
 export function createLiveblogRepository() {
@@ -146,6 +150,7 @@ export function createLiveblogRepository() {
           coverageStartAt: input.coverageStartAt?.toISOString() ?? null,
           coverageEndAt: null,
           dateStyle: null,
+          translationSlug: null,
           lastSeq: 0,
           createdAt: at,
           updatedAt: at,
@@ -167,6 +172,9 @@ export function createLiveblogRepository() {
             coverageStartAt: changes.coverageStartAt?.toISOString() ?? null,
           }),
           ...(changes.commentMode !== undefined && { commentMode: changes.commentMode }),
+          ...(changes.translationSlug !== undefined && {
+            translationSlug: changes.translationSlug,
+          }),
           ...(changes.dateStyle !== undefined && {
             dateStyle: changes.dateStyle === null ? null : JSON.stringify(changes.dateStyle),
           }),

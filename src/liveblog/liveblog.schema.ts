@@ -61,6 +61,11 @@ export const PatchLiveblogBody = Type.Object(
         Type.Null(),
       ]),
     ),
+    translation: Type.Optional(
+      Type.Union([Slug, Type.Null()], {
+        description: 'The slug of the same coverage in the other language (hreflang)',
+      }),
+    ),
     commentMode: Type.Optional(
       Type.Enum(['pre', 'post'], {
         description: 'pre: comments wait for a moderator; post: shown at once',
@@ -78,6 +83,12 @@ export const ExplainerBody = Type.Object(
         {
           title: Type.String({ minLength: 1, maxLength: 200 }),
           text: Type.String({ minLength: 1, maxLength: 20_000 }),
+          photoId: Type.Optional(
+            Type.String({
+              pattern: '^[a-f0-9]{20}$',
+              description: 'A photo from /api/v1/photos, shown under the text',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),

@@ -5,7 +5,8 @@ import { assertCan, type Actor } from '../newsroom/newsroom.policy.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
 import { audit } from '../newsroom/newsroom.repository.js';
 import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
-import { blocksFromText } from '../update/update.blocks.js';
+import { blocksFromText, type Block } from '../update/update.blocks.js';
+import { createMediaResolver } from '../update/update.media.js';
 import {
   createLiveblogRepository,
   type ExplainerSection,
@@ -121,6 +122,14 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
       assertCan(actor, 'liveblog.edit');
       checkTimeZone(patch.timeZone);
       const current = await bySlug(slug);
+      if (typeof patch.translation === 'string') {
+        const other = await liveblogs.findBySlug(db, patch.translation);
+        if (!other || other.locale === current.locale || other.id === current.id) {
+          throw errors.validation([
+            { field: '/translation', message: 'must be a live page in the other language' },
+          ]);
+        }
+      }
       const now = clock.now();
       const changes: LiveblogChanges = {
         ...(patch.headline !== undefined && { headline: patch.headline.trim() }),
@@ -128,6 +137,7 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
         ...(patch.status !== undefined && { status: patch.status }),
         ...(patch.timeZone !== undefined && { timeZone: patch.timeZone }),
         ...(patch.commentMode !== undefined && { commentMode: patch.commentMode }),
+        ...(patch.translation !== undefined && { translationSlug: patch.translation }),
         ...(patch.dateStyle !== undefined && { dateStyle: patch.dateStyle }),
         ...(patch.coverageStartAt !== undefined && {
           coverageStartAt: patch.coverageStartAt === null ? null : new Date(patch.coverageStartAt),
@@ -197,10 +207,15 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
     ): Promise<LiveblogWithExplainer> {
       assertCan(actor, 'liveblog.edit');
       const current = await bySlug(slug);
-      const sections = body.sections.map((section) => ({
-        title: section.title.trim(),
-        blocks: blocksFromText(section.text),
-      }));
+      const media = createMediaResolver(db, { fetchTitles: false });
+      const sections: { title: string; blocks: Block[] }[] = [];
+      for (const section of body.sections) {
+        const text = blocksFromText(section.text);
+        const photo = section.photoId
+          ? await media.resolve([{ type: 'image', photoId: section.photoId }])
+          : [];
+        sections.push({ title: section.title.trim(), blocks: [...text, ...photo] });
+      }
       const empty = sections.findIndex(
         (section) => section.title === '' || section.blocks.length === 0,
       );

@@ -150,6 +150,20 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
         scripts: live || model.page === 1 ? [app.assets.url('live.js')] : [],
         head: (
           <>
+            {liveblog.translationSlug ? (
+              <>
+                <link
+                  rel="alternate"
+                  hrefLang={liveblog.locale}
+                  href={`${publicUrl}${liveblogPath(liveblog.slug)}`}
+                />
+                <link
+                  rel="alternate"
+                  hrefLang={liveblog.locale === 'ar' ? 'en' : 'ar'}
+                  href={`${publicUrl}${liveblogPath(liveblog.translationSlug)}`}
+                />
+              </>
+            ) : null}
             <meta property="og:type" content="article" />
             <meta property="og:site_name" content={siteName} />
             <meta property="og:title" content={title} />

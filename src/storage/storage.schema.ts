@@ -21,6 +21,8 @@ export interface LiveblogTable {
   commentMode: Generated<string>;
   /** JSON DateStyle, or null to follow the site's setting. */
   dateStyle: string | null;
+  /** The slug of the same coverage in the other language, for hreflang. */
+  translationSlug: string | null;
 }
 
 export interface ExplainerSectionTable {

@@ -80,6 +80,9 @@ export const EmbedBlock = Type.Object(
     title: Type.Optional(Type.String({ maxLength: 300 })),
     site: Type.Optional(Type.String({ maxLength: 200 })),
     videoId: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' })),
+    /** A thumbnail we fetched once and host ourselves (a photo id), so the card loads nothing foreign. */
+    thumbnail: Type.Optional(Type.String({ pattern: '^[a-f0-9]{20}$' })),
+    thumbnailWidth: Type.Optional(Type.Integer({ minimum: 1 })),
   },
   { additionalProperties: false },
 );

@@ -3,7 +3,7 @@
 // title read through the guarded fetch when the site answers, the host name otherwise).
 import type { Db } from '../storage/storage.database.js';
 import { errors } from '../platform/platform.errors.js';
-import { safeFetch, vetUrl } from '../platform/platform.fetch.js';
+import { safeFetch, vetUrl, type SafeFetchOptions } from '../platform/platform.fetch.js';
 import type { Block } from './update.blocks.js';
 
 type ImageBlock = Extract<Block, { type: 'image' }>;
@@ -43,8 +43,29 @@ function titleFrom(html: string): string | undefined {
 }
 
 export interface MediaResolverOptions {
-  /** Read titles over the network (off in tests and offline newsrooms). */
+  /** Read titles (and the preview image) over the network (off in tests and offline newsrooms). */
   readonly fetchTitles: boolean;
+  /** Keeps a link's preview image as our own photo. */
+  readonly thumbnails?: (
+    bytes: Buffer,
+    alt: string,
+    credit: string,
+  ) => Promise<{ id: string; width: number } | undefined>;
+  /** For tests: the fetcher's resolver and address rules. */
+  readonly fetch?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
+}
+
+function imageFrom(html: string, base: string): string | undefined {
+  const raw = /<meta[^>]+property=["']og:image["'][^>]+content=["']([^"']{1,2000})["']/i.exec(
+    html,
+  )?.[1];
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw.replace(/&amp;/g, '&'), base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function createMediaResolver(db: Db, options: MediaResolverOptions = { fetchTitles: true }) {
@@ -71,13 +92,34 @@ export function createMediaResolver(db: Db, options: MediaResolverOptions = { fe
   async function embed(block: EmbedBlock): Promise<EmbedBlock> {
     const recognised = recogniseEmbed(block.url);
     let title = block.title?.trim();
-    if (!title && options.fetchTitles) {
+    let thumbnail: { id: string; width: number } | undefined;
+    if (options.fetchTitles) {
       try {
-        await vetUrl(block.url);
-        const page = await safeFetch(block.url, { timeoutMs: 3_000, maxBytes: 512 * 1024 });
-        if (page.contentType.includes('html')) title = titleFrom(page.body.toString('utf8'));
+        await vetUrl(block.url, options.fetch?.resolver, options.fetch?.forbidden);
+        const page = await safeFetch(block.url, {
+          timeoutMs: 3_000,
+          maxBytes: 512 * 1024,
+          ...options.fetch,
+        });
+        if (page.contentType.includes('html')) {
+          const html = page.body.toString('utf8');
+          title ??= titleFrom(html);
+          const image = imageFrom(html, page.url);
+          if (image && options.thumbnails) {
+            const picture = await safeFetch(image, {
+              timeoutMs: 3_000,
+              maxBytes: 5 * 1024 * 1024,
+              ...options.fetch,
+            });
+            thumbnail = await options.thumbnails(
+              picture.body,
+              title ?? recognised.site ?? '',
+              recognised.site ?? '',
+            );
+          }
+        }
       } catch {
-        title = undefined; // the card still works with the site's name
+        // The card still works with the site's name and no picture.
       }
     }
     return {
@@ -85,6 +127,7 @@ export function createMediaResolver(db: Db, options: MediaResolverOptions = { fe
       url: block.url,
       ...recognised,
       title: title ?? recognised.site ?? block.url,
+      ...(thumbnail && { thumbnail: thumbnail.id, thumbnailWidth: thumbnail.width }),
     };
   }
 

@@ -229,3 +229,168 @@ describe('photos and embeds in updates', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('link previews, explainer photos and hreflang', () => {
+  let t: TestApp;
+  let editor: string;
+  let server: import('node:http').Server;
+  let port = 0;
+
+  beforeAll(async () => {
+    const http = await import('node:http');
+    const png = await sharp({
+      create: { width: 1200, height: 630, channels: 3, background: '#2e7d32' },
+    })
+      .png()
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '23/1 35/1 0/1' } })
+      .toBuffer();
+    server = http.createServer((req, res) => {
+      if (req.url === '/preview.png') {
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end(png);
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        '<html><head><meta property="og:title" content="تقرير عن المفاوضات &amp; نتائجها"><meta property="og:image" content="/preview.png"></head></html>',
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as import('node:net').AddressInfo).port;
+    // Here the local server stands in for a news site on the web: only its address is allowed.
+    t = await buildTestApp(
+      undefined,
+      {
+        fetchOptions: {
+          resolver: (host) =>
+            Promise.resolve(host === 'news.test' ? ['127.0.0.1'] : ['169.254.169.254']),
+          forbidden: (address) => address !== '127.0.0.1',
+        },
+      },
+      { embedFetch: true },
+    );
+    editor = await t.token('editor');
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs',
+      headers: bearer(editor),
+      payload: { slug: 'previews', headline: 'روابط' },
+    });
+  });
+  afterAll(async () => {
+    server.close();
+    await t.close();
+  });
+
+  it("a pasted link's title and preview image are fetched once and hosted by us, without metadata", async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs/previews/updates',
+      headers: bearer(editor),
+      payload: {
+        blocks: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'اقرأ' }] },
+          { type: 'embed', url: `http://news.test:${port}/article` },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const embed = res.json<{ blocks: Record<string, unknown>[] }>().blocks[1] as {
+      title: string;
+      thumbnail: string;
+      thumbnailWidth: number;
+    };
+    expect(embed.title).toBe('تقرير عن المفاوضات & نتائجها');
+    expect(embed.thumbnail).toMatch(/^[a-f0-9]{20}$/);
+    const image = await t.app.inject(`/media/${embed.thumbnail}-${embed.thumbnailWidth}.jpg`);
+    expect(image.statusCode).toBe(200);
+    expect((await sharp(image.rawPayload).metadata()).exif).toBeUndefined();
+    const page = (await t.app.inject('/live/previews')).body;
+    expect(page).toContain(`src="/media/${embed.thumbnail}-480.jpg"`);
+    expect(page).not.toContain(`news.test:${port}/preview.png`);
+  });
+
+  it('a link to a private address gets a card without anything fetched', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs/previews/updates',
+      headers: bearer(editor),
+      payload: {
+        blocks: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'x' }] },
+          { type: 'embed', url: 'http://metadata.test/latest/meta-data/' },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<{ blocks: Record<string, unknown>[] }>().blocks[1]).toMatchObject({
+      title: 'metadata.test',
+      provider: 'link',
+    });
+    expect(res.json<{ blocks: Record<string, unknown>[] }>().blocks[1]?.thumbnail).toBeUndefined();
+  });
+
+  it('an explainer section can carry a photo', async () => {
+    const png = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: '#444' },
+    })
+      .png()
+      .toBuffer();
+    const photo = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/photos?alt=map&credit=ajil',
+        headers: { ...bearer(editor), 'content-type': 'image/png' },
+        payload: png,
+      })
+    ).json<{ id: string }>();
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/liveblogs/previews/explainer',
+      headers: bearer(editor),
+      payload: { sections: [{ title: 'الخريطة', text: 'مواقع الجولات', photoId: photo.id }] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await t.app.inject('/live/previews')).body).toContain(
+      `/media/${photo.id}-480.avif 480w`,
+    );
+  });
+
+  it('linked Arabic and English pages point at each other with hreflang', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs',
+      headers: bearer(editor),
+      payload: { slug: 'previews-en', headline: 'Links', locale: 'en' },
+    });
+    const wrong = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/liveblogs/previews',
+      headers: bearer(editor),
+      payload: { translation: 'previews' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/liveblogs/previews',
+      headers: bearer(editor),
+      payload: { translation: 'previews-en' },
+    });
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/liveblogs/previews-en',
+      headers: bearer(editor),
+      payload: { translation: 'previews' },
+    });
+    const ar = (await t.app.inject('/live/previews')).body;
+    expect(ar).toContain(
+      '<link rel="alternate" hrefLang="en" href="http://localhost:3000/live/previews-en"/>'.replace(
+        'hrefLang',
+        'hreflang',
+      ),
+    );
+    const en = (await t.app.inject('/live/previews-en')).body;
+    expect(en).toContain('<html lang="en" dir="ltr">');
+    expect(en).toContain('hreflang="ar" href="http://localhost:3000/live/previews"');
+  });
+});

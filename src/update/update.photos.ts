@@ -160,6 +160,53 @@ export function createPhotoService(
       return { id, alt, caption, credit, width, height, widths: sizes };
     },
 
+    /** A link's preview image, fetched by the server: re-encoded small and kept as our own photo. */
+    async storeThumbnail(
+      bytes: Buffer,
+      alt: string,
+      credit: string,
+    ): Promise<{ id: string; width: number } | undefined> {
+      if (bytes.length > MAX_PHOTO_BYTES || sniff(bytes) === undefined) return undefined;
+      let meta: Metadata;
+      try {
+        meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+      } catch {
+        return undefined;
+      }
+      if (meta.autoOrient.width * meta.autoOrient.height > MAX_PHOTO_PIXELS) return undefined;
+      const width = Math.min(meta.autoOrient.width, 480);
+      const id = randomBytes(10).toString('hex');
+      const base = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS })
+        .rotate()
+        .resize({ width, withoutEnlargement: true });
+      const [avif, webp, jpg] = await Promise.all([
+        base.clone().avif({ quality: 50, effort: 2 }).toBuffer(),
+        base.clone().webp({ quality: 75 }).toBuffer(),
+        base.clone().jpeg({ quality: 75, mozjpeg: true }).toBuffer(),
+      ]);
+      await store.put(`${id}-${width}.avif`, avif);
+      await store.put(`${id}-${width}.webp`, webp);
+      await store.put(`${id}-${width}.jpg`, jpg);
+      const now = clock.now();
+      await db.transaction().execute((trx) =>
+        trx
+          .insertInto('photos')
+          .values({
+            id,
+            alt: alt.slice(0, 300),
+            caption: '',
+            credit: credit.slice(0, 120),
+            width: meta.autoOrient.width,
+            height: meta.autoOrient.height,
+            sizes: JSON.stringify([width]),
+            createdAt: now.toISOString(),
+            createdBy: 'link preview',
+          })
+          .execute(),
+      );
+      return { id, width };
+    },
+
     async byId(id: string): Promise<Photo | undefined> {
       const row = await db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return undefined;

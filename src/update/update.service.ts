@@ -111,11 +111,17 @@ export function createUpdateService({
   clock,
   publicUrl = '',
   embedFetch = true,
+  thumbnails,
+  fetchOptions,
 }: ServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
   const search = createSearchService({ db, clock });
-  const media = createMediaResolver(db, { fetchTitles: embedFetch });
+  const media = createMediaResolver(db, {
+    fetchTitles: embedFetch,
+    ...(thumbnails && { thumbnails }),
+    ...(fetchOptions && { fetch: fetchOptions }),
+  });
 
   async function liveblogBySlug(slug: string): Promise<Liveblog> {
     const liveblog = await liveblogs.findBySlug(db, slug);

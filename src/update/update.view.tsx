@@ -153,6 +153,14 @@ function EmbedCard({ block }: { block: EmbedBlock }) {
       data-url={block.url}
       data-video-id={block.videoId}
     >
+      {block.thumbnail && block.thumbnailWidth ? (
+        <img
+          class="embed-thumbnail"
+          src={`/media/${block.thumbnail}-${block.thumbnailWidth}.jpg`}
+          alt=""
+          loading="lazy"
+        />
+      ) : null}
       <p class="embed-site">{block.site ?? ''}</p>
       <p class="embed-title" dir="auto">
         <a href={block.url} rel="noopener nofollow ugc" target="_blank">
