@@ -43,6 +43,16 @@ function titleOf(update: PublishedUpdate): string {
   return text.length > 110 ? `${text.slice(0, 109)}…` : text;
 }
 
+/** The largest JPEG of the first photo in an update, as an absolute URL. */
+export function firstImageUrl(update: PublishedUpdate, publicUrl: string): string | undefined {
+  for (const block of update.blocks) {
+    if (block.type === 'image' && block.widths && block.widths.length > 0) {
+      return `${publicUrl}/media/${block.photoId}-${block.widths[block.widths.length - 1] ?? 0}.jpg`;
+    }
+  }
+  return undefined;
+}
+
 function modifiedOf(update: PublishedUpdate): Date {
   return update.editedAt ?? update.publishedAt;
 }
@@ -86,6 +96,9 @@ export function liveBlogPosting(input: StructuredDataInput): Record<string, unkn
       datePublished: update.publishedAt.toISOString(),
       dateModified: modifiedOf(update).toISOString(),
       author: { '@type': 'Person', name: update.authorName },
+      ...(firstImageUrl(update, input.publicUrl) && {
+        image: firstImageUrl(update, input.publicUrl),
+      }),
       url: `${canonicalUrl}#${updateAnchor(update.id)}`,
       mainEntityOfPage: `${canonicalUrl}#${updateAnchor(update.id)}`,
       publisher: { '@type': 'Organization', name: input.siteName },

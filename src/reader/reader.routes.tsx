@@ -22,7 +22,7 @@ import { toAppError } from '../platform/platform.http.js';
 import { AppError } from '../platform/platform.errors.js';
 import { CommentsSection, type CommentsModel } from '../comment/comment.view.js';
 import { siteDateStyle } from '../newsroom/newsroom.settings.js';
-import { liveBlogPosting, scriptJson } from './reader.feeds.js';
+import { firstImageUrl, liveBlogPosting, scriptJson } from './reader.feeds.js';
 
 const COMMENTER_COOKIE = 'ajil_cid';
 const NO_CONSENT: Consent = { preferences: false, analytics: false, embeds: false };
@@ -140,6 +140,10 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
         : liveblogPath(liveblog.slug);
     const title = focus?.headline ?? liveblog.headline;
     const description = focus ? firstSentence(focus) : liveblog.standfirst;
+    const image =
+      (focus && firstImageUrl(focus, publicUrl)) ??
+      model.updates.map((u) => firstImageUrl(u, publicUrl)).find((url) => url !== undefined) ??
+      `${publicUrl}/logo.png`;
     const live = liveblog.status === 'live';
     return renderDocument(
       frame(request, {
@@ -211,7 +215,12 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
                 ),
               }}
             />
-            <meta name="twitter:card" content="summary" />
+            <meta property="og:image" content={image} />
+            <meta
+              name="twitter:card"
+              content={image.endsWith('/logo.png') ? 'summary' : 'summary_large_image'}
+            />
+            <meta name="twitter:image" content={image} />
             <meta name="twitter:title" content={title} />
             <meta name="twitter:description" content={description} />
           </>

@@ -212,6 +212,13 @@ describe('photos and embeds in updates', () => {
     expect(page).toContain('alt="الوفدان في مسقط"');
     expect(page).toContain('data-provider="youtube"');
     expect(page).not.toMatch(/<iframe|platform\.twitter\.com|youtube-nocookie/);
+    expect(page).toContain(
+      `<meta property="og:image" content="http://localhost:3000/media/${photo.id}-1200.jpg"/>`,
+    );
+    const ld = JSON.parse(
+      /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}',
+    ) as { liveBlogUpdate: { image?: string }[] };
+    expect(ld.liveBlogUpdate[0]?.image).toBe(`http://localhost:3000/media/${photo.id}-1200.jpg`);
   }, 30_000);
 
   it('an unknown photo id is refused', async () => {
