@@ -380,7 +380,8 @@ export const feedRoutes: FastifyPluginAsyncTypebox = (app) => {
 /** A 512×512 red square: a plain, valid PNG built without image libraries. */
 const LOGO_PNG = solidPng(512, 512, [0xb3, 0x12, 0x1f]);
 
-function crc32(bytes: Buffer): number {
+/** PNG's CRC-32, for the chunks below (also used by tests that craft PNG files). */
+export function crc32(bytes: Buffer): number {
   let crc = ~0;
   for (const byte of bytes) {
     crc ^= byte;
@@ -389,7 +390,7 @@ function crc32(bytes: Buffer): number {
   return ~crc >>> 0;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -409,8 +410,8 @@ function solidPng(width: number, height: number, rgb: readonly [number, number, 
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

@@ -100,6 +100,26 @@ const wrongState = (status: string) =>
     en: `That cannot be done to an update whose status is "${status}".`,
   });
 
+/** What a new update takes from the request, whatever its status. */
+function newUpdateFields(
+  actor: Actor,
+  liveblog: Liveblog,
+  input: CreateUpdateBody,
+  blocks: Block[],
+) {
+  return {
+    liveblogId: liveblog.id,
+    headline: cleanHeadline(input.headline) ?? null,
+    blocks,
+    sources: cleanSources(input.sources) ?? [],
+    keyEvent: input.keyEvent ?? false,
+    pinned: input.pinned ?? false,
+    breaking: input.breaking ?? false,
+    authorName: input.author?.trim() ?? actor.name,
+    authorUserId: actor.kind === 'user' ? actor.id : null,
+  };
+}
+
 export interface PublishOptions {
   /** Back-dating for imports and the demo; the API does not expose it. */
   readonly publishedAt?: Date;
@@ -175,17 +195,9 @@ export function createUpdateService({
         const update = await updates.insert(
           trx,
           {
-            liveblogId: liveblog.id,
-            headline: cleanHeadline(input.headline) ?? null,
-            blocks,
-            sources: cleanSources(input.sources) ?? [],
-            keyEvent: input.keyEvent ?? false,
-            pinned: input.pinned ?? false,
-            breaking: input.breaking ?? false,
-            authorName: input.author?.trim() ?? actor.name,
+            ...newUpdateFields(actor, liveblog, input, blocks),
             status: 'published',
             publishedAt,
-            authorUserId: actor.kind === 'user' ? actor.id : null,
           },
           now,
         );
@@ -330,17 +342,9 @@ export function createUpdateService({
         const created = await updates.insert(
           trx,
           {
-            liveblogId: liveblog.id,
-            headline: cleanHeadline(input.headline) ?? null,
-            blocks,
-            sources: cleanSources(input.sources) ?? [],
-            keyEvent: input.keyEvent ?? false,
-            pinned: input.pinned ?? false,
-            breaking: input.breaking ?? false,
-            authorName: input.author?.trim() ?? actor.name,
+            ...newUpdateFields(actor, liveblog, input, blocks),
             status: 'scheduled',
             publishedAt: null,
-            authorUserId: actor.kind === 'user' ? actor.id : null,
             scheduledAt: at,
           },
           now,
