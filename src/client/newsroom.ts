@@ -23,6 +23,21 @@ interface ComposerState {
 }
 
 const AUTOSAVE_MS = 3_000;
+
+function emptyState(): ComposerState {
+  return {
+    draftId: null,
+    editingId: null,
+    headline: '',
+    blocks: [],
+    sources: [],
+    keyEvent: false,
+    pinned: false,
+    breaking: false,
+    savedAt: 0,
+    dirty: false,
+  };
+}
 const SAFE_HREF = /^(https?:\/\/|mailto:)\S+$/i;
 
 const body = document.body;
@@ -277,18 +292,7 @@ function startComposer(): void {
   const canPublish = form.dataset.canPublish === 'true';
   const flag = (id: string) => byId(id, HTMLInputElement);
 
-  let state: ComposerState = {
-    draftId: null,
-    editingId: null,
-    headline: '',
-    blocks: [],
-    sources: [],
-    keyEvent: false,
-    pinned: false,
-    breaking: false,
-    savedAt: 0,
-    dirty: false,
-  };
+  let state: ComposerState = emptyState();
   let saving: Promise<void> | null = null;
   let timer: number | undefined;
 
@@ -395,18 +399,7 @@ function startComposer(): void {
   }
 
   function reset(): void {
-    state = {
-      draftId: null,
-      editingId: null,
-      headline: '',
-      blocks: [],
-      sources: [],
-      keyEvent: false,
-      pinned: false,
-      breaking: false,
-      savedAt: 0,
-      dirty: false,
-    };
+    state = emptyState();
     localStorage.removeItem(storageKey);
     write();
   }
