@@ -109,14 +109,19 @@ export function createCommentRepository() {
       return row.count;
     },
 
-    async queue(db: Db, limit: number): Promise<(Comment & { slug: string })[]> {
+    /** Comments in one state with their page; pending ones oldest first, others newest first. */
+    async queue(
+      db: Db,
+      limit: number,
+      status: CommentStatus = 'pending',
+    ): Promise<(Comment & { slug: string })[]> {
       const rows = await db
         .selectFrom('comments')
         .innerJoin('liveblogs', 'liveblogs.id', 'comments.liveblogId')
         .selectAll('comments')
         .select('liveblogs.slug')
-        .where('comments.status', '=', 'pending')
-        .orderBy('comments.createdAt')
+        .where('comments.status', '=', status)
+        .orderBy('comments.createdAt', status === 'pending' ? 'asc' : 'desc')
         .limit(limit)
         .execute();
       return rows.map((row) => ({ ...commentFromRow(row), slug: row.slug }));

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, engines, type TestApp } from '../../test/helpers.js';
+import { buildTestApp, engines, signIn, type TestApp } from '../../test/helpers.js';
 import { SseReader } from '../../test/sse-client.js';
 import { fixedClock } from '../platform/platform.clock.js';
 import type { Actor } from '../newsroom/newsroom.policy.js';
@@ -174,6 +174,29 @@ describe.each(engines())('comments ($name)', (engine) => {
     clock.advance(60_000);
     await t.app.services.comments.moderate(moderator, [comment.id], 'approve');
     expect((await t.app.services.liveblogs.bySlug('talk')).updatedAt.getTime()).toBe(before);
+  });
+
+  it('a moderator takes an approved comment down from the desk', async () => {
+    const { comment } = await post('تعليق سيُزال من المكتب');
+    await t.app.services.comments.moderate(moderator, [comment.id], 'approve');
+    const desk = await signIn(t.app, 'moderator');
+    const listed = await t.app.inject({
+      url: '/newsroom/comments',
+      headers: { cookie: desk.cookie },
+    });
+    expect(listed.body).toContain('تعليق سيُزال من المكتب');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/newsroom/comments/moderate',
+      headers: { cookie: desk.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        ids: String(comment.id),
+        action: 'reject',
+        _csrf: desk.csrf,
+      }).toString(),
+    });
+    expect(res.statusCode).toBe(303);
+    expect((await t.app.inject('/live/talk')).body).not.toContain('تعليق سيُزال من المكتب');
   });
 
   it('a reporter cannot moderate', async () => {

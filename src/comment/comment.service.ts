@@ -218,6 +218,12 @@ export function createCommentService({ db, bus, clock }: ServiceDeps) {
       return comments.queue(db, 200);
     },
 
+    /** The newest published comments, so a moderator can take one down (post-moderation). */
+    async recentlyApproved(actor: Actor) {
+      assertCan(actor, 'comment.moderate');
+      return comments.queue(db, 100, 'approved');
+    },
+
     /** Approve, reject or mark spam, in bulk; open pages gain or lose the comments at once. */
     async moderate(
       actor: Actor,

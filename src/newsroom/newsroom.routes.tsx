@@ -543,8 +543,9 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
     async (request, reply) => {
       const session = require(request, reply, 'comment.moderate');
       if (!session) return reply;
-      const [queue, words] = await Promise.all([
+      const [queue, approved, words] = await Promise.all([
         app.services.comments.queue(session.actor),
+        app.services.comments.recentlyApproved(session.actor),
         app.services.comments.words(session.actor),
       ]);
       const locale = localeOf(request);
@@ -555,6 +556,7 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
         <ModerationPage
           locale={locale}
           queue={queue}
+          approved={approved}
           words={words}
           csrfToken={session.csrfToken}
         />,

@@ -966,11 +966,13 @@ export interface QueuedComment {
 export function ModerationPage({
   locale,
   queue,
+  approved,
   words,
   csrfToken,
 }: {
   locale: UiLocale;
   queue: readonly QueuedComment[];
+  approved: readonly QueuedComment[];
   words: readonly string[];
   csrfToken: string;
 }) {
@@ -1020,6 +1022,38 @@ export function ModerationPage({
           </button>
         </div>
       </form>
+      <section class="panel" aria-labelledby="approved-title">
+        <h2 id="approved-title">{m.published}</h2>
+        <form method="post" action="/newsroom/comments/moderate">
+          <CsrfField token={csrfToken} />
+          <ul class="desk-list">
+            {approved.map((comment) => (
+              <li key={comment.id} class="desk-item" data-comment-id={comment.id}>
+                <label class="desk-item-meta">
+                  <input
+                    type="checkbox"
+                    name="ids"
+                    value={String(comment.id)}
+                    aria-label={`${m.selectComment} ${comment.id}`}
+                  />
+                  <bdi dir="auto">{comment.name}</bdi> · <span dir="ltr">{comment.slug}</span>
+                </label>
+                <p class="desk-item-text" dir="auto">
+                  {comment.text}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <div class="desk-item-actions">
+            <button type="submit" name="action" value="reject">
+              {m.reject}
+            </button>
+            <button type="submit" name="action" value="spam">
+              {m.spam}
+            </button>
+          </div>
+        </form>
+      </section>
       <section class="panel" aria-labelledby="words-title">
         <h2 id="words-title">{m.words}</h2>
         <ul class="desk-list">
