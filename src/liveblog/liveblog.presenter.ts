@@ -26,6 +26,7 @@ export function presentLiveblog(
     coverageStartAt: liveblog.coverageStartAt?.toISOString() ?? null,
     coverageEndAt: liveblog.coverageEndAt?.toISOString() ?? null,
     lastEventId: liveblog.lastSeq,
+    translation: liveblog.translationSlug,
     url: `${publicUrl}${liveblogPath(liveblog.slug)}`,
     createdAt: liveblog.createdAt.toISOString(),
     updatedAt: liveblog.updatedAt.toISOString(),

@@ -115,6 +115,9 @@ export const LiveblogOut = Type.Object({
   coverageStartAt: Type.Union([Type.String(), Type.Null()]),
   coverageEndAt: Type.Union([Type.String(), Type.Null()]),
   lastEventId: Type.Integer(),
+  translation: Type.Union([Type.String(), Type.Null()], {
+    description: 'The same coverage in the other language',
+  }),
   url: Type.String(),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -163,6 +163,19 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
       }
       const result = await db.transaction().execute(async (trx) => {
         await liveblogs.update(trx, current.id, changes, now);
+        // A translation link goes both ways: the other page points back, its old partner lets go.
+        if (patch.translation !== undefined) {
+          if (current.translationSlug && current.translationSlug !== patch.translation) {
+            const old = await liveblogs.findBySlug(trx, current.translationSlug);
+            if (old?.translationSlug === current.slug)
+              await liveblogs.update(trx, old.id, { translationSlug: null }, now);
+          }
+          if (patch.translation !== null) {
+            const other = await liveblogs.findBySlug(trx, patch.translation);
+            if (other)
+              await liveblogs.update(trx, other.id, { translationSlug: current.slug }, now);
+          }
+        }
         await audit(
           trx,
           actor,

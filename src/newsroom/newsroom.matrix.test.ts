@@ -23,9 +23,15 @@ interface Case {
     url: string;
     payload?: unknown;
     form?: Record<string, string>;
+    raw?: { type: string; body: Buffer };
   };
 }
 
+// A 1×1 PNG.
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const admin: Actor = { kind: 'user', id: null, name: 'fixture', role: 'admin' };
 let counter = 0;
 
@@ -233,6 +239,15 @@ describe('role matrix', () => {
   ];
 
   api.push({
+    name: 'POST /api/v1/photos',
+    allowed: ['reporter', 'editor', 'admin'],
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/photos?alt=a&credit=b',
+      raw: { type: 'image/png', body: TINY_PNG },
+    }),
+  });
+  api.push({
     name: 'GET /api/v1/search',
     allowed: ['anonymous', 'reporter', 'editor', 'admin'],
     request: () => ({ method: 'GET', url: '/api/v1/search?q=%D9%85%D8%B3%D9%82%D8%B7' }),
@@ -378,6 +393,9 @@ describe('role matrix', () => {
       const session = sessions.get(who);
       payload = new URLSearchParams({ ...r.form, _csrf: session?.csrf ?? '' }).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (r.raw) {
+      headers['content-type'] = r.raw.type;
+      return t.app.inject({ method: r.method, url: r.url, headers, payload: r.raw.body });
     } else if (r.payload !== undefined) {
       payload = JSON.stringify(r.payload);
       headers['content-type'] = 'application/json';

@@ -382,16 +382,26 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
     async (request, reply) => {
       const session = require(request, reply);
       if (!session) return reply;
-      const sections: { order: number; title: string; text: string }[] = [];
+      const sections: { order: number; title: string; text: string; photoId: string }[] = [];
       for (let i = 0; i < 21; i++) {
         const title = (request.body[`title${i}`] ?? '').trim();
         const text = (request.body[`text${i}`] ?? '').trim();
         if (title === '' && text === '') continue;
-        sections.push({ order: Number(request.body[`order${i}`] ?? i + 1) || i + 1, title, text });
+        const photoId = request.body[`photo${i}`] ?? '';
+        sections.push({
+          order: Number(request.body[`order${i}`] ?? i + 1) || i + 1,
+          title,
+          text,
+          photoId,
+        });
       }
       sections.sort((a, b) => a.order - b.order);
       await liveblogs.replaceExplainer(session.actor, request.params.slug, {
-        sections: sections.map(({ title, text }) => ({ title, text })),
+        sections: sections.map(({ title, text, photoId }) => ({
+          title,
+          text,
+          ...(/^[a-f0-9]{20}$/.test(photoId) && { photoId }),
+        })),
       });
       return reply.redirect(`/newsroom/liveblogs/${request.params.slug}`, 303);
     },

@@ -670,9 +670,14 @@ function SettingsPanels({
   csrfToken: string;
 }) {
   const m = nm(locale);
+  // A section's photo travels as a hidden field, so saving the text keeps the photo.
   const sections = [
-    ...explainer.map((s) => ({ title: s.title, text: blocksToText(s.blocks) })),
-    { title: '', text: '' },
+    ...explainer.map((s) => ({
+      title: s.title,
+      text: blocksToText(s.blocks.filter((b) => b.type !== 'image')),
+      photoId: s.blocks.find((b) => b.type === 'image')?.photoId ?? '',
+    })),
+    { title: '', text: '', photoId: '' },
   ];
   return (
     <>
@@ -755,6 +760,7 @@ function SettingsPanels({
               </label>
               <label>
                 {m.sectionText}
+                <input type="hidden" name={`photo${i}`} value={section.photoId} />
                 <textarea name={`text${i}`} rows={4} maxLength={20000} dir="auto">
                   {section.text}
                 </textarea>

@@ -48,6 +48,9 @@ describe('the guarded fetch of pasted URLs', () => {
     expect(isForbiddenAddress('2a00:1450:4001:81b::200e')).toBe(false);
     expect(isForbiddenAddress('169.254.169.254')).toBe(true);
     expect(isForbiddenAddress('::ffff:10.0.0.1')).toBe(true);
+    expect(isForbiddenAddress('192.0.78.9')).toBe(false); // a public host in 192.0.0.0/16
+    expect(isForbiddenAddress('192.0.0.8')).toBe(true);
+    expect(isForbiddenAddress('2002:7f00:1::1')).toBe(true); // 6to4 of 127.0.0.1
   });
 
   describe('redirects are checked hop by hop', () => {
@@ -58,6 +61,13 @@ describe('the guarded fetch of pasted URLs', () => {
         if (req.url === '/to-metadata') {
           res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
           res.end();
+        } else if (req.url === '/drip') {
+          // A byte every 300 ms, for ever: never silent long enough for a socket time-out.
+          res.writeHead(200, { 'content-type': 'text/html' });
+          const timer = setInterval(() => res.write('.'), 300);
+          res.on('close', () => {
+            clearInterval(timer);
+          });
         } else if (req.url === '/big') {
           res.writeHead(200, { 'content-type': 'text/html' });
           res.end('x'.repeat(2 * 1024 * 1024));

@@ -38,7 +38,7 @@ export function isForbiddenAddress(address: string): boolean {
       (a === 169 && b === 254) || // link-local, cloud metadata
       (a === 172 && b >= 16 && b <= 31) ||
       (a === 192 && b === 168) ||
-      (a === 192 && b === 0) || // IETF protocol assignments
+      (a === 192 && b === 0 && v4[2] === 0) || // IETF protocol assignments (192.0.0.0/24)
       (a === 198 && (b === 18 || b === 19)) || // benchmarking
       a >= 224 // multicast, reserved, broadcast
     );
@@ -56,6 +56,9 @@ export function isForbiddenAddress(address: string): boolean {
       lower.startsWith('ff') || // multicast
       lower.startsWith('64:ff9b') || // NAT64 can reach IPv4 inside
       lower.startsWith('::ffff:') ||
+      lower.startsWith('2002:') || // 6to4 carries an IPv4 address
+      /^2001:0{0,4}:/.test(lower) || // Teredo
+      /^::\d+\.\d+\.\d+\.\d+$/.test(lower) || // IPv4-compatible
       lower.startsWith('2001:db8')
     );
   }
@@ -100,7 +103,16 @@ export async function vetUrl(
   if (url.port && url.port !== '80' && url.port !== '443' && forbidden === isForbiddenAddress)
     throw refusedUrl('port');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : await resolver(host).catch(() => []);
+  const addresses = isIP(host)
+    ? [host]
+    : await Promise.race([
+        resolver(host).catch(() => []),
+        new Promise<string[]>((resolve) =>
+          setTimeout(() => {
+            resolve([]);
+          }, 3_000).unref(),
+        ),
+      ]);
   if (addresses.length === 0) throw refusedUrl('no address');
   if (addresses.some(forbidden)) throw refusedUrl('private address');
   return { url, address: addresses[0] ?? '' };
@@ -160,6 +172,18 @@ export async function safeFetch(raw: string, options: SafeFetchOptions = {}): Pr
       request.on('timeout', () => {
         request.destroy();
         reject(refusedUrl('time'));
+      });
+      // The whole exchange, not only the silences between bytes, must end by the deadline.
+      const cap = setTimeout(
+        () => {
+          request.destroy();
+          reject(refusedUrl('time'));
+        },
+        Math.max(1, deadline - Date.now()),
+      );
+      cap.unref();
+      request.on('close', () => {
+        clearTimeout(cap);
       });
       request.on('error', () => {
         reject(refusedUrl('unreachable'));

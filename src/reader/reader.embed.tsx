@@ -58,7 +58,11 @@ function EmbedPage({
     <div class="embed">
       <header class="embed-header">
         <span class={`badge status-badge status-${liveblog.status}`}>
-          {liveblog.status === 'live' ? m.live : m.ended}
+          {
+            { live: m.live, ended: m.ended, scheduled: m.scheduled, archived: m.archived }[
+              liveblog.status
+            ]
+          }
         </span>{' '}
         <a
           href={`${model.publicUrl}${liveblogPath(liveblog.slug)}`}

@@ -90,6 +90,7 @@ export const searchPageRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = 
           ? undefined
           : await search.search({ q, ...(liveblog !== undefined && { liveblog }) });
       const m = searchMessages('ar');
+      void reply.header('vary', 'cookie');
       const html = renderSearchPage(
         {
           locale: 'ar',

@@ -69,6 +69,8 @@ function imageFrom(html: string, base: string): string | undefined {
 }
 
 export function createMediaResolver(db: Db, options: MediaResolverOptions = { fetchTitles: true }) {
+  // A link is fetched once per process: autosaves and edits reuse its title and preview.
+  const previews = new Map<string, Pick<EmbedBlock, 'title' | 'thumbnail' | 'thumbnailWidth'>>();
   async function image(block: ImageBlock): Promise<ImageBlock> {
     const row = await db
       .selectFrom('photos')
@@ -91,6 +93,8 @@ export function createMediaResolver(db: Db, options: MediaResolverOptions = { fe
 
   async function embed(block: EmbedBlock): Promise<EmbedBlock> {
     const recognised = recogniseEmbed(block.url);
+    const known = previews.get(block.url);
+    if (known) return { type: 'embed', url: block.url, ...recognised, ...known };
     let title = block.title?.trim();
     let thumbnail: { id: string; width: number } | undefined;
     if (options.fetchTitles) {
@@ -122,13 +126,13 @@ export function createMediaResolver(db: Db, options: MediaResolverOptions = { fe
         // The card still works with the site's name and no picture.
       }
     }
-    return {
-      type: 'embed',
-      url: block.url,
-      ...recognised,
+    const preview = {
       title: title ?? recognised.site ?? block.url,
       ...(thumbnail && { thumbnail: thumbnail.id, thumbnailWidth: thumbnail.width }),
     };
+    if (previews.size > 1000) previews.clear();
+    previews.set(block.url, preview);
+    return { type: 'embed', url: block.url, ...recognised, ...preview };
   }
 
   return {

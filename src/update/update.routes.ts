@@ -327,6 +327,7 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
     },
     async (request) => {
       const { liveblog } = await updates.previewContext(request.actor, request.params.slug);
+      const blocks = await updates.resolveMedia(request.actor, request.body.blocks);
       const now = app.clock.now();
       return {
         html: renderUpdateHtml(
@@ -334,7 +335,7 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
             id: 0,
             liveblogId: liveblog.id,
             headline: request.body.headline ?? null,
-            blocks: request.body.blocks,
+            blocks,
             sources: request.body.sources ?? [],
             keyEvent: request.body.keyEvent ?? false,
             pinned: false,

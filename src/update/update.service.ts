@@ -678,6 +678,12 @@ export function createUpdateService({
       return { liveblog: await liveblogBySlug(slug) };
     },
 
+    /** Photos and embeds filled in as publishing would (for the preview). */
+    async resolveMedia(actor: Actor, blocks: Block[]): Promise<Block[]> {
+      assertCan(actor, 'draft.write');
+      return media.resolve(blocks);
+    },
+
     /** Public: one published update. */
     async get(slug: string, id: number): Promise<UpdateResult> {
       const liveblog = await liveblogBySlug(slug);
