@@ -184,6 +184,50 @@ describe('the newsroom in a real browser', () => {
       .waitFor({ timeout: 5_000 });
   });
 
+  it('a photo dropped into the composer is described, uploaded and published as responsive sizes', async () => {
+    const { page } = await signedIn('editor@desk.test');
+    await page.goto(`${base}/newsroom/liveblogs/muscat`);
+    const answers = ['الوزيران في القاعة', 'وكالة الأنباء العمانية'];
+    page.on('dialog', (dialog) => void dialog.accept(answers.shift() ?? ''));
+    await page.click('#composer-body');
+    await page.keyboard.type('صورة من داخل قاعة المحادثات.');
+    // A 64×48 PNG made in the page, dropped as a reporter would drop a file.
+    await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 64;
+      canvas.height = 48;
+      const context = canvas.getContext('2d');
+      if (context) {
+        context.fillStyle = '#0b5394';
+        context.fillRect(0, 0, 64, 48);
+      }
+      const blob = await new Promise<Blob | null>((resolve) => {
+        canvas.toBlob(resolve, 'image/png');
+      });
+      const transfer = new DataTransfer();
+      if (blob) transfer.items.add(new File([blob], 'hall.png', { type: 'image/png' }));
+      document
+        .getElementById('composer-body')
+        ?.dispatchEvent(
+          new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+    });
+    await page.locator('#composer-body figure[data-photo-id] img').waitFor({ timeout: 10_000 });
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`${base}/live/muscat`);
+    await reader.waitForFunction(() => document.body.dataset.liveState === 'stream');
+    await page.click('#composer-body');
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Control+Enter')]);
+    const picture = reader.locator('#updates article .update-photo img[alt="الوزيران في القاعة"]');
+    await picture.waitFor({ timeout: 5_000 });
+    expect(
+      await reader.locator('#updates article .update-photo source[type="image/avif"]').count(),
+    ).toBeGreaterThan(0);
+    expect(await reader.locator('#updates article .photo-credit').first().textContent()).toContain(
+      'وكالة الأنباء العمانية',
+    );
+  });
+
   it.each(['ar', 'en'] as const)(
     'the newsroom passes axe-core with no serious or critical violations (%s)',
     async (locale) => {
