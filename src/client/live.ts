@@ -201,6 +201,7 @@ export function startLiveClient(): void {
   reportHeight();
   if (!slug || !list || body.dataset.page !== '1' || body.dataset.status !== 'live') return;
   const updates: HTMLElement = list;
+  const digits = body.dataset.digits === 'arab' ? 'arab' : 'latn';
   const m = t(locale);
   const baseTitle = document.title;
   let lastEventId = Number(body.dataset.lastEventId ?? '0');
@@ -222,7 +223,7 @@ export function startLiveClient(): void {
       document.title = baseTitle;
       return;
     }
-    if (pillButton) pillButton.textContent = plural(locale, n, m.newUpdates);
+    if (pillButton) pillButton.textContent = plural(locale, n, m.newUpdates, digits);
     if (pill) pill.hidden = false;
     document.title = `(${n}) ${baseTitle}`;
   }
@@ -285,7 +286,7 @@ export function startLiveClient(): void {
     const count = document.querySelector('.update-count');
     const total = Number(updates.dataset.total ?? '0') + delta;
     updates.dataset.total = String(total);
-    if (count) count.textContent = `(${plural(locale, total, m.updatesCount)})`;
+    if (count) count.textContent = `(${plural(locale, total, m.updatesCount, digits)})`;
   }
 
   function published(data: UpdateEventData): void {
@@ -390,7 +391,7 @@ export function startLiveClient(): void {
 
   function commentsCount(count: number): void {
     const label = document.querySelector('.comments-count');
-    if (label) label.textContent = `(${plural(locale, count, m.commentsCount)})`;
+    if (label) label.textContent = `(${plural(locale, count, m.commentsCount, digits)})`;
     document.querySelector('.no-comments')?.remove();
   }
 
@@ -549,7 +550,7 @@ export function startLiveClient(): void {
   function tick(): void {
     const now = new Date();
     for (const time of document.querySelectorAll<HTMLTimeElement>('time.update-time')) {
-      const relative = formatRelativeTime(new Date(time.dateTime), now, locale);
+      const relative = formatRelativeTime(new Date(time.dateTime), now, locale, digits);
       let span = time.querySelector('.relative-time');
       if (relative === null) {
         span?.remove();

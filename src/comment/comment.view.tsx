@@ -11,8 +11,12 @@ import {
 } from '../lib/time.format.js';
 import type { Comment } from './comment.repository.js';
 
-export function commentsCountText(locale: UiLocale, count: number): string {
-  return plural(locale, count, t(locale).commentsCount);
+export function commentsCountText(
+  locale: UiLocale,
+  count: number,
+  digits: 'latn' | 'arab' = 'latn',
+): string {
+  return plural(locale, count, t(locale).commentsCount, digits);
 }
 
 export function CommentItem({
@@ -75,7 +79,9 @@ export function CommentsSection({ model }: { model: CommentsModel }) {
     <section class="comments" id="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">
         {m.comments}{' '}
-        <span class="comments-count">({commentsCountText(model.locale, model.count)})</span>
+        <span class="comments-count">
+          ({commentsCountText(model.locale, model.count, model.dateStyle.digits)})
+        </span>
       </h2>
       <p class="comments-order">
         {model.order === 'newest' ? (

@@ -413,3 +413,16 @@ describe('dates the way each newsroom writes them', () => {
     expect(isDateStyle({ ...DEFAULT_DATE_STYLE, months: 'persian' })).toBe(false);
   });
 });
+
+describe('Arabic-Indic digits reach relative times and counts', () => {
+  it('writes «منذ ٥ دقائق» and «١٢ تحديثًا» when the page uses Arabic-Indic digits', () => {
+    const now = new Date('2026-02-06T12:30:00Z');
+    expect(formatRelativeTime(new Date(now.getTime() - 5 * 60_000), now, 'ar', 'arab')).toBe(
+      'منذ ٥ دقائق',
+    );
+    expect(formatRelativeTime(new Date(now.getTime() - 5 * 60_000), now, 'ar')).toBe('منذ 5 دقائق');
+    expect(
+      plural('ar', 12, { few: '{n} تحديثات', many: '{n} تحديثًا', other: '{n} تحديث' }, 'arab'),
+    ).toBe('١٢ تحديثًا');
+  });
+});

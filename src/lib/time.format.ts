@@ -415,12 +415,18 @@ function numberFormatFor(locale: UiLocale): Intl.NumberFormat {
  *   other: '{n} تحديث جديد',
  * }); // "5 تحديثات جديدة"
  */
-export function plural(locale: UiLocale, n: number, forms: PluralForms): string {
+export function plural(
+  locale: UiLocale,
+  n: number,
+  forms: PluralForms,
+  digits: 'latn' | 'arab' = 'latn',
+): string {
   const category = rulesFor(locale).select(n);
   const template = forms[category] ?? forms.other;
   if (!template.includes('{n}')) return template;
   const formatted = stripBidiControls(numberFormatFor(locale).format(n));
-  return template.replaceAll('{n}', formatted);
+  const text = template.replaceAll('{n}', formatted);
+  return locale === 'ar' ? withDigits(text, digits) : text;
 }
 
 // ---------------------------------------------------------------------------
@@ -471,8 +477,13 @@ const JUST_NOW: Readonly<Record<UiLocale, string>> = { ar: 'الآن', en: 'just
  * {@link formatRelativeTime}; exported so that callers and tests can reach
  * counts the elapsed-time thresholds never produce (e.g. 100 minutes).
  */
-export function formatAgo(count: number, unit: RelativeUnit, locale: UiLocale): string {
-  return plural(locale, count, AGO_FORMS[locale][unit]);
+export function formatAgo(
+  count: number,
+  unit: RelativeUnit,
+  locale: UiLocale,
+  digits: 'latn' | 'arab' = 'latn',
+): string {
+  return plural(locale, count, AGO_FORMS[locale][unit], digits);
 }
 
 const SECOND = 1000;
@@ -488,16 +499,21 @@ const RELATIVE_LIMIT = 30 * DAY;
  * from 30 days on, for a date more than a minute in the future, and for an
  * invalid date; the caller then shows only the absolute time.
  */
-export function formatRelativeTime(date: Date, now: Date, locale: UiLocale): string | null {
+export function formatRelativeTime(
+  date: Date,
+  now: Date,
+  locale: UiLocale,
+  digits: 'latn' | 'arab' = 'latn',
+): string | null {
   const elapsed = now.getTime() - date.getTime();
   if (!Number.isFinite(elapsed)) return null;
   // A small negative difference is clock skew between the server and the
   // reader's device; treat it as "now".
   if (elapsed <= -MINUTE) return null;
   if (elapsed < MINUTE) return JUST_NOW[locale];
-  if (elapsed < HOUR) return formatAgo(Math.floor(elapsed / MINUTE), 'minute', locale);
-  if (elapsed < DAY) return formatAgo(Math.floor(elapsed / HOUR), 'hour', locale);
-  if (elapsed < RELATIVE_LIMIT) return formatAgo(Math.floor(elapsed / DAY), 'day', locale);
+  if (elapsed < HOUR) return formatAgo(Math.floor(elapsed / MINUTE), 'minute', locale, digits);
+  if (elapsed < DAY) return formatAgo(Math.floor(elapsed / HOUR), 'hour', locale, digits);
+  if (elapsed < RELATIVE_LIMIT) return formatAgo(Math.floor(elapsed / DAY), 'day', locale, digits);
   return null;
 }
 

@@ -167,7 +167,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
             <h2 id="stream-title">
               {m.latestUpdates}{' '}
               <span class="update-count">
-                ({plural(liveblog.locale, model.total, m.updatesCount)})
+                ({plural(liveblog.locale, model.total, m.updatesCount, model.dateStyle.digits)})
               </span>
             </h2>
             <div id="new-updates-pill" class="new-updates-pill" hidden>

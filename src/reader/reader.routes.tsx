@@ -232,6 +232,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
           locale: liveblog.locale,
           'time-zone': liveblog.timeZone,
           status: liveblog.status,
+          digits: model.dateStyle.digits,
         },
       }),
       <LivePage model={model} />,

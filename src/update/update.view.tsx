@@ -193,7 +193,7 @@ function SourceItem({ source }: { source: Source }) {
 
 /** A time with its absolute form in the page's zone, the zone named, and a ticking relative form. */
 export function TimeView({ date, context }: { date: Date; context: UpdateContext }) {
-  const relative = formatRelativeTime(date, context.now, context.locale);
+  const relative = formatRelativeTime(date, context.now, context.locale, context.dateStyle.digits);
   const absolute = formatUpdateTime(date, context.timeZone, context.locale, context.dateStyle);
   const zone = formatTimeZoneName(context.timeZone, context.locale);
   const hijri =
