@@ -2,7 +2,7 @@
 // `token list`, `token revoke ID`.
 import { parseArgs } from 'node:util';
 import { loadConfig } from './platform/platform.config.js';
-import { migrateToLatest, openDatabase } from './storage/storage.database.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './storage/storage.database.js';
 import { createTokenService } from './newsroom/newsroom.service.js';
 import { createAccountService } from './newsroom/newsroom.accounts.js';
 import { createSearchService } from './search/search.service.js';
@@ -36,10 +36,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(usage);
     return 64;
   }
-  const database = openDatabase(loadConfig());
-  try {
-    await migrateToLatest(database);
-    const tokens = createTokenService({ db: database.db, clock: systemClock });
+  return withDatabase(async (db) => {
+    const tokens = createTokenService({ db, clock: systemClock });
     switch (command) {
       case 'create': {
         const role = values.role;
@@ -76,6 +74,15 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(usage);
         return 64;
     }
+  });
+}
+
+/** Opens and migrates the database, runs the command, reports our errors in both languages. */
+async function withDatabase(run: (db: DatabaseHandle['db']) => Promise<number>): Promise<number> {
+  const database = openDatabase(loadConfig());
+  try {
+    await migrateToLatest(database);
+    return await run(database.db);
   } catch (error) {
     if (error instanceof AppError) {
       process.stderr.write(`${error.messages.en} / ${error.messages.ar}\n`);
@@ -88,15 +95,12 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function reindex(): Promise<number> {
-  const database = openDatabase(loadConfig());
-  try {
-    await migrateToLatest(database);
-    const count = await createSearchService({ db: database.db, clock: systemClock }).reindexAll();
-    process.stdout.write(`Search index rebuilt: ${count} documents.\n`);
+  return withDatabase(async (db) => {
+    const count = await createSearchService({ db, clock: systemClock }).reindexAll();
+    process.stdout.write(`Search index rebuilt: ${count} documents.
+`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 async function readPassword(): Promise<string> {
@@ -126,20 +130,18 @@ async function createUser(values: {
   role?: string;
   email?: string;
 }): Promise<number> {
-  const role = values.role ?? 'editor';
-  if (!values.email || !values.name || !isRole(role)) {
+  const { email, name, role = 'editor' } = values;
+  if (!email || !name || !isRole(role)) {
     process.stderr.write(usage);
     return 64;
   }
   const password = await readPassword();
-  const database = openDatabase(loadConfig());
-  try {
-    await migrateToLatest(database);
-    const accounts = createAccountService({ db: database.db, clock: systemClock });
+  return withDatabase(async (db) => {
+    const accounts = createAccountService({ db, clock: systemClock });
     const operator = { kind: 'user' as const, id: null, name: 'cli', role: 'admin' as const };
     const user = await accounts.createUser(operator, {
-      email: values.email,
-      displayName: values.name,
+      email,
+      displayName: name,
       role,
       password,
     });
@@ -147,15 +149,7 @@ async function createUser(values: {
       `Account #${user.id} ${user.email} (${user.role}) created. Sign in at /newsroom/login\n`,
     );
     return 0;
-  } catch (error) {
-    if (error instanceof AppError) {
-      process.stderr.write(`${error.messages.en} / ${error.messages.ar}\n`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 main(process.argv.slice(2)).then(

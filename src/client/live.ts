@@ -5,6 +5,7 @@
 // making the page jump: new updates wait hidden until the reader is at the top.
 import { plural, formatRelativeTime } from '../lib/time.format.js';
 import { t, isUiLocale, type UiLocale } from '../lib/i18n.messages.js';
+import { EVENT_TYPES } from '../realtime/realtime.events.js';
 
 interface UpdateEventData {
   id: number;
@@ -470,17 +471,7 @@ export function startLiveClient(): void {
       const seq = event.lastEventId ? Number(event.lastEventId) : undefined;
       apply(event.type, seq, JSON.parse(event.data));
     };
-    for (const type of [
-      'update.published',
-      'update.edited',
-      'update.deleted',
-      'update.pinned',
-      'update.unpinned',
-      'liveblog.updated',
-      'comment.approved',
-      'comment.removed',
-      'reset',
-    ]) {
+    for (const type of [...EVENT_TYPES, 'reset']) {
       stream.addEventListener(type, handler);
     }
     stream.addEventListener('ready', () => {

@@ -4,17 +4,8 @@
 import type { Db } from '../storage/storage.database.js';
 import { liveblogFromRow, type Liveblog } from '../liveblog/liveblog.repository.js';
 
-export const EVENT_TYPES = [
-  'update.published',
-  'update.edited',
-  'update.deleted',
-  'update.pinned',
-  'update.unpinned',
-  'liveblog.updated',
-  'comment.approved',
-  'comment.removed',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType } from './realtime.events.js';
+import type { EventType } from './realtime.events.js';
 
 export interface LiveEvent {
   readonly liveblogId: number;

@@ -120,6 +120,9 @@ function newUpdateFields(
   };
 }
 
+/** Who publishes a scheduled update when its time comes. */
+const SCHEDULER: Actor = { kind: 'user', id: null, name: 'scheduler', role: 'editor' };
+
 export interface PublishOptions {
   /** Back-dating for imports and the demo; the API does not expose it. */
   readonly publishedAt?: Date;
@@ -172,6 +175,42 @@ export function createUpdateService({
     return { type, updateId: update.id, data: () => presentUpdateEvent(update, context) };
   }
 
+  /** Unpins every other update of the page and returns the events that say so. */
+  async function unpinOthers(trx: Db, update: PublishedUpdate, now: Date): Promise<EventDraft[]> {
+    const ids = await updates.unpinOthers(trx, update.liveblogId, update.id, now);
+    return ids.map((id) => ({ type: 'update.unpinned', updateId: id, data: () => ({ id }) }));
+  }
+
+  /**
+   * What every publication does, whoever publishes (now, from a draft, or the scheduler):
+   * index it, record the revision and the audit row, and return its live events.
+   */
+  async function wentLive(
+    trx: Db,
+    update: PublishedUpdate,
+    liveblog: Liveblog,
+    context: UpdateContext,
+    by: Actor,
+    now: Date,
+  ): Promise<EventDraft[]> {
+    await search.indexUpdate(trx, update, liveblog);
+    await updates.recordRevision(trx, update, who(by), 'publish', null, now);
+    await audit(
+      trx,
+      by,
+      {
+        action: 'update.publish',
+        targetType: 'update',
+        targetId: update.id,
+        after: snapshot(update),
+      },
+      now,
+    );
+    const drafts: EventDraft[] = [publishedDraft(update, context, 'update.published')];
+    if (update.pinned) drafts.push(...(await unpinOthers(trx, update, now)));
+    return drafts;
+  }
+
   return {
     async publish(
       actor: Actor,
@@ -202,25 +241,7 @@ export function createUpdateService({
           now,
         );
         if (!isVisible(update)) throw new Error('a published update must be visible');
-        await search.indexUpdate(trx, update, liveblog);
-        await updates.recordRevision(trx, update, who(actor), 'publish', null, now);
-        await audit(
-          trx,
-          actor,
-          {
-            action: 'update.publish',
-            targetType: 'update',
-            targetId: update.id,
-            after: snapshot(update),
-          },
-          now,
-        );
-        const drafts: EventDraft[] = [publishedDraft(update, context, 'update.published')];
-        if (update.pinned) {
-          for (const id of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
-            drafts.push({ type: 'update.unpinned', updateId: id, data: () => ({ id }) });
-          }
-        }
+        const drafts = await wentLive(trx, update, liveblog, context, actor, now);
         const after = await recordEvents(trx, liveblog.id, drafts, now);
         return { update, liveblog: after };
       });
@@ -281,9 +302,7 @@ export function createUpdateService({
         if (contentChanged || flagsChanged)
           drafts.push(publishedDraft(update, context, 'update.edited'));
         if (pinChanged && update.pinned) {
-          for (const other of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
-            drafts.push({ type: 'update.unpinned', updateId: other, data: () => ({ id: other }) });
-          }
+          drafts.push(...(await unpinOthers(trx, update, now)));
           drafts.push(publishedDraft(update, context, 'update.pinned'));
         } else if (pinChanged) {
           drafts.push({
@@ -389,30 +408,7 @@ export function createUpdateService({
           if (Number(claimed.numUpdatedRows) === 0) return undefined;
           const update = await updates.findById(trx, liveblog.id, due.id);
           if (!update || !isVisible(update)) return undefined;
-          await search.indexUpdate(trx, update, liveblog);
-          const scheduler = { name: 'scheduler', userId: null };
-          await updates.recordRevision(trx, update, scheduler, 'publish', null, now);
-          await audit(
-            trx,
-            { kind: 'user', id: null, name: 'scheduler' },
-            {
-              action: 'update.publish',
-              targetType: 'update',
-              targetId: update.id,
-              after: snapshot(update),
-            },
-            now,
-          );
-          const drafts: EventDraft[] = [publishedDraft(update, context, 'update.published')];
-          if (update.pinned) {
-            for (const other of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
-              drafts.push({
-                type: 'update.unpinned',
-                updateId: other,
-                data: () => ({ id: other }),
-              });
-            }
-          }
+          const drafts = await wentLive(trx, update, liveblog, context, SCHEDULER, now);
           return recordEvents(trx, liveblog.id, drafts, now);
         });
         if (after) {
@@ -601,25 +597,7 @@ export function createUpdateService({
           now,
         );
         if (!isVisible(update)) throw new Error('a published update must be visible');
-        await search.indexUpdate(trx, update, liveblog);
-        await updates.recordRevision(trx, update, who(actor), 'publish', null, now);
-        await audit(
-          trx,
-          actor,
-          {
-            action: 'update.publish',
-            targetType: 'update',
-            targetId: update.id,
-            after: snapshot(update),
-          },
-          now,
-        );
-        const drafts: EventDraft[] = [publishedDraft(update, context, 'update.published')];
-        if (update.pinned) {
-          for (const other of await updates.unpinOthers(trx, liveblog.id, update.id, now)) {
-            drafts.push({ type: 'update.unpinned', updateId: other, data: () => ({ id: other }) });
-          }
-        }
+        const drafts = await wentLive(trx, update, liveblog, context, actor, now);
         return { update, liveblog: await recordEvents(trx, liveblog.id, drafts, now) };
       });
       if (result.update.status === 'published') await ringAfterCommit(bus, result.liveblog);
