@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/platform/platform.config.js';
 import { migrateToLatest, openDatabase } from '../src/storage/storage.database.js';
-import { createTokenService } from '../src/newsroom/newsroom.service.js';
+import { createTokenService } from '../src/access/access.tokens.js';
 import { systemClock } from '../src/platform/platform.clock.js';
 import { renderUpdateHtml } from '../src/update/update.view.js';
 import { DEFAULT_DATE_STYLE } from '../src/lib/time.format.js';

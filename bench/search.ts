@@ -27,7 +27,7 @@ import {
 } from '../src/storage/storage.database.js';
 import { createLiveblogRepository, type Liveblog } from '../src/liveblog/liveblog.repository.js';
 import { createUpdateRepository } from '../src/update/update.repository.js';
-import { blocksFromText } from '../src/update/update.blocks.js';
+import { blocksFromText } from '../src/blocks/blocks.schema.js';
 import { createSearchService, type SearchService } from '../src/search/search.service.js';
 import { PASSAGES } from '../src/search/eval/passages.js';
 import { QUERIES } from '../src/search/eval/queries.js';

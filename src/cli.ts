@@ -3,10 +3,10 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './platform/platform.config.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './storage/storage.database.js';
-import { createTokenService } from './newsroom/newsroom.service.js';
-import { createAccountService } from './newsroom/newsroom.accounts.js';
+import { createTokenService } from './access/access.tokens.js';
+import { createAccountService } from './access/access.accounts.js';
 import { createSearchService } from './search/search.service.js';
-import { isRole, ROLES } from './newsroom/newsroom.policy.js';
+import { isRole, ROLES } from './access/access.policy.js';
 import { systemClock } from './platform/platform.clock.js';
 import { AppError } from './platform/platform.errors.js';
 

@@ -10,7 +10,7 @@ import {
   openDatabase,
   type DatabaseHandle,
 } from '../src/storage/storage.database.js';
-import type { Role } from '../src/newsroom/newsroom.policy.js';
+import type { Role } from '../src/access/access.policy.js';
 import { createMemoryStore } from '../src/storage/storage.files.js';
 
 export interface Engine {

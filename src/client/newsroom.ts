@@ -1,7 +1,7 @@
 // The newsroom desk: a rich-text composer that produces structured blocks (never HTML), drafts
 // that autosave to the server and to this device, Ctrl+Enter to publish (or submit), a preview
 // from the readers' own renderer, and in-place controls on published updates.
-import type { Block, Inline } from '../update/update.blocks.js';
+import type { Block, Inline } from '../blocks/blocks.schema.js';
 
 interface Source {
   name: string;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, engines, signIn, type TestApp } from '../../test/helpers.js';
 import { SseReader } from '../../test/sse-client.js';
 import { fixedClock } from '../platform/platform.clock.js';
-import type { Actor } from '../newsroom/newsroom.policy.js';
+import type { Actor } from '../access/access.policy.js';
 import { cleanName } from './comment.service.js';
 
 const editor: Actor = { kind: 'user', id: null, name: 'محررة', role: 'editor' };

@@ -3,14 +3,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError, errors, things } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
-import { assertCan, type Actor } from '../newsroom/newsroom.policy.js';
-import { audit } from '../newsroom/newsroom.repository.js';
+import { assertCan, type Actor } from '../access/access.policy.js';
+import { audit } from '../access/access.repository.js';
 import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { normalise } from '../search/search.analyser.js';
 import { createCommentRepository, type Comment, type CommentStatus } from './comment.repository.js';
 import { renderCommentHtml } from './comment.view.js';
-import { siteDateStyle } from '../newsroom/newsroom.settings.js';
+import { siteDateStyle } from '../settings/settings.service.js';
 
 const MIN_SECONDS_ON_PAGE = 3;
 const FORM_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;

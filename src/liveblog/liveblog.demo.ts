@@ -2,7 +2,7 @@
 // the real services with a clock set to each moment, so the demo has real events and edits.
 import { fixedClock } from '../platform/platform.clock.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
-import type { Actor } from '../newsroom/newsroom.policy.js';
+import type { Actor } from '../access/access.policy.js';
 import { createUpdateService } from '../update/update.service.js';
 import type { CreateUpdateBody } from '../update/update.schema.js';
 import { createLiveblogRepository } from './liveblog.repository.js';

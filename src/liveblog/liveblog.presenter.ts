@@ -1,5 +1,5 @@
 // The outward shape of a live page in the JSON API.
-import { blocksToText } from '../update/update.blocks.js';
+import { blocksToText } from '../blocks/blocks.schema.js';
 import type { ExplainerSection, Liveblog } from './liveblog.repository.js';
 import type { LiveblogOut } from './liveblog.schema.js';
 

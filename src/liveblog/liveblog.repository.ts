@@ -1,7 +1,7 @@
 // All SQL about live pages and their explainer. Returns domain objects, never rows.
 import type { Db } from '../storage/storage.database.js';
 import type { ExplainerSectionRow, LiveblogRow } from '../storage/storage.schema.js';
-import type { Block } from '../update/update.blocks.js';
+import type { Block } from '../blocks/blocks.schema.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { isDateStyle, type DateStyle } from '../lib/time.format.js';
 

@@ -1,12 +1,12 @@
 // Live pages: create, change, explain. Every method checks access on its first line.
 import { errors, things } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
-import { assertCan, type Actor } from '../newsroom/newsroom.policy.js';
+import { assertCan, type Actor } from '../access/access.policy.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
-import { audit } from '../newsroom/newsroom.repository.js';
+import { audit } from '../access/access.repository.js';
 import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
-import { blocksFromText, type Block } from '../update/update.blocks.js';
-import { createMediaResolver } from '../update/update.media.js';
+import { blocksFromText, type Block } from '../blocks/blocks.schema.js';
+import { createMediaResolver } from '../media/media.resolver.js';
 import {
   createLiveblogRepository,
   type ExplainerSection,

@@ -10,7 +10,7 @@ import {
   type DateStyle,
 } from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
-import { StatusBadge } from '../reader/reader.view.js';
+import type { UiLocale } from '../lib/i18n.messages.js';
 import type { PublishedUpdate } from '../update/update.repository.js';
 import {
   BlocksView,
@@ -203,4 +203,12 @@ export function LivePage({ model }: { model: LivePageModel }) {
       </div>
     </div>
   );
+}
+
+export function StatusBadge({ liveblog, locale }: { liveblog: Liveblog; locale: UiLocale }) {
+  const m = t(locale);
+  const label = { live: m.live, ended: m.ended, scheduled: m.scheduled, archived: m.archived }[
+    liveblog.status
+  ];
+  return <span class={`badge status-badge status-${liveblog.status}`}>{label}</span>;
 }

@@ -2,7 +2,7 @@
 // asserting the exact set of identities allowed. Each case acts on fresh objects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, type Session, type TestApp } from '../../test/helpers.js';
-import type { Actor, Role } from './newsroom.policy.js';
+import type { Actor, Role } from '../access/access.policy.js';
 
 type Who = 'anonymous' | 'reporter' | 'editor' | 'admin' | 'revoked';
 const EVERYONE: Who[] = ['anonymous', 'reporter', 'editor', 'admin', 'revoked'];

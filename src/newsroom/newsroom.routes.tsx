@@ -8,11 +8,11 @@ import { AppError } from '../platform/platform.errors.js';
 import { toAppError } from '../platform/platform.http.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
 import { UpdateParams } from '../update/update.schema.js';
-import { blocksToText, type Block } from '../update/update.blocks.js';
+import { blocksToText, type Block } from '../blocks/blocks.schema.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
-import { can, isRole, type Action } from './newsroom.policy.js';
-import { auditLog } from './newsroom.repository.js';
-import { checkCsrf, clearSessionCookie, sessionCookie } from './newsroom.session.js';
+import { can, isRole, type Action } from '../access/access.policy.js';
+import { auditLog } from '../access/access.repository.js';
+import { checkCsrf, clearSessionCookie, sessionCookie } from '../access/access.session.js';
 import {
   AuditPage,
   ModerationPage,
@@ -26,7 +26,7 @@ import {
   renderNewsroom,
 } from './newsroom.view.js';
 import { nm } from './newsroom.messages.js';
-import { createSettingsService } from './newsroom.settings.js';
+import { createSettingsService } from '../settings/settings.service.js';
 import { embedSnippet } from '../reader/reader.embed.js';
 import { isDateStyle, type DateStyle } from '../lib/time.format.js';
 

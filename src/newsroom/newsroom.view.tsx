@@ -8,9 +8,9 @@ import type { Assets } from '../platform/platform.assets.js';
 import type { Liveblog, ExplainerSection } from '../liveblog/liveblog.repository.js';
 import { LIVEBLOG_STATUSES } from '../liveblog/liveblog.repository.js';
 import type { Update } from '../update/update.repository.js';
-import { blocksToText } from '../update/update.blocks.js';
-import { ROLES, can, type Actor } from './newsroom.policy.js';
-import type { User } from './newsroom.repository.js';
+import { blocksToText } from '../blocks/blocks.schema.js';
+import { ROLES, can, type Actor } from '../access/access.policy.js';
+import type { User } from '../access/access.repository.js';
 import { nm } from './newsroom.messages.js';
 
 export interface NewsroomFrame {

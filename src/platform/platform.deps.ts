@@ -2,7 +2,7 @@
 import type { Db } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
-import type { MediaResolverOptions } from '../update/update.media.js';
+import type { MediaResolverOptions } from '../media/media.resolver.js';
 
 export interface ServiceDeps {
   readonly db: Db;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errors, type ErrorDetail } from './platform.errors.js';
-import { ProblemPage, renderDocument } from '../reader/reader.view.js';
+import { ProblemPage, renderDocument } from '../frame/frame.view.js';
 import { consentOf } from './platform.consent.js';
 
 function wantsJson(request: FastifyRequest): boolean {

@@ -1,15 +1,15 @@
 // What the app decorates Fastify with, typed once.
 import type { AppConfig } from './platform.config.js';
 import type { Assets } from './platform.assets.js';
-import type { Actor } from '../newsroom/newsroom.policy.js';
+import type { Actor } from '../access/access.policy.js';
 import type { LiveblogService } from '../liveblog/liveblog.service.js';
 import type { UpdateService } from '../update/update.service.js';
 import type { ReaderService } from '../reader/reader.service.js';
-import type { TokenService } from '../newsroom/newsroom.service.js';
-import type { AccountService, SessionInfo } from '../newsroom/newsroom.accounts.js';
+import type { TokenService } from '../access/access.tokens.js';
+import type { AccountService, SessionInfo } from '../access/access.accounts.js';
 import type { CommentService } from '../comment/comment.service.js';
 import type { SearchService } from '../search/search.service.js';
-import type { PhotoService } from '../update/update.photos.js';
+import type { PhotoService } from '../media/media.photos.js';
 import type { DatabaseHandle } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';

@@ -6,7 +6,7 @@ import { deflateSync } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { blocksToText } from '../update/update.blocks.js';
+import { blocksToText } from '../blocks/blocks.schema.js';
 import { createUpdateRepository, type PublishedUpdate } from '../update/update.repository.js';
 import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';

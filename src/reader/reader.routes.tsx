@@ -3,12 +3,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { t } from '../lib/i18n.messages.js';
-import { blocksToText } from '../update/update.blocks.js';
+import { blocksToText } from '../blocks/blocks.schema.js';
 import { LivePage, type LivePageModel } from '../liveblog/liveblog.view.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
 import type { PublishedUpdate } from '../update/update.repository.js';
-import { ConsentPage, FrontPage, renderDocument, type PageFrame } from './reader.view.js';
+import { ConsentPage, FrontPage } from './reader.view.js';
+import { renderDocument, type PageFrame } from '../frame/frame.view.js';
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -21,7 +22,7 @@ import {
 import { toAppError } from '../platform/platform.http.js';
 import { AppError } from '../platform/platform.errors.js';
 import { CommentsSection, type CommentsModel } from '../comment/comment.view.js';
-import { siteDateStyle } from '../newsroom/newsroom.settings.js';
+import { siteDateStyle } from '../settings/settings.service.js';
 import { firstImageUrl, liveBlogPosting, scriptJson } from './reader.feeds.js';
 
 const COMMENTER_COOKIE = 'ajil_cid';

@@ -9,7 +9,7 @@ import {
   type PublishedUpdate,
 } from '../update/update.repository.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
-import { siteDateStyle } from '../newsroom/newsroom.settings.js';
+import { siteDateStyle } from '../settings/settings.service.js';
 
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;

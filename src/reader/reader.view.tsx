@@ -1,60 +1,10 @@
-// The page frame every reader page shares, the front page, and the 404 and error pages.
-import type { ComponentChildren } from 'preact';
-import { renderToString } from 'preact-render-to-string';
+// The front page and the cookie settings page.
 import { directionOf, t, type UiLocale } from '../lib/i18n.messages.js';
 import type { Liveblog } from '../liveblog/liveblog.repository.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { formatUpdateTime } from '../lib/time.format.js';
-import type { Assets } from '../platform/platform.assets.js';
 import type { Consent } from '../platform/platform.consent.js';
-import { SearchBox } from '../search/search.box.js';
-
-export interface PageFrame {
-  readonly locale: UiLocale;
-  readonly title: string;
-  readonly description?: string;
-  readonly siteName: string;
-  readonly assets: Assets;
-  /** CSP nonce of this response, for our own scripts. */
-  readonly nonce: string;
-  readonly canonicalUrl?: string;
-  readonly scripts?: readonly string[];
-  readonly head?: ComponentChildren;
-  /** Attributes the live client reads from <body>. */
-  readonly bodyData?: Readonly<Record<string, string | number>>;
-  /** The reader's cookie choice; undefined shows the consent banner. */
-  readonly consent?: Consent | undefined;
-  /** Where the consent form returns to. */
-  readonly path?: string;
-}
-
-/** Accept all, reject all, or choose: plain forms, so the choice works without JavaScript. */
-function ConsentBanner({ locale, back }: { locale: UiLocale; back: string }) {
-  const m = t(locale);
-  return (
-    <section class="consent-banner" aria-labelledby="consent-title" role="region">
-      <h2 id="consent-title">{m.cookieTitle}</h2>
-      <p>{m.cookieText}</p>
-      <div class="consent-actions">
-        <form method="post" action="/consent">
-          <input type="hidden" name="back" value={back} />
-          <button type="submit" name="choice" value="all" class="consent-accept">
-            {m.cookieAcceptAll}
-          </button>
-        </form>
-        <form method="post" action="/consent">
-          <input type="hidden" name="back" value={back} />
-          <button type="submit" name="choice" value="none" class="consent-reject">
-            {m.cookieRejectAll}
-          </button>
-        </form>
-        <a href={`/consent?back=${encodeURIComponent(back)}`} class="consent-choose">
-          {m.cookieChoose}
-        </a>
-      </div>
-    </section>
-  );
-}
+import { StatusBadge } from '../liveblog/liveblog.view.js';
 
 export function ConsentPage({
   locale,
@@ -97,69 +47,6 @@ export function ConsentPage({
       </form>
     </div>
   );
-}
-
-function Layout({ frame, children }: { frame: PageFrame; children: ComponentChildren }) {
-  const m = t(frame.locale);
-  const data = Object.fromEntries(
-    Object.entries(frame.bodyData ?? {}).map(([key, value]) => [`data-${key}`, String(value)]),
-  );
-  return (
-    <html lang={frame.locale} dir={directionOf(frame.locale)}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{frame.title}</title>
-        {frame.description ? <meta name="description" content={frame.description} /> : null}
-        {frame.canonicalUrl ? <link rel="canonical" href={frame.canonicalUrl} /> : null}
-        <meta name="theme-color" content="#b3121f" />
-        <link rel="stylesheet" href={frame.assets.url('app.css')} />
-        {frame.head}
-        {(frame.scripts ?? []).map((src) => (
-          <script key={src} type="module" src={src} nonce={frame.nonce} />
-        ))}
-      </head>
-      <body {...data}>
-        <a class="skip-link" href="#main">
-          {m.skipToContent}
-        </a>
-        <header class="site-header">
-          <a class="site-name" href="/">
-            {frame.siteName}
-          </a>
-          <span class="site-tagline">{m.siteTagline}</span>
-          <SearchBox locale={frame.locale} id="site-search-q" />
-        </header>
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
-        <footer class="site-footer">
-          <p>{m.footerNote}</p>
-          <p>
-            <a href="/">{m.home}</a> · <a href="/api/docs">{m.apiDocs}</a> ·{' '}
-            <a href={`/consent?back=${encodeURIComponent(frame.path ?? '/')}`}>
-              {m.cookieSettings}
-            </a>
-          </p>
-        </footer>
-        {frame.consent === undefined ? (
-          <ConsentBanner locale={frame.locale} back={frame.path ?? '/'} />
-        ) : null}
-      </body>
-    </html>
-  );
-}
-
-export function renderDocument(frame: PageFrame, body: ComponentChildren): string {
-  return `<!doctype html>${renderToString(<Layout frame={frame}>{body}</Layout>)}`;
-}
-
-export function StatusBadge({ liveblog, locale }: { liveblog: Liveblog; locale: UiLocale }) {
-  const m = t(locale);
-  const label = { live: m.live, ended: m.ended, scheduled: m.scheduled, archived: m.archived }[
-    liveblog.status
-  ];
-  return <span class={`badge status-badge status-${liveblog.status}`}>{label}</span>;
 }
 
 function PageCard({ liveblog, locale }: { liveblog: Liveblog; locale: UiLocale }) {
@@ -216,32 +103,6 @@ export function FrontPage({
           </ul>
         </section>
       ) : null}
-    </div>
-  );
-}
-
-/** 404 and error pages: Arabic first, with the English line under it. */
-export function ProblemPage({ kind }: { kind: 'not-found' | 'error' }) {
-  const ar = t('ar');
-  const en = t('en');
-  const [titleAr, bodyAr, titleEn, bodyEn] =
-    kind === 'not-found'
-      ? [ar.notFoundTitle, ar.notFoundBody, en.notFoundTitle, en.notFoundBody]
-      : [ar.errorTitle, ar.errorBody, en.errorTitle, en.errorBody];
-  return (
-    <div class="problem-page">
-      <h1>{titleAr}</h1>
-      <p>{bodyAr}</p>
-      <p>
-        <a href="/">{ar.backHome}</a>
-      </p>
-      <div lang="en" dir="ltr" class="problem-page-en">
-        <h2>{titleEn}</h2>
-        <p>{bodyEn}</p>
-        <p>
-          <a href="/">{en.backHome}</a>
-        </p>
-      </div>
     </div>
   );
 }

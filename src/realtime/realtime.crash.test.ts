@@ -13,9 +13,9 @@ import {
   openDatabase,
 } from '../storage/storage.database.js';
 import { loadConfig } from '../platform/platform.config.js';
-import { createTokenService } from '../newsroom/newsroom.service.js';
+import { createTokenService } from '../access/access.tokens.js';
 import { createUpdateService } from '../update/update.service.js';
-import { createMemoryBus } from '../realtime/realtime.bus.js';
+import { createMemoryBus } from './realtime.bus.js';
 import { systemClock } from '../platform/platform.clock.js';
 
 interface Target {

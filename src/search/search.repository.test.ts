@@ -4,7 +4,7 @@ import type { DatabaseHandle, Db } from '../storage/storage.database.js';
 import { fixedClock } from '../platform/platform.clock.js';
 import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
 import { createUpdateRepository, type Update } from '../update/update.repository.js';
-import { blocksFromText } from '../update/update.blocks.js';
+import { blocksFromText } from '../blocks/blocks.schema.js';
 import { createSearchRepository, ftsMatchExpression, tsqueryLiteral } from './search.repository.js';
 import { createSearchService, type SearchService } from './search.service.js';
 

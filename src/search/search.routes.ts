@@ -8,7 +8,7 @@ import { errorResponses } from '../platform/platform.schema.js';
 import { presentSearchResults } from './search.presenter.js';
 import { SearchOut, SearchPageQuerystring, SearchQuerystring } from './search.schema.js';
 import { SEARCH_DEFAULT_LIMIT, type SearchQuery, type SearchService } from './search.service.js';
-import { searchMessages } from './search.box.js';
+import { searchMessages } from '../frame/frame.search-box.js';
 import { renderSearchPage } from './search.view.js';
 import { consentOf } from '../platform/platform.consent.js';
 

@@ -1,8 +1,7 @@
 // The wire shapes of search: the query string and the results, one place.
 import { Type, type Static } from 'typebox';
 import { Slug } from '../liveblog/liveblog.schema.js';
-
-export const MAX_QUERY_LENGTH = 200;
+import { MAX_QUERY_LENGTH } from '../frame/frame.search-box.js';
 
 const QueryText = Type.String({
   minLength: 1,

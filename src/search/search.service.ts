@@ -14,7 +14,7 @@ import {
   type PublishedUpdate,
   type Update,
 } from '../update/update.repository.js';
-import { blocksToText } from '../update/update.blocks.js';
+import { blocksToText } from '../blocks/blocks.schema.js';
 import { analyseQuery, analyseWords, type QueryTerm } from './search.analyser.js';
 import { highlight, snippet, type Segment } from './search.highlight.js';
 import {

@@ -4,10 +4,10 @@ import type { ComponentChildren } from 'preact';
 import { directionOf, type UiLocale } from '../lib/i18n.messages.js';
 import { formatUpdateTime, plural } from '../lib/time.format.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
-import { renderDocument, type PageFrame } from '../reader/reader.view.js';
+import { renderDocument, type PageFrame } from '../frame/frame.view.js';
 import type { Segment } from './search.highlight.js';
 import { hitPath } from './search.presenter.js';
-import { SearchBox, searchMessages } from './search.box.js';
+import { SearchBox, searchMessages } from '../frame/frame.search-box.js';
 import type { SearchHit, SearchResults } from './search.service.js';
 
 function Highlighted({ segments }: { segments: readonly Segment[] }) {

@@ -1,7 +1,7 @@
 // All SQL about updates. Returns domain objects, never rows.
 import type { Db } from '../storage/storage.database.js';
 import type { UpdateRow } from '../storage/storage.schema.js';
-import type { Block } from './update.blocks.js';
+import type { Block } from '../blocks/blocks.schema.js';
 
 /** draft → submitted (a reporter asks for review) → published; or scheduled → published at its time. */
 export const UPDATE_STATUSES = ['draft', 'submitted', 'scheduled', 'published'] as const;

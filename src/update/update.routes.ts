@@ -19,8 +19,8 @@ import {
   UpdateParams,
 } from './update.schema.js';
 import { presentUpdate, renderContext } from './update.presenter.js';
-import { siteDateStyle } from '../newsroom/newsroom.settings.js';
-import { blocksToText, type Block } from './update.blocks.js';
+import { siteDateStyle } from '../settings/settings.service.js';
+import { blocksToText, type Block } from '../blocks/blocks.schema.js';
 
 export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
   const { updates } = app.services;

@@ -2,8 +2,8 @@
 // transaction and rings the bus after the commit. Every method checks access first.
 import { errors, things } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
-import { assertCan, can, type Actor } from '../newsroom/newsroom.policy.js';
-import { audit } from '../newsroom/newsroom.repository.js';
+import { assertCan, can, type Actor } from '../access/access.policy.js';
+import { audit } from '../access/access.repository.js';
 import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit, type EventDraft } from '../realtime/realtime.record.js';
 import type { Db } from '../storage/storage.database.js';
@@ -13,7 +13,7 @@ import {
   blocksToText,
   cleanText,
   type Block,
-} from './update.blocks.js';
+} from '../blocks/blocks.schema.js';
 import { AppError } from '../platform/platform.errors.js';
 import {
   createUpdateRepository,
@@ -26,9 +26,9 @@ import {
 import type { CreateUpdateBody, DraftBody, PatchUpdateBody } from './update.schema.js';
 import { presentUpdateEvent, renderContext } from './update.presenter.js';
 import type { UpdateContext } from './update.view.js';
-import { siteDateStyle } from '../newsroom/newsroom.settings.js';
+import { siteDateStyle } from '../settings/settings.service.js';
 import { createSearchService } from '../search/search.service.js';
-import { createMediaResolver } from './update.media.js';
+import { createMediaResolver } from '../media/media.resolver.js';
 
 export interface UpdateResult {
   readonly update: Update;

@@ -2,7 +2,7 @@
 // fallback all call this module, so a reader sees the same markup however it arrived.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { Block, Inline } from './update.blocks.js';
+import type { Block, Inline } from '../blocks/blocks.schema.js';
 import type { PublishedUpdate, Source } from './update.repository.js';
 import { t, type UiLocale } from '../lib/i18n.messages.js';
 import {

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, engines, type TestApp } from '../../test/helpers.js';
 import { fixedClock } from '../platform/platform.clock.js';
-import type { Actor } from '../newsroom/newsroom.policy.js';
-import { auditLog } from '../newsroom/newsroom.repository.js';
+import type { Actor } from '../access/access.policy.js';
+import { auditLog } from '../access/access.repository.js';
 
 describe.each(engines())('newsroom workflow ($name)', (engine) => {
   let t: TestApp;

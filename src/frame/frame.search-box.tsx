@@ -2,7 +2,9 @@
 // file, with the search strings, so the page frame can show it without importing the page.
 import type { PluralForms } from '../lib/time.format.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
-import { MAX_QUERY_LENGTH } from './search.schema.js';
+
+/** The longest query the box and the search API take. */
+export const MAX_QUERY_LENGTH = 200;
 
 export interface SearchMessages {
   title: string;

@@ -4,7 +4,7 @@
 import type { Db } from '../storage/storage.database.js';
 import { errors } from '../platform/platform.errors.js';
 import { safeFetch, vetUrl, type SafeFetchOptions } from '../platform/platform.fetch.js';
-import type { Block } from './update.blocks.js';
+import type { Block } from '../blocks/blocks.schema.js';
 
 type ImageBlock = Extract<Block, { type: 'image' }>;
 type EmbedBlock = Extract<Block, { type: 'embed' }>;

@@ -1,7 +1,7 @@
 // All SQL about API tokens.
 import type { Db } from '../storage/storage.database.js';
 import type { ApiTokenRow } from '../storage/storage.schema.js';
-import type { Role } from './newsroom.policy.js';
+import type { Role } from './access.policy.js';
 
 export interface ApiToken {
   readonly id: number;

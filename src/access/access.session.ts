@@ -2,7 +2,7 @@
 // CSRF check every state-changing request made with a session cookie must pass.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/platform.errors.js';
-import { SESSION_COOKIE, csrfMatches, type SessionInfo } from './newsroom.accounts.js';
+import { SESSION_COOKIE, csrfMatches, type SessionInfo } from './access.accounts.js';
 
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie;

@@ -3,8 +3,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ServiceDeps } from '../platform/platform.deps.js';
 import { errors, things } from '../platform/platform.errors.js';
-import { anonymousActor, type Actor, type Role } from './newsroom.policy.js';
-import { createTokenRepository, type ApiToken } from './newsroom.repository.js';
+import { anonymousActor, type Actor, type Role } from './access.policy.js';
+import { createTokenRepository, type ApiToken } from './access.repository.js';
 
 const TOKEN_PREFIX = 'ajil_';
 const TOUCH_EVERY_MS = 10 * 60 * 1000;

@@ -5,8 +5,8 @@ import { hash, verify } from '@node-rs/argon2';
 import { errors, AppError } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
-import { assertCan, type Actor, type Role } from './newsroom.policy.js';
-import { audit, createUserRepository, type User } from './newsroom.repository.js';
+import { assertCan, type Actor, type Role } from './access.policy.js';
+import { audit, createUserRepository, type User } from './access.repository.js';
 
 export const SESSION_COOKIE = 'ajil_session';
 const IDLE_MS = 12 * 60 * 60 * 1000;
