@@ -25,7 +25,8 @@ import {
   type DatabaseHandle,
   type Db,
 } from '../src/storage/storage.database.js';
-import { createLiveblogRepository, type Liveblog } from '../src/liveblog/liveblog.repository.js';
+import { type Liveblog } from '../src/liveblog/liveblog.types.js';
+import { createLiveblogRepository } from '../src/liveblog/liveblog.repository.js';
 import { createUpdateRepository } from '../src/update/update.repository.js';
 import { blocksFromText } from '../src/blocks/blocks.schema.js';
 import { createSearchService, type SearchService } from '../src/search/search.service.js';

@@ -1,6 +1,6 @@
 // The outward shape of a live page in the JSON API.
 import { blocksToText } from '../blocks/blocks.schema.js';
-import type { ExplainerSection, Liveblog } from './liveblog.repository.js';
+import type { ExplainerSection, Liveblog } from './liveblog.types.js';
 import type { LiveblogOut } from './liveblog.schema.js';
 
 export function explainerAnchor(position: number): string {

@@ -3,6 +3,13 @@ import type { Db } from '../storage/storage.database.js';
 import type { ExplainerSectionRow, LiveblogRow } from '../storage/storage.schema.js';
 import type { Block } from '../blocks/blocks.schema.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
+import type {
+  ExplainerSection,
+  Liveblog,
+  LiveblogChanges,
+  LiveblogStatus,
+  NewLiveblog,
+} from './liveblog.types.js';
 import { isDateStyle, type DateStyle } from '../lib/time.format.js';
 
 function parseDateStyle(raw: string | null): DateStyle | null {
@@ -13,35 +20,6 @@ function parseDateStyle(raw: string | null): DateStyle | null {
   } catch {
     return null;
   }
-}
-
-export const LIVEBLOG_STATUSES = ['scheduled', 'live', 'ended', 'archived'] as const;
-export type LiveblogStatus = (typeof LIVEBLOG_STATUSES)[number];
-
-export interface Liveblog {
-  readonly id: number;
-  readonly slug: string;
-  readonly headline: string;
-  readonly standfirst: string;
-  readonly status: LiveblogStatus;
-  readonly locale: UiLocale;
-  readonly timeZone: string;
-  readonly coverageStartAt: Date | null;
-  readonly coverageEndAt: Date | null;
-  readonly lastSeq: number;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly commentMode: 'pre' | 'post';
-  /** Null: the site's setting. */
-  readonly dateStyle: DateStyle | null;
-  /** The same coverage in the other language, when the newsroom links one. */
-  readonly translationSlug: string | null;
-}
-
-export interface ExplainerSection {
-  readonly position: number;
-  readonly title: string;
-  readonly blocks: Block[];
 }
 
 function date(value: string | null): Date | null {
@@ -70,28 +48,6 @@ export function liveblogFromRow(row: LiveblogRow): Liveblog {
 
 function sectionFromRow(row: ExplainerSectionRow): ExplainerSection {
   return { position: row.position, title: row.title, blocks: JSON.parse(row.body) as Block[] };
-}
-
-export interface NewLiveblog {
-  slug: string;
-  headline: string;
-  standfirst: string;
-  status: LiveblogStatus;
-  locale: UiLocale;
-  timeZone: string;
-  coverageStartAt: Date | null;
-}
-
-export interface LiveblogChanges {
-  headline?: string;
-  standfirst?: string;
-  status?: LiveblogStatus;
-  timeZone?: string;
-  coverageStartAt?: Date | null;
-  coverageEndAt?: Date | null;
-  commentMode?: 'pre' | 'post';
-  dateStyle?: DateStyle | null;
-  translationSlug?: string | null;
 }
 
 export function createLiveblogRepository() {

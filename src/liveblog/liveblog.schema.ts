@@ -1,6 +1,6 @@
 // The wire shapes of live pages: request validation and response serialisation, one place.
 import { Type, type Static } from 'typebox';
-import { LIVEBLOG_STATUSES } from './liveblog.repository.js';
+import { LIVEBLOG_STATUSES } from './liveblog.types.js';
 
 export const SLUG_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
 

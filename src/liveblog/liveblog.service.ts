@@ -8,12 +8,12 @@ import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { blocksFromText, type Block } from '../blocks/blocks.schema.js';
 import { createMediaResolver } from '../media/media.resolver.js';
 import {
-  createLiveblogRepository,
   type ExplainerSection,
   type Liveblog,
   type LiveblogChanges,
   type LiveblogStatus,
-} from './liveblog.repository.js';
+} from './liveblog.types.js';
+import { createLiveblogRepository } from './liveblog.repository.js';
 import type { CreateLiveblogBody, ExplainerBody, PatchLiveblogBody } from './liveblog.schema.js';
 import { renderExplainerHtml } from './liveblog.view.js';
 import { createSearchService } from '../search/search.service.js';

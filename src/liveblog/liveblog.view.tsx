@@ -11,14 +11,14 @@ import {
 } from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
-import type { PublishedUpdate } from '../update/update.repository.js';
+import type { PublishedUpdate } from '../update/update.types.js';
 import {
   BlocksView,
   KeyEventItem,
   UpdateArticle,
   type UpdateContext,
 } from '../update/update.view.js';
-import type { ExplainerSection, Liveblog } from './liveblog.repository.js';
+import type { ExplainerSection, Liveblog } from './liveblog.types.js';
 import { explainerAnchor, liveblogPath } from './liveblog.presenter.js';
 
 export function ExplainerView({

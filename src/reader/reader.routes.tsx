@@ -7,7 +7,7 @@ import { blocksToText } from '../blocks/blocks.schema.js';
 import { LivePage, type LivePageModel } from '../liveblog/liveblog.view.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
-import type { PublishedUpdate } from '../update/update.repository.js';
+import type { PublishedUpdate } from '../update/update.types.js';
 import { ConsentPage, FrontPage } from './reader.view.js';
 import { renderDocument, type PageFrame } from '../frame/frame.view.js';
 import { randomBytes } from 'node:crypto';

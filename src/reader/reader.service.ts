@@ -1,13 +1,11 @@
 // What readers see: the front page and the pages of a live page. Reading needs no account.
 import { errors, things } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
-import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
+import { type Liveblog } from '../liveblog/liveblog.types.js';
+import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import type { LivePageModel } from '../liveblog/liveblog.view.js';
-import {
-  createUpdateRepository,
-  isVisible,
-  type PublishedUpdate,
-} from '../update/update.repository.js';
+import { isVisible, type PublishedUpdate } from '../update/update.types.js';
+import { createUpdateRepository } from '../update/update.repository.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
 import { siteDateStyle } from '../settings/settings.service.js';
 

@@ -1,6 +1,6 @@
 // The front page and the cookie settings page.
 import { directionOf, t, type UiLocale } from '../lib/i18n.messages.js';
-import type { Liveblog } from '../liveblog/liveblog.repository.js';
+import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { formatUpdateTime } from '../lib/time.format.js';
 import type { Consent } from '../platform/platform.consent.js';

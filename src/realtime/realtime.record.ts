@@ -1,6 +1,6 @@
 // Writes events inside the caller's transaction, and rings the bus after the commit.
 import type { Db } from '../storage/storage.database.js';
-import type { Liveblog } from '../liveblog/liveblog.repository.js';
+import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { Bus } from './realtime.bus.js';
 import { createEventRepository, type EventType } from './realtime.repository.js';
 

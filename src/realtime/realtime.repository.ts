@@ -2,7 +2,8 @@
 // same transaction as the change. The number comes from bumping liveblogs.last_seq, which
 // takes the page's row lock, so numbers become visible in commit order (no gaps for a tail query).
 import type { Db } from '../storage/storage.database.js';
-import { liveblogFromRow, type Liveblog } from '../liveblog/liveblog.repository.js';
+import { type Liveblog } from '../liveblog/liveblog.types.js';
+import { liveblogFromRow } from '../liveblog/liveblog.repository.js';
 
 export { EVENT_TYPES, type EventType } from './realtime.events.js';
 import type { EventType } from './realtime.events.js';

@@ -3,17 +3,10 @@
 // so the index changes exactly when what readers see changes.
 import type { ServiceDeps } from '../platform/platform.deps.js';
 import type { Db } from '../storage/storage.database.js';
-import {
-  createLiveblogRepository,
-  type ExplainerSection,
-  type Liveblog,
-} from '../liveblog/liveblog.repository.js';
-import {
-  createUpdateRepository,
-  isVisible,
-  type PublishedUpdate,
-  type Update,
-} from '../update/update.repository.js';
+import { type ExplainerSection, type Liveblog } from '../liveblog/liveblog.types.js';
+import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
+import { isVisible, type PublishedUpdate, type Update } from '../update/update.types.js';
+import { createUpdateRepository } from '../update/update.repository.js';
 import { blocksToText } from '../blocks/blocks.schema.js';
 import { analyseQuery, analyseWords, type QueryTerm } from './search.analyser.js';
 import { highlight, snippet, type Segment } from './search.highlight.js';

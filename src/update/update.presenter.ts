@@ -1,8 +1,8 @@
 // The outward shapes of an update: the JSON API, and the data of a live event.
-import type { Liveblog } from '../liveblog/liveblog.repository.js';
+import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { DateStyle } from '../lib/time.format.js';
 import { blocksToText } from '../blocks/blocks.schema.js';
-import type { PublishedUpdate, Update } from './update.repository.js';
+import type { PublishedUpdate, Update } from './update.types.js';
 import type { UpdateOut } from './update.schema.js';
 import {
   renderKeyEventHtml,

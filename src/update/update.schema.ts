@@ -1,7 +1,7 @@
 // The wire shapes of updates: request validation and response serialisation, one place.
 import { Type, type Static } from 'typebox';
 import { Block, Blocks, MAX_TEXT_LENGTH } from '../blocks/blocks.schema.js';
-import { SOURCE_KINDS } from './update.repository.js';
+import { SOURCE_KINDS } from './update.types.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
 
 export const SourceSchema = Type.Object(

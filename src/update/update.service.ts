@@ -4,7 +4,8 @@ import { errors, things } from '../platform/platform.errors.js';
 import type { ServiceDeps } from '../platform/platform.deps.js';
 import { assertCan, can, type Actor } from '../access/access.policy.js';
 import { audit } from '../access/access.repository.js';
-import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
+import { type Liveblog } from '../liveblog/liveblog.types.js';
+import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit, type EventDraft } from '../realtime/realtime.record.js';
 import type { Db } from '../storage/storage.database.js';
 import {
@@ -16,13 +17,13 @@ import {
 } from '../blocks/blocks.schema.js';
 import { AppError } from '../platform/platform.errors.js';
 import {
-  createUpdateRepository,
   isVisible,
   type PublishedUpdate,
   type Source,
   type Update,
   type UpdateChanges,
-} from './update.repository.js';
+} from './update.types.js';
+import { createUpdateRepository } from './update.repository.js';
 import type { CreateUpdateBody, DraftBody, PatchUpdateBody } from './update.schema.js';
 import { presentUpdateEvent, renderContext } from './update.presenter.js';
 import type { UpdateContext } from './update.view.js';

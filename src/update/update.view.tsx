@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Block, Inline } from '../blocks/blocks.schema.js';
-import type { PublishedUpdate, Source } from './update.repository.js';
+import type { PublishedUpdate, Source } from './update.types.js';
 import { t, type UiLocale } from '../lib/i18n.messages.js';
 import {
   formatClock,
