@@ -24,29 +24,68 @@ import {
   createRedisBus,
   type Bus,
 } from './realtime/realtime.bus.js';
-import { createHub, defaultHubOptions, type HubOptions } from './realtime/realtime.hub.js';
+import {
+  createHub,
+  defaultHubOptions,
+  type Hub,
+  type HubOptions,
+} from './realtime/realtime.hub.js';
 import { realtimeRoutes } from './realtime/realtime.routes.js';
-import { createLiveblogService } from './liveblog/liveblog.service.js';
-import { createUpdateService } from './update/update.service.js';
-import { createReaderService } from './reader/reader.service.js';
-import { createTokenService } from './access/access.tokens.js';
-import { createAccountService, SESSION_COOKIE } from './access/access.accounts.js';
-import { checkCsrf, readCookie } from './access/access.session.js';
-import { createCommentService } from './comment/comment.service.js';
-import { createSearchService } from './search/search.service.js';
+import { createLiveblogService, type LiveblogService } from './liveblog/liveblog.service.js';
+import { createUpdateService, type UpdateService } from './update/update.service.js';
+import { createReaderService, type ReaderService } from './reader/reader.service.js';
+import { createTokenService, type TokenService } from './access/access.tokens.js';
+import { createAccountService, type AccountService } from './access/access.accounts.js';
+import { checkCsrf } from './access/access.session.js';
+import { createAuditService, type AuditService } from './access/access.audit.js';
+import { createSettingsService, type SettingsService } from './settings/settings.service.js';
+import { registerIdentity, type Identify } from './access/access.identify.js';
+import { createCommentService, type CommentService } from './comment/comment.service.js';
+import { createSearchService, type SearchService } from './search/search.service.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
-import { createPhotoService, mediaRoutes, photoRoutes } from './media/media.photos.js';
+import {
+  createPhotoService,
+  mediaRoutes,
+  photoRoutes,
+  type PhotoService,
+} from './media/media.photos.js';
 import { createDiskStore, type FileStore } from './storage/storage.files.js';
 import type { SafeFetchOptions } from './platform/platform.fetch.js';
-import { enforceConsent } from './platform/platform.consent.js';
-import { anonymousActor } from './access/access.policy.js';
+import { consentOf, enforceConsent } from './platform/platform.consent.js';
+import { renderProblemDocument } from './frame/frame.view.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.js';
 import { embedRoutes } from './reader/reader.embed.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
-import './platform/platform.types.js';
+
+/** Every service, built once here; routes receive the ones they use as plugin options. */
+export interface Services {
+  readonly liveblogs: LiveblogService;
+  readonly updates: UpdateService;
+  readonly reader: ReaderService;
+  readonly tokens: TokenService;
+  readonly accounts: AccountService;
+  readonly comments: CommentService;
+  readonly search: SearchService;
+  readonly photos: PhotoService;
+  readonly settings: SettingsService;
+  readonly audit: AuditService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig;
+    services: Services;
+    database: DatabaseHandle;
+    bus: Bus;
+    clock: Clock;
+    assets: Assets;
+    hub: Hub;
+    identify: Identify;
+  }
+}
 
 export interface AppParts {
   /** An already open database (tests share one between two apps); otherwise opened from config. */
@@ -108,24 +147,9 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   const files = parts.files ?? createDiskStore(config.mediaDir);
   const photos = createPhotoService(deps, files);
 
-  app.decorateRequest('actor', null as unknown as typeof anonymousActor);
-  app.decorateRequest('session', undefined);
-  app.addHook('onRequest', (request, _reply, done) => {
-    request.actor = anonymousActor;
-    done();
-  });
-  /** Bearer token first; otherwise the newsroom session cookie (whose writes need CSRF). */
-  const identify = async (request: import('fastify').FastifyRequest) => {
-    if (request.headers.authorization !== undefined) {
-      request.actor = await app.services.tokens.authenticate(request.headers.authorization);
-      return;
-    }
-    const session = await app.services.accounts.session(readCookie(request, SESSION_COOKIE));
-    if (session) {
-      request.session = session;
-      request.actor = session.actor;
-    }
-  };
+  const tokens = createTokenService(deps);
+  const accounts = createAccountService(deps);
+  const identify = registerIdentity(app, { tokens, accounts });
   app.decorate('identify', identify);
   app.decorate('config', config);
   app.decorate('database', database);
@@ -140,11 +164,13 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
     }),
     reader: createReaderService(deps),
-    tokens: createTokenService(deps),
-    accounts: createAccountService(deps),
+    tokens,
+    accounts,
     comments: createCommentService(deps),
     search: createSearchService(deps),
     photos,
+    settings: createSettingsService(deps),
+    audit: createAuditService(deps),
   });
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
@@ -170,7 +196,17 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
 
   // JSON bodies only: a form or text body on an API route is a 415, not a parse attempt.
   app.removeContentTypeParser('text/plain');
-  registerHttpBehaviour(app);
+  registerHttpBehaviour(app, (request, status) =>
+    renderProblemDocument(
+      {
+        siteName: config.siteName,
+        assets: app.assets,
+        nonce: request.cspNonce,
+        consent: consentOf(request),
+      },
+      status,
+    ),
+  );
   enforceConsent(app);
 
   app.addSchema(ErrorOut);

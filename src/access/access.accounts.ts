@@ -3,10 +3,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { errors, AppError } from '../platform/platform.errors.js';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
 import { assertCan, type Actor, type Role } from './access.policy.js';
-import { audit, createUserRepository, type User } from './access.repository.js';
+import { audit } from './access.audit.js';
+import { createUserRepository, type User } from './access.repository.js';
 
 export const SESSION_COOKIE = 'ajil_session';
 const IDLE_MS = 12 * 60 * 60 * 1000;
@@ -59,7 +60,7 @@ export interface SessionInfo {
   readonly idHash: string;
 }
 
-export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+export function createAccountService({ db, clock }: BaseDeps) {
   const users = createUserRepository();
 
   function actorOf(user: User): Actor {

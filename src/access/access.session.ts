@@ -48,3 +48,31 @@ export function checkCsrf(request: FastifyRequest, session: SessionInfo | undefi
   const fromForm = typeof body?._csrf === 'string' ? body._csrf : undefined;
   if (!csrfMatches(session.csrfToken, fromHeader ?? fromForm)) throw csrfFailed();
 }
+
+export const crossSiteRefused = () =>
+  new AppError(403, 'cross_site', {
+    ar: 'لا يُقبل هذا النموذج من موقع آخر.',
+    en: 'This form is not accepted from another site.',
+  });
+
+/**
+ * The one same-origin check for state changes: Fetch Metadata first, then the Origin header,
+ * which must be this site (its public address, or the host it was reached by).
+ */
+export function isSameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const from = request.headers.origin;
+  const host = request.headers.host ?? '';
+  return (
+    from === undefined ||
+    from === publicOrigin ||
+    from === `http://${host}` ||
+    from === `https://${host}`
+  );
+}
+
+/** Throws 403 for a cross-site state change. */
+export function assertSameOrigin(request: FastifyRequest, publicOrigin: string): void {
+  if (!isSameOrigin(request, publicOrigin)) throw crossSiteRefused();
+}

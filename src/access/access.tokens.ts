@@ -1,7 +1,7 @@
 // API tokens: made and revoked by the CLI, checked on every API write. Stored as SHA-256 only:
 // a token is 256 random bits, so a fast hash is enough and lookups stay one indexed query.
 import { createHash, randomBytes } from 'node:crypto';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
 import { errors, things } from '../platform/platform.errors.js';
 import { anonymousActor, type Actor, type Role } from './access.policy.js';
 import { createTokenRepository, type ApiToken } from './access.repository.js';
@@ -13,7 +13,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export function createTokenService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+export function createTokenService({ db, clock }: BaseDeps) {
   const tokens = createTokenRepository();
   return {
     /** Called by the CLI, which runs with the operator's rights. Returns the token once. */

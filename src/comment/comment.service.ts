@@ -2,9 +2,10 @@
 // approved by moderators; approvals and removals reach open pages as live events.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError, errors, things } from '../platform/platform.errors.js';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
+import type { Bus } from '../realtime/realtime.bus.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
-import { audit } from '../access/access.repository.js';
+import { audit } from '../access/access.audit.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
@@ -65,7 +66,7 @@ export interface ClientInfo {
 
 const tooMany = (seconds: number) => errors.tooManyRequests(Math.max(1, Math.ceil(seconds)));
 
-export function createCommentService({ db, bus, clock }: ServiceDeps) {
+export function createCommentService({ db, bus, clock }: BaseDeps & { readonly bus: Bus }) {
   const comments = createCommentRepository();
   const liveblogs = createLiveblogRepository();
 

@@ -134,3 +134,15 @@ export function ProblemPage({ kind }: { kind: 'not-found' | 'error' }) {
     </div>
   );
 }
+
+/** The whole HTML error page, for the error handler (which takes it as a callback). */
+export function renderProblemDocument(
+  frame: Omit<PageFrame, 'locale' | 'title'>,
+  status: number,
+): string {
+  const notFound = status === 404;
+  return renderDocument(
+    { ...frame, locale: 'ar', title: notFound ? 'الصفحة غير موجودة' : 'حدث خطأ' },
+    <ProblemPage kind={notFound ? 'not-found' : 'error'} />,
+  );
+}

@@ -1,7 +1,8 @@
 // Seeds the demo live page on first start with an empty database. The day is replayed through
 // the real services with a clock set to each moment, so the demo has real events and edits.
 import { fixedClock } from '../platform/platform.clock.js';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
+import type { Bus } from '../realtime/realtime.bus.js';
 import type { Actor } from '../access/access.policy.js';
 import { createUpdateService } from '../update/update.service.js';
 import type { CreateUpdateBody } from '../update/update.schema.js';
@@ -31,7 +32,9 @@ function firstDraft(update: DemoUpdate): CreateUpdateBody {
 }
 
 /** Creates the demo page unless any live page exists. Returns its slug when it seeded. */
-export async function seedDemo(deps: ServiceDeps): Promise<string | undefined> {
+export async function seedDemo(
+  deps: BaseDeps & { readonly bus: Bus },
+): Promise<string | undefined> {
   const existing = await createLiveblogRepository().listForFrontPage(deps.db, 1);
   if (existing.length > 0) return undefined;
 

@@ -1,9 +1,10 @@
 // Live pages: create, change, explain. Every method checks access on its first line.
 import { errors, things } from '../platform/platform.errors.js';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
+import type { Bus } from '../realtime/realtime.bus.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
-import { audit } from '../access/access.repository.js';
+import { audit } from '../access/access.audit.js';
 import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { blocksFromText, type Block } from '../blocks/blocks.schema.js';
 import { createMediaResolver } from '../media/media.resolver.js';
@@ -56,7 +57,7 @@ function liveblogUpdatedData(liveblog: Liveblog, explainer: readonly ExplainerSe
   };
 }
 
-export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
+export function createLiveblogService({ db, bus, clock }: BaseDeps & { readonly bus: Bus }) {
   const liveblogs = createLiveblogRepository();
   const search = createSearchService({ db, clock });
 

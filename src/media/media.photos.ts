@@ -7,10 +7,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import sharp, { type Metadata } from 'sharp';
 import { Type } from 'typebox';
 import { AppError, errors } from '../platform/platform.errors.js';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
 import { errorResponses } from '../platform/platform.schema.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
-import { audit } from '../access/access.repository.js';
+import { audit } from '../access/access.audit.js';
 import type { FileStore } from '../storage/storage.files.js';
 import { cleanText } from '../blocks/blocks.schema.js';
 
@@ -73,10 +73,7 @@ export interface PhotoInput {
   readonly credit: string;
 }
 
-export function createPhotoService(
-  { db, clock }: Pick<ServiceDeps, 'db' | 'clock'>,
-  store: FileStore,
-) {
+export function createPhotoService({ db, clock }: BaseDeps, store: FileStore) {
   return {
     async upload(actor: Actor, bytes: Buffer, input: PhotoInput): Promise<Photo> {
       assertCan(actor, 'draft.write');

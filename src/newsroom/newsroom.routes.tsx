@@ -11,8 +11,12 @@ import { UpdateParams } from '../update/update.schema.js';
 import { blocksToText, type Block } from '../blocks/blocks.schema.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { can, isRole, type Action } from '../access/access.policy.js';
-import { auditLog } from '../access/access.repository.js';
-import { checkCsrf, clearSessionCookie, sessionCookie } from '../access/access.session.js';
+import {
+  assertSameOrigin,
+  checkCsrf,
+  clearSessionCookie,
+  sessionCookie,
+} from '../access/access.session.js';
 import {
   AuditPage,
   ModerationPage,
@@ -26,7 +30,6 @@ import {
   renderNewsroom,
 } from './newsroom.view.js';
 import { nm } from './newsroom.messages.js';
-import { createSettingsService } from '../settings/settings.service.js';
 import { embedSnippet } from '../reader/reader.embed.js';
 import { isDateStyle, type DateStyle } from '../lib/time.format.js';
 
@@ -54,8 +57,7 @@ function dateStyleFrom(body: Record<string, string | undefined>): DateStyle | un
 }
 
 export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
-  const { accounts, liveblogs, updates } = app.services;
-  const settings = createSettingsService({ db: app.database.db, clock: app.clock });
+  const { accounts, liveblogs, updates, settings, audit } = app.services;
   const secure = app.config.publicUrl.startsWith('https://');
 
   // Forms are accepted here only; the JSON API keeps refusing them (415).
@@ -94,23 +96,6 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
 
   /** Login and setup have no session yet: refuse cross-site posts by Fetch Metadata and Origin. */
   const origin = new URL(app.config.publicUrl).origin;
-  function crossSite(request: FastifyRequest): boolean {
-    const site = request.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
-    const from = request.headers.origin;
-    const host = request.headers.host ?? '';
-    return (
-      from !== undefined &&
-      from !== origin &&
-      from !== `http://${host}` &&
-      from !== `https://${host}`
-    );
-  }
-  const crossSiteError = () =>
-    new AppError(403, 'cross_site', {
-      ar: 'لا يُقبل هذا النموذج من موقع آخر.',
-      en: 'This form is not accepted from another site.',
-    });
 
   function localeOf(request: FastifyRequest): UiLocale {
     const query = request.query as { lang?: string } | undefined;
@@ -181,7 +166,7 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
   app.post('/login', { schema: { hide: true, body: Form } }, async (request, reply) => {
     const body = request.body;
     const locale: UiLocale = body.locale === 'en' ? 'en' : 'ar';
-    if (crossSite(request)) throw crossSiteError();
+    assertSameOrigin(request, origin);
     try {
       const { sessionId } = await accounts.login({
         email: body.email ?? '',
@@ -219,7 +204,7 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
 
   app.post('/setup', { schema: { hide: true, body: Form } }, async (request, reply) => {
     const locale = localeOf(request);
-    if (crossSite(request)) throw crossSiteError();
+    assertSameOrigin(request, origin);
     try {
       await accounts.setupFirstAdmin({
         email: request.body.email ?? '',
@@ -505,7 +490,7 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
   app.get('/audit', { schema: { hide: true, response: { 200: Html } } }, async (request, reply) => {
     const session = require(request, reply, 'audit.read');
     if (!session) return reply;
-    const rows = await auditLog(app.database.db, 300);
+    const rows = await audit.recent(session.actor);
     const locale = localeOf(request);
     return page(request, reply, nm(locale).audit, <AuditPage locale={locale} rows={rows} />);
   });

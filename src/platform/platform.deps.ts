@@ -1,19 +1,9 @@
-// What every service factory receives.
+// What nearly every service receives from buildApp: the database and the clock. Services that
+// need more (the bus, the search indexer, the media resolver) name it in their own deps type.
 import type { Db } from '../storage/storage.database.js';
-import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
-import type { MediaResolverOptions } from '../media/media.resolver.js';
 
-export interface ServiceDeps {
+export interface BaseDeps {
   readonly db: Db;
-  readonly bus: Bus;
   readonly clock: Clock;
-  /** The address readers use, for absolute links in rendered updates (sharing). */
-  readonly publicUrl?: string;
-  /** Whether pasted embed URLs are fetched for their titles. */
-  readonly embedFetch?: boolean;
-  /** Keeps link preview images as our own photos (set by the app; absent in bare tests). */
-  readonly thumbnails?: MediaResolverOptions['thumbnails'];
-  /** For tests: how the guarded fetcher resolves and which addresses it refuses. */
-  readonly fetchOptions?: MediaResolverOptions['fetch'];
 }

@@ -1,5 +1,6 @@
 // The reader's HTML pages: the front page, a live page and its numbered older pages,
 // and the permalink of an update (which lands on the page that holds it).
+import { isSameOrigin } from '../access/access.session.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { t } from '../lib/i18n.messages.js';
@@ -91,20 +92,6 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
       path: safeBack(request.url),
       ...partial,
     };
-  }
-
-  /** Cross-site form posts are refused (Fetch Metadata, then Origin). */
-  function sameSite(request: FastifyRequest): boolean {
-    const site = request.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
-    const from = request.headers.origin;
-    const host = request.headers.host ?? '';
-    return (
-      from === undefined ||
-      from === origin ||
-      from === `http://${host}` ||
-      from === `https://${host}`
-    );
   }
 
   async function commentsModel(
@@ -351,7 +338,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
     },
     async (request, reply) => {
       const slug = request.params.slug;
-      if (!sameSite(request)) {
+      if (!isSameOrigin(request, origin)) {
         return commentFailed(
           slug,
           request,
@@ -427,7 +414,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
     '/consent',
     { schema: { hide: true, body: Type.Record(Type.String(), Type.String({ maxLength: 600 })) } },
     (request, reply) => {
-      if (!sameSite(request))
+      if (!isSameOrigin(request, origin))
         throw new AppError(403, 'cross_site', {
           ar: 'طلب من موقع آخر.',
           en: 'A request from another site.',

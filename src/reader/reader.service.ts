@@ -1,6 +1,6 @@
 // What readers see: the front page and the pages of a live page. Reading needs no account.
 import { errors, things } from '../platform/platform.errors.js';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import type { LivePageModel } from '../liveblog/liveblog.view.js';
@@ -16,7 +16,7 @@ export function createReaderService({
   db,
   clock,
   publicUrl = '',
-}: Pick<ServiceDeps, 'db' | 'clock' | 'publicUrl'>) {
+}: BaseDeps & { readonly publicUrl?: string }) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
 

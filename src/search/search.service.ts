@@ -1,7 +1,7 @@
 // Search: the reader's query (all terms first, then any term when that finds too few), and
 // the indexer that the update and live-page services call INSIDE their write transactions,
 // so the index changes exactly when what readers see changes.
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
 import type { Db } from '../storage/storage.database.js';
 import { type ExplainerSection, type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
@@ -112,7 +112,7 @@ function hitOf(match: SearchMatch, terms: readonly QueryTerm[], allTerms: boolea
   };
 }
 
-export function createSearchService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+export function createSearchService({ db, clock }: BaseDeps) {
   const search = createSearchRepository();
   const updates = createUpdateRepository();
   const liveblogs = createLiveblogRepository();

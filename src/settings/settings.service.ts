@@ -1,10 +1,10 @@
 // Site settings the newsroom controls: for now, how dates are written (month names, digits,
 // Hijri date, 12/24-hour clock). Pages may override it.
 import type { Db } from '../storage/storage.database.js';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
 import { DEFAULT_DATE_STYLE, isDateStyle, type DateStyle } from '../lib/time.format.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
-import { audit } from '../access/access.repository.js';
+import { audit } from '../access/access.audit.js';
 
 const KEY = 'date_style';
 
@@ -23,7 +23,7 @@ export async function siteDateStyle(db: Db): Promise<DateStyle> {
   }
 }
 
-export function createSettingsService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+export function createSettingsService({ db, clock }: BaseDeps) {
   return {
     dateStyle: () => siteDateStyle(db),
 

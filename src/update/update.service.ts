@@ -1,9 +1,11 @@
 // Updates: publish, edit, delete, list. Every write records its live events in the same
 // transaction and rings the bus after the commit. Every method checks access first.
 import { errors, things } from '../platform/platform.errors.js';
-import type { ServiceDeps } from '../platform/platform.deps.js';
+import type { BaseDeps } from '../platform/platform.deps.js';
+import type { Bus } from '../realtime/realtime.bus.js';
+import type { MediaResolverOptions } from '../media/media.resolver.js';
 import { assertCan, can, type Actor } from '../access/access.policy.js';
-import { audit } from '../access/access.repository.js';
+import { audit } from '../access/access.audit.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit, type EventDraft } from '../realtime/realtime.record.js';
@@ -129,6 +131,18 @@ export interface PublishOptions {
   readonly publishedAt?: Date;
 }
 
+export interface UpdateServiceDeps extends BaseDeps {
+  readonly bus: Bus;
+  /** The address readers use, for absolute links in rendered updates (sharing). */
+  readonly publicUrl?: string;
+  /** Whether pasted embed URLs are fetched for their titles. */
+  readonly embedFetch?: boolean;
+  /** Keeps link preview images as our own photos (set by the app; absent in bare tests). */
+  readonly thumbnails?: MediaResolverOptions['thumbnails'];
+  /** For tests: how the guarded fetcher resolves and which addresses it refuses. */
+  readonly fetchOptions?: MediaResolverOptions['fetch'];
+}
+
 export function createUpdateService({
   db,
   bus,
@@ -137,7 +151,7 @@ export function createUpdateService({
   embedFetch = true,
   thumbnails,
   fetchOptions,
-}: ServiceDeps) {
+}: UpdateServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
   const search = createSearchService({ db, clock });

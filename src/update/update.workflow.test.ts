@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, engines, type TestApp } from '../../test/helpers.js';
 import { fixedClock } from '../platform/platform.clock.js';
 import type { Actor } from '../access/access.policy.js';
-import { auditLog } from '../access/access.repository.js';
+import { auditLog } from '../access/access.audit.js';
 
 describe.each(engines())('newsroom workflow ($name)', (engine) => {
   let t: TestApp;

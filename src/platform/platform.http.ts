@@ -3,8 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errors, type ErrorDetail } from './platform.errors.js';
-import { ProblemPage, renderDocument } from '../frame/frame.view.js';
-import { consentOf } from './platform.consent.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return (
@@ -88,7 +86,15 @@ export function toAppError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+/** Draws the HTML error page (404 or 5xx) for a reader or newsroom request. */
+export type ProblemPageRenderer = (request: FastifyRequest, status: number) => string;
+
+function sendProblem(
+  renderPage: ProblemPageRenderer,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+): FastifyReply {
   for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
   if (wantsJson(request)) {
     const language = preferredLanguage(request);
@@ -104,17 +110,7 @@ function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppErr
         },
       });
   }
-  const html = renderDocument(
-    {
-      locale: 'ar',
-      title: error.status === 404 ? 'الصفحة غير موجودة' : 'حدث خطأ',
-      siteName: request.server.config.siteName,
-      assets: request.server.assets,
-      nonce: request.cspNonce,
-      consent: consentOf(request),
-    },
-    <ProblemPage kind={error.status === 404 ? 'not-found' : 'error'} />,
-  );
+  const html = renderPage(request, error.status);
   return reply
     .code(error.status)
     .type('text/html; charset=utf-8')
@@ -127,7 +123,15 @@ const serverFault = new AppError(500, 'internal_error', {
   en: 'Something went wrong on the server. Please try again shortly.',
 });
 
-export function registerHttpBehaviour(app: FastifyInstance): void {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** CSP nonce of this response, for our own scripts. */
+    cspNonce: string;
+  }
+}
+
+/** Security headers, the error handler and the 404 handler; HTML errors drawn by `renderPage`. */
+export function registerHttpBehaviour(app: FastifyInstance, renderPage: ProblemPageRenderer): void {
   app.decorateRequest('cspNonce', '');
   app.addHook('onRequest', (request, _reply, done) => {
     request.cspNonce = randomBytes(16).toString('base64');
@@ -172,14 +176,15 @@ export function registerHttpBehaviour(app: FastifyInstance): void {
     const known = toAppError(error);
     if (known) {
       if (known.status >= 500) request.log.error({ err: error }, 'request failed');
-      return sendProblem(request, reply, known);
+      return sendProblem(renderPage, request, reply, known);
     }
     request.log.error({ err: error }, 'request failed');
-    return sendProblem(request, reply, serverFault);
+    return sendProblem(renderPage, request, reply, serverFault);
   });
 
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
+      renderPage,
       request,
       reply,
       errors.notFound({ ar: 'المسار المطلوب', en: 'The requested path' }),

@@ -1,0 +1,41 @@
+// Who is asking: a Bearer token first, otherwise the newsroom session cookie (whose writes
+// must pass the CSRF check). Declares the request decorations it provides.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { anonymousActor, type Actor } from './access.policy.js';
+import { SESSION_COOKIE, type AccountService, type SessionInfo } from './access.accounts.js';
+import { readCookie } from './access.session.js';
+import type { TokenService } from './access.tokens.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    /** The newsroom session behind the cookie, when there is one. */
+    session: SessionInfo | undefined;
+  }
+}
+
+export type Identify = (request: FastifyRequest) => Promise<void>;
+
+/** Every request starts anonymous; routes that need to know who asks add the returned hook. */
+export function registerIdentity(
+  app: FastifyInstance,
+  { tokens, accounts }: { tokens: TokenService; accounts: AccountService },
+): Identify {
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('session', undefined);
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.actor = anonymousActor;
+    done();
+  });
+  return async (request) => {
+    if (request.headers.authorization !== undefined) {
+      request.actor = await tokens.authenticate(request.headers.authorization);
+      return;
+    }
+    const session = await accounts.session(readCookie(request, SESSION_COOKIE));
+    if (session) {
+      request.session = session;
+      request.actor = session.actor;
+    }
+  };
+}
