@@ -41,29 +41,25 @@ async function uploadPhoto(composer: Composer, file: File): Promise<void> {
   composer.changed();
 }
 
-/** One after the other, so each photo is described before the next is asked about. */
-function uploadAll(composer: Composer, files: File[]): void {
-  void (async () => {
-    for (const file of files) await uploadPhoto(composer, file);
-  })();
-}
-
 export function bindMedia(composer: Composer): void {
   const { editor } = composer;
+  /** Photos among the files are uploaded one after the other, each described before the next. */
+  const upload = (event: Event, files: FileList | undefined) => {
+    const photos = imageFiles(files);
+    if (photos.length === 0) return;
+    event.preventDefault();
+    void (async () => {
+      for (const file of photos) await uploadPhoto(composer, file);
+    })();
+  };
   editor.addEventListener('dragover', (event) => {
     if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
   });
   editor.addEventListener('drop', (event) => {
-    const files = imageFiles(event.dataTransfer?.files);
-    if (files.length === 0) return;
-    event.preventDefault();
-    uploadAll(composer, files);
+    upload(event, event.dataTransfer?.files);
   });
-  // Pasted text is newsroom.editing.ts's; pasted photos are uploaded here.
+  // Pasted photos are uploaded here; pasted text is newsroom.editing.ts's.
   editor.addEventListener('paste', (event) => {
-    const files = imageFiles(event.clipboardData?.files);
-    if (files.length === 0) return;
-    event.preventDefault();
-    uploadAll(composer, files);
+    upload(event, event.clipboardData?.files);
   });
 }
