@@ -700,6 +700,17 @@ export function createUpdateService({
       const shown = page.slice(0, limit);
       return { liveblog, updates: shown, nextBefore: more ? (shown.at(-1)?.id ?? null) : null };
     },
+
+    /** The desk of a page: the page and its explainer, the drafts the actor sees, the latest 50. */
+    async desk(actor: Actor, slug: string) {
+      assertCan(actor, 'draft.write');
+      const { liveblog, updates: drafts } = await this.drafts(actor, slug);
+      const [explainer, published] = await Promise.all([
+        liveblogs.explainer(db, liveblog.id),
+        updates.listPublishedBefore(db, liveblog.id, null, 50),
+      ]);
+      return { liveblog, explainer, drafts, published };
+    },
   };
 }
 
