@@ -17,18 +17,16 @@ import {
   clearSessionCookie,
   sessionCookie,
 } from '../access/access.session.js';
-import {
-  AuditPage,
-  ModerationPage,
-  SiteSettingsPage,
-  DashboardPage,
-  DeskPage,
-  HistoryPage,
-  LoginPage,
-  SetupPage,
-  UsersPage,
-  renderNewsroom,
-} from './newsroom.view.js';
+import { renderNewsroom } from './newsroom.frame.view.js';
+import { LoginPage } from './newsroom.login.view.js';
+import { SetupPage } from './newsroom.setup.view.js';
+import { DashboardPage } from './newsroom.dashboard.view.js';
+import { DeskPage } from './newsroom.desk.view.js';
+import { HistoryPage } from './newsroom.history.view.js';
+import { UsersPage } from './newsroom.users.view.js';
+import { AuditPage } from './newsroom.audit.view.js';
+import { SiteSettingsPage } from './newsroom.settings.view.js';
+import { ModerationPage } from './newsroom.comments.view.js';
 import { nm } from './newsroom.messages.js';
 import { embedSnippet } from '../reader/reader.embed.js';
 import { isDateStyle, type DateStyle } from '../lib/time.format.js';
