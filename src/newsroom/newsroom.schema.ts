@@ -4,8 +4,6 @@
 import { Type } from 'typebox';
 import { Slug } from '../liveblog/liveblog.schema.js';
 
-export { UpdateParams } from '../update/update.schema.js';
-
 export const Html = Type.String({ description: 'An HTML page' });
 
 export const LangQuery = Type.Object({ lang: Type.Optional(Type.Enum(['ar', 'en'])) });
