@@ -214,7 +214,21 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   );
   await app.register(readerRoutes);
   await app.register(searchPageRoutes, { search: app.services.search });
-  await app.register(newsroomRoutes, { prefix: '/newsroom' });
+  await app.register(newsroomRoutes, {
+    prefix: '/newsroom',
+    accounts: app.services.accounts,
+    liveblogs: app.services.liveblogs,
+    updates: app.services.updates,
+    comments: app.services.comments,
+    settings: app.services.settings,
+    audit: app.services.audit,
+    identify: app.identify,
+    readersOf: (liveblogId: number) => app.hub.readersOf(liveblogId),
+    publicUrl: config.publicUrl,
+    siteName: config.siteName,
+    secureCookies: config.publicUrl.startsWith('https://'),
+    assets: app.assets,
+  });
 
   // Scheduled updates go out when their time comes; every node may run this safely.
   const scheduler = setInterval(() => {

@@ -283,6 +283,19 @@ export function createAccountService({ db, clock }: BaseDeps) {
         );
       });
     },
+
+    /** The setup form: the first admin (only while no account exists), signed in at once. */
+    async setupAndLogin(input: {
+      email: string;
+      displayName: string;
+      password: string;
+      address: string;
+      locale: 'ar' | 'en';
+    }) {
+      const { email, displayName, password } = input;
+      await this.setupFirstAdmin({ email, displayName, password });
+      return this.login(input);
+    },
   };
 }
 

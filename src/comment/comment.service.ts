@@ -348,6 +348,17 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
         );
       });
     },
+
+    /** The moderation desk: the held queue, the newest published comments and the word list. */
+    async moderationDesk(actor: Actor) {
+      assertCan(actor, 'comment.moderate');
+      const [queue, approved, words] = await Promise.all([
+        comments.queue(db, 200),
+        comments.queue(db, 100, 'approved'),
+        comments.words(db),
+      ]);
+      return { queue, approved, words };
+    },
   };
 }
 

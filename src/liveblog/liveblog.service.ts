@@ -15,7 +15,12 @@ import {
   type LiveblogStatus,
 } from './liveblog.types.js';
 import { createLiveblogRepository } from './liveblog.repository.js';
-import type { CreateLiveblogBody, ExplainerBody, PatchLiveblogBody } from './liveblog.schema.js';
+import {
+  SLUG_PATTERN,
+  type CreateLiveblogBody,
+  type ExplainerBody,
+  type PatchLiveblogBody,
+} from './liveblog.schema.js';
 import { renderExplainerHtml } from './liveblog.view.js';
 
 export interface LiveblogWithExplainer {
@@ -37,6 +42,21 @@ function checkTimeZone(value: string | undefined): void {
     throw errors.validation([
       { field: '/timeZone', message: 'must be an IANA time zone such as Asia/Muscat' },
     ]);
+  }
+}
+
+const SLUG = new RegExp(SLUG_PATTERN);
+
+/** The API's schema says the same; forms and the command line come here too. */
+function checkSlug(slug: string): void {
+  if (slug.length < 2 || slug.length > 80 || !SLUG.test(slug)) {
+    throw errors.validation(
+      [{ field: '/slug', message: 'must be 2 to 80 lower-case Latin letters, digits and hyphens' }],
+      {
+        ar: 'يتكوّن المعرّف (slug) من 2 إلى 80 حرفًا لاتينيًا صغيرًا أو رقمًا، بينها شرطات مفردة.',
+        en: 'The slug is 2 to 80 lower-case Latin letters or digits, with single hyphens between.',
+      },
+    );
   }
 }
 
@@ -90,6 +110,7 @@ export function createLiveblogService({ db, bus, clock, media, indexer }: Livebl
 
     async create(actor: Actor, input: CreateLiveblogBody): Promise<LiveblogWithExplainer> {
       assertCan(actor, 'liveblog.create');
+      checkSlug(input.slug);
       checkTimeZone(input.timeZone);
       const now = clock.now();
       const status: LiveblogStatus = input.status ?? 'live';

@@ -92,6 +92,17 @@ export function queryOps(core: UpdateCore) {
       return renderUpdateHtml(update, await core.contextFor(liveblog, now));
     },
 
+    /** The desk of a page: the page and its explainer, the drafts the actor sees, the latest 50. */
+    async desk(actor: Actor, slug: string) {
+      assertCan(actor, 'draft.write');
+      const { liveblog, updates: drafts } = await this.drafts(actor, slug);
+      const [explainer, published] = await Promise.all([
+        core.liveblogs.explainer(db, liveblog.id),
+        updates.listPublishedBefore(db, liveblog.id, null, 50),
+      ]);
+      return { liveblog, explainer, drafts, published };
+    },
+
     /** Public: one published update. */
     async get(slug: string, id: number): Promise<UpdateResult> {
       const liveblog = await core.liveblogBySlug(slug);

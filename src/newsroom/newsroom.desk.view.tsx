@@ -1,0 +1,58 @@
+// A live page's desk: the composer, the review queue, the published stream, the embed snippet
+// and (for editors) the page's settings. The desk client (src/client/newsroom.ts) enhances it.
+import type { UiLocale } from '../lib/i18n.messages.js';
+import type { ExplainerSection, Liveblog } from '../liveblog/liveblog.types.js';
+import type { Update } from '../update/update.types.js';
+import { can, type Actor } from '../access/access.policy.js';
+import { nm } from './newsroom.messages.js';
+import { Composer } from './newsroom.composer.view.js';
+import { ReviewQueue } from './newsroom.review-queue.view.js';
+import { Stream, WidgetPanel } from './newsroom.stream.view.js';
+import { PageSettings } from './newsroom.page-settings.view.js';
+
+export interface DeskModel {
+  /** The copy-paste embed snippet for partner sites. */
+  readonly widget: string;
+  readonly liveblog: Liveblog;
+  readonly explainer: readonly ExplainerSection[];
+  readonly drafts: readonly Update[];
+  readonly published: readonly Update[];
+}
+
+export function DeskPage({
+  locale,
+  actor,
+  model,
+  csrfToken,
+}: {
+  locale: UiLocale;
+  actor: Actor;
+  model: DeskModel;
+  csrfToken: string;
+}) {
+  const { liveblog } = model;
+  return (
+    <>
+      <div class="desk-header">
+        <h1 dir="auto">{liveblog.headline}</h1>
+        <a href={`/live/${liveblog.slug}`} target="_blank" rel="noopener">
+          {nm(locale).viewLive}
+        </a>
+      </div>
+      <div class="desk">
+        <Composer locale={locale} publisher={can(actor, 'update.publish')} />
+        <ReviewQueue locale={locale} actor={actor} liveblog={liveblog} drafts={model.drafts} />
+        <Stream locale={locale} actor={actor} liveblog={liveblog} published={model.published} />
+        <WidgetPanel locale={locale} snippet={model.widget} />
+        {can(actor, 'liveblog.edit') ? (
+          <PageSettings
+            locale={locale}
+            liveblog={liveblog}
+            explainer={model.explainer}
+            csrfToken={csrfToken}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+}

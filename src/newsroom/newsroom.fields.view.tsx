@@ -1,0 +1,56 @@
+// Small pieces the staff forms share: the CSRF field, the error note, the time-zone choice.
+import { nm } from './newsroom.messages.js';
+import type { UiLocale } from '../lib/i18n.messages.js';
+
+/** The zones offered first; a page keeps its own zone even when it is not in the list. */
+export const TIME_ZONES = [
+  'Asia/Muscat',
+  'Asia/Riyadh',
+  'Asia/Dubai',
+  'Asia/Qatar',
+  'Asia/Kuwait',
+  'Asia/Bahrain',
+  'Asia/Baghdad',
+  'Asia/Tehran',
+  'Asia/Beirut',
+  'Asia/Damascus',
+  'Asia/Amman',
+  'Asia/Jerusalem',
+  'Africa/Cairo',
+  'Africa/Khartoum',
+  'Africa/Tunis',
+  'Africa/Algiers',
+  'Africa/Casablanca',
+  'Europe/London',
+  'America/New_York',
+  'UTC',
+];
+
+export function CsrfField({ token }: { token: string | undefined }) {
+  return token ? <input type="hidden" name="_csrf" value={token} /> : null;
+}
+
+export function ErrorNote({ message }: { message: string | undefined }) {
+  return message ? (
+    <p class="form-error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** The time-zone select; with `current`, that zone is chosen (and offered first if unlisted). */
+export function TimeZoneSelect({ locale, current }: { locale: UiLocale; current?: string }) {
+  const zones = current === undefined ? TIME_ZONES : [...new Set([current, ...TIME_ZONES])];
+  return (
+    <label>
+      {nm(locale).timeZone}
+      <select name="timeZone">
+        {zones.map((zone) => (
+          <option key={zone} value={zone} selected={zone === current}>
+            {zone}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

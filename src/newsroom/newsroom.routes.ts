@@ -1,0 +1,78 @@
+// The newsroom's pages under /newsroom. This parent installs what every staff page shares
+// (the form parser, who is asking, the CSRF check, no caching and no framing) and registers
+// one plugin per area; each receives only the collaborators it uses.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Assets } from '../platform/platform.assets.js';
+import type { Identify } from '../access/access.identify.js';
+import type { AccountService } from '../access/access.accounts.js';
+import type { AuditService } from '../access/access.audit.js';
+import { checkCsrf } from '../access/access.session.js';
+import type { LiveblogService } from '../liveblog/liveblog.service.js';
+import type { UpdateService } from '../update/update.service.js';
+import type { CommentService } from '../comment/comment.service.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import { createStaffPages } from './newsroom.pages.js';
+import { parseForm } from './newsroom.forms.js';
+import { authRoutes } from './newsroom.auth.routes.js';
+import { dashboardRoutes } from './newsroom.dashboard.routes.js';
+import { deskRoutes } from './newsroom.desk.routes.js';
+import { usersRoutes } from './newsroom.users.routes.js';
+import { auditRoutes } from './newsroom.audit.routes.js';
+import { settingsRoutes } from './newsroom.settings.routes.js';
+import { commentsRoutes } from './newsroom.comments.routes.js';
+
+export interface NewsroomOptions {
+  readonly accounts: AccountService;
+  readonly liveblogs: LiveblogService;
+  readonly updates: UpdateService;
+  readonly comments: CommentService;
+  readonly settings: SettingsService;
+  readonly audit: AuditService;
+  readonly identify: Identify;
+  /** How many readers have a page open now. */
+  readonly readersOf: (liveblogId: number) => number;
+  readonly publicUrl: string;
+  readonly siteName: string;
+  /** Whether the session cookie is marked Secure (the site is served over https). */
+  readonly secureCookies: boolean;
+  readonly assets: Assets;
+}
+
+export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (app, options) => {
+  // Forms are accepted here only; the JSON API keeps refusing them (415).
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 256 * 1024 },
+    parseForm,
+  );
+  app.addHook('onRequest', options.identify);
+  app.addHook('preHandler', (request, _reply, done) => {
+    checkCsrf(request, request.session);
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    void reply.header('cache-control', 'no-store');
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string')
+      void reply.header(
+        'content-security-policy',
+        csp.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+      );
+    done(null, payload);
+  });
+
+  const pages = createStaffPages(options);
+  const { accounts, liveblogs, updates, publicUrl } = options;
+  await app.register(authRoutes, {
+    pages,
+    accounts,
+    publicUrl,
+    secureCookies: options.secureCookies,
+  });
+  await app.register(dashboardRoutes, { pages, liveblogs, readersOf: options.readersOf });
+  await app.register(deskRoutes, { pages, liveblogs, updates, publicUrl });
+  await app.register(usersRoutes, { pages, accounts });
+  await app.register(auditRoutes, { pages, audit: options.audit });
+  await app.register(settingsRoutes, { pages, settings: options.settings });
+  await app.register(commentsRoutes, { pages, comments: options.comments });
+};

@@ -1,0 +1,39 @@
+// The one-time setup page: the first admin account, while no account exists.
+import type { UiLocale } from '../lib/i18n.messages.js';
+import { nm } from './newsroom.messages.js';
+import { ErrorNote } from './newsroom.fields.view.js';
+
+export function SetupPage({ locale, error }: { locale: UiLocale; error?: string }) {
+  const m = nm(locale);
+  return (
+    <section class="auth-card" aria-labelledby="setup-title">
+      <h1 id="setup-title">{m.setupTitle}</h1>
+      <p>{m.setupIntro}</p>
+      <ErrorNote message={error} />
+      <form method="post" action="/newsroom/setup">
+        <label>
+          {m.displayName}
+          <input name="displayName" required maxLength={120} />
+        </label>
+        <label>
+          {m.email}
+          <input type="email" name="email" required autocomplete="username" dir="ltr" />
+        </label>
+        <label>
+          {m.password}
+          <input
+            type="password"
+            name="password"
+            required
+            autocomplete="new-password"
+            minLength={8}
+            maxLength={128}
+          />
+        </label>
+        <button type="submit" class="primary">
+          {m.createAdmin}
+        </button>
+      </form>
+    </section>
+  );
+}
