@@ -4,7 +4,7 @@ import { buildTestApp, engines, signIn, type TestApp } from '../../test/helpers.
 import { SseReader } from '../../test/sse-client.js';
 import { fixedClock } from '../platform/platform.clock.js';
 import type { Actor } from '../newsroom/newsroom.policy.js';
-import { cleanName } from './comment.service.js';
+import { normaliseName } from '../lib/text.normalise.js';
 
 const editor: Actor = { kind: 'user', id: null, name: 'محررة', role: 'editor' };
 const moderator: Actor = { kind: 'user', id: null, name: 'مشرف', role: 'moderator' };
@@ -208,6 +208,6 @@ describe.each(engines())('comments ($name)', (engine) => {
 
 describe('names', () => {
   it('lose bidirectional and invisible controls', () => {
-    expect(cleanName('\u202Eأحمد\u202C\u200F \u2066سالم\u2069\u200B')).toBe('أحمد سالم');
+    expect(normaliseName('\u202Eأحمد\u202C\u200F \u2066سالم\u2069\u200B')).toBe('أحمد سالم');
   });
 });

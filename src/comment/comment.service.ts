@@ -11,6 +11,7 @@ import { normalise } from '../search/search.analyser.js';
 import { createCommentRepository, type Comment, type CommentStatus } from './comment.repository.js';
 import { renderCommentHtml } from './comment.view.js';
 import { siteDateStyle } from '../newsroom/newsroom.settings.js';
+import { BIDI_FORMATTING, normaliseName, normaliseText } from '../lib/text.normalise.js';
 
 const MIN_SECONDS_ON_PAGE = 3;
 const FORM_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
@@ -18,26 +19,13 @@ const ONE_PER_MS = 15_000;
 const PER_HOUR = 5;
 const MAX_LINKS = 2;
 
-/** Bidirectional and invisible controls: they can disguise a name or reorder what follows it. */
-// (ZWNJ and ZWJ, U+200C/D, stay: Persian and Urdu names need them.)
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001F\u007F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 const LINK = /(?:https?:\/\/|www\.)\S+/gi;
 
-export function cleanName(name: string): string {
-  return name.normalize('NFC').replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
-}
-
+/** A reader's text: multi-line, without marks that would reorder what follows it. */
 export function cleanCommentText(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim()
-  );
+  return normaliseText(text.replace(BIDI_FORMATTING, ''))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** The comparable form of text: the search analyser's Arabic folding, words joined by spaces. */
@@ -121,7 +109,7 @@ export function createCommentService({ db, bus, clock }: ServiceDeps) {
           en: 'The form has expired; reload the page and send your comment again.',
         });
       }
-      const name = cleanName(input.name);
+      const name = normaliseName(input.name);
       const text = cleanCommentText(input.text);
       const details = [];
       if (name.length < 1 || name.length > 60)

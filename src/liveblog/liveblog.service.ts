@@ -17,6 +17,14 @@ import {
 import type { CreateLiveblogBody, ExplainerBody, PatchLiveblogBody } from './liveblog.schema.js';
 import { renderExplainerHtml } from './liveblog.view.js';
 import { createSearchService } from '../search/search.service.js';
+import { normaliseLine } from '../lib/text.normalise.js';
+
+/** The headline as stored: one clean line, never empty. */
+function headlineOf(value: string): string {
+  const headline = normaliseLine(value);
+  if (headline === '') throw errors.validation([{ field: '/headline', message: 'is empty' }]);
+  return headline;
+}
 
 export interface LiveblogWithExplainer {
   readonly liveblog: Liveblog;
@@ -85,8 +93,8 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
             trx,
             {
               slug: input.slug,
-              headline: input.headline.trim(),
-              standfirst: input.standfirst?.trim() ?? '',
+              headline: headlineOf(input.headline),
+              standfirst: normaliseLine(input.standfirst ?? ''),
               status,
               locale: input.locale ?? 'ar',
               timeZone: input.timeZone ?? 'UTC',
@@ -132,8 +140,8 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
       }
       const now = clock.now();
       const changes: LiveblogChanges = {
-        ...(patch.headline !== undefined && { headline: patch.headline.trim() }),
-        ...(patch.standfirst !== undefined && { standfirst: patch.standfirst.trim() }),
+        ...(patch.headline !== undefined && { headline: headlineOf(patch.headline) }),
+        ...(patch.standfirst !== undefined && { standfirst: normaliseLine(patch.standfirst) }),
         ...(patch.status !== undefined && { status: patch.status }),
         ...(patch.timeZone !== undefined && { timeZone: patch.timeZone }),
         ...(patch.commentMode !== undefined && { commentMode: patch.commentMode }),
@@ -227,7 +235,7 @@ export function createLiveblogService({ db, bus, clock }: ServiceDeps) {
         const photo = section.photoId
           ? await media.resolve([{ type: 'image', photoId: section.photoId }])
           : [];
-        sections.push({ title: section.title.trim(), blocks: [...text, ...photo] });
+        sections.push({ title: normaliseLine(section.title), blocks: [...text, ...photo] });
       }
       const empty = sections.findIndex(
         (section) => section.title === '' || section.blocks.length === 0,

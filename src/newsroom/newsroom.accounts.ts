@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../platform/platform.deps.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
 import { assertCan, type Actor, type Role } from './newsroom.policy.js';
 import { audit, createUserRepository, type User } from './newsroom.repository.js';
+import { normaliseLine, normaliseName } from '../lib/text.normalise.js';
 
 export const SESSION_COOKIE = 'ajil_session';
 const IDLE_MS = 12 * 60 * 60 * 1000;
@@ -29,7 +30,7 @@ export function hashSessionId(id: string): string {
 }
 
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return normaliseLine(email).toLowerCase();
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
@@ -74,7 +75,7 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
     const email = normaliseEmail(input.email);
     if (!EMAIL.test(email))
       throw errors.validation([{ field: '/email', message: 'must be an e-mail address' }]);
-    const displayName = input.displayName.trim();
+    const displayName = normaliseName(input.displayName);
     if (displayName === '' || displayName.length > 120) {
       throw errors.validation([{ field: '/displayName', message: 'must be 1 to 120 characters' }]);
     }

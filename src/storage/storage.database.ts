@@ -22,6 +22,7 @@ import { searchMigration } from './migrations/2026-11-29-0007-search.js';
 import { photosMigration } from './migrations/2026-11-29-0008-photos.js';
 import { translationsMigration } from './migrations/2026-11-29-0009-translations.js';
 import type { Database } from './storage.schema.js';
+import { TextNormalisePlugin } from './storage.text.js';
 
 export type Db = Kysely<Database>;
 
@@ -55,7 +56,7 @@ export function openDatabase(
   if (config.databaseEngine === 'sqlite') {
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: openSqlite(config.databaseUrl) }),
-      plugins: [new CamelCasePlugin()],
+      plugins: [new TextNormalisePlugin(), new CamelCasePlugin()],
     });
     return { db, engine: 'sqlite', close: () => db.destroy() };
   }
@@ -66,7 +67,7 @@ export function openDatabase(
   });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new TextNormalisePlugin(), new CamelCasePlugin()],
   });
   return {
     db,

@@ -7,14 +7,14 @@ import { audit } from '../newsroom/newsroom.repository.js';
 import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit, type EventDraft } from '../realtime/realtime.record.js';
 import type { Db } from '../storage/storage.database.js';
-import {
-  blocksFromText,
-  blocksHaveText,
-  blocksToText,
-  cleanText,
-  type Block,
-} from './update.blocks.js';
+import { blocksFromText, blocksHaveText, blocksToText, type Block } from './update.blocks.js';
 import { AppError } from '../platform/platform.errors.js';
+import {
+  normaliseDeep,
+  normaliseLine,
+  normaliseName,
+  normaliseText,
+} from '../lib/text.normalise.js';
 import {
   createUpdateRepository,
   isVisible,
@@ -49,14 +49,14 @@ const bothBodies = () =>
 
 function bodyOf(input: { text?: string; blocks?: Block[] }): Block[] | undefined {
   if (input.text !== undefined && input.blocks !== undefined) throw bothBodies();
-  if (input.blocks !== undefined) return input.blocks;
+  if (input.blocks !== undefined) return normaliseDeep(input.blocks);
   if (input.text !== undefined) return blocksFromText(input.text);
   return undefined;
 }
 
 function cleanSources(sources: readonly Source[] | undefined): Source[] | undefined {
   return sources?.map((source) => ({
-    name: cleanText(source.name).replace(/\s+/g, ' ').trim(),
+    name: normaliseName(source.name),
     kind: source.kind,
     ...(source.url !== undefined && { url: source.url }),
   }));
@@ -64,7 +64,7 @@ function cleanSources(sources: readonly Source[] | undefined): Source[] | undefi
 
 function cleanHeadline(headline: string | null | undefined): string | null | undefined {
   if (headline === undefined || headline === null) return headline;
-  const cleaned = cleanText(headline).replace(/\s+/g, ' ').trim();
+  const cleaned = normaliseLine(headline);
   return cleaned === '' ? null : cleaned;
 }
 
@@ -115,7 +115,7 @@ function newUpdateFields(
     keyEvent: input.keyEvent ?? false,
     pinned: input.pinned ?? false,
     breaking: input.breaking ?? false,
-    authorName: input.author?.trim() ?? actor.name,
+    authorName: normaliseName(input.author ?? '') || actor.name,
     authorUserId: actor.kind === 'user' ? actor.id : null,
   };
 }
@@ -530,7 +530,7 @@ export function createUpdateService({
       const { update: draft, liveblog } = await this.draft(actor, slug, id);
       if (draft.status !== 'submitted') throw wrongState(draft.status);
       const now = clock.now();
-      const cleanNote = cleanText(note).trim().slice(0, 2000);
+      const cleanNote = normaliseText(note).trim().slice(0, 2000);
       const update = await db.transaction().execute(async (trx) => {
         const changed = await updates.change(
           trx,
