@@ -65,6 +65,13 @@ export function openDatabase(
     max: 10,
     ...(config.databaseSchema ? { options: `-c search_path=${config.databaseSchema}` } : {}),
   });
+  // A connection that breaks (the server restarts, the network drops) fails its query, which the
+  // request answers with 503, and leaves the pool; without these listeners the 'error' event of
+  // the pool (an idle connection) or of a checked-out client would end the process.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new TextNormalisePlugin(), new CamelCasePlugin()],
