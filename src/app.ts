@@ -141,7 +141,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     }),
     reader: createReaderService(deps),
     tokens: createTokenService(deps),
-    accounts: createAccountService(deps),
+    accounts: createAccountService({ ...deps, siteName: config.siteName }),
     comments: createCommentService(deps),
     search: createSearchService(deps),
     photos,

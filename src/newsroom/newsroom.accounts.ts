@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../storage/storage.database.js';
 import { assertCan, type Actor, type Role } from './newsroom.policy.js';
 import { audit, createUserRepository, type User } from './newsroom.repository.js';
 import { normaliseLine, normaliseName } from '../lib/text.normalise.js';
+import { assertAcceptablePassword } from '../access/access.passwords.js';
 
 export const SESSION_COOKIE = 'ajil_session';
 const IDLE_MS = 12 * 60 * 60 * 1000;
@@ -35,17 +36,6 @@ export function normaliseEmail(email: string): string {
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
-function checkPassword(password: string): void {
-  // Any characters (Arabic too), 8 to 128 of them, never truncated.
-  const length = Array.from(password).length;
-  if (length < 8 || length > 128) {
-    throw errors.validation([{ field: '/password', message: 'must be 8 to 128 characters' }], {
-      ar: 'يجب أن تتكون كلمة المرور من 8 إلى 128 حرفًا.',
-      en: 'The password must be 8 to 128 characters long.',
-    });
-  }
-}
-
 const badLogin = () =>
   new AppError(401, 'login_failed', {
     ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
@@ -60,7 +50,11 @@ export interface SessionInfo {
   readonly idHash: string;
 }
 
-export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
+export function createAccountService({
+  db,
+  clock,
+  siteName,
+}: Pick<ServiceDeps, 'db' | 'clock'> & { readonly siteName?: string }) {
   const users = createUserRepository();
 
   function actorOf(user: User): Actor {
@@ -71,7 +65,7 @@ export function createAccountService({ db, clock }: Pick<ServiceDeps, 'db' | 'cl
     by: Actor,
     input: { email: string; displayName: string; role: Role; password: string },
   ): Promise<User> {
-    checkPassword(input.password);
+    assertAcceptablePassword(input.password, { siteName, ...input });
     const email = normaliseEmail(input.email);
     if (!EMAIL.test(email))
       throw errors.validation([{ field: '/email', message: 'must be an e-mail address' }]);
