@@ -21,6 +21,7 @@ import { dateStyleMigration } from './migrations/2026-11-29-0006-date-style.js';
 import { searchMigration } from './migrations/2026-11-29-0007-search.js';
 import { photosMigration } from './migrations/2026-11-29-0008-photos.js';
 import { translationsMigration } from './migrations/2026-11-29-0009-translations.js';
+import { commentTokensMigration } from './migrations/2026-12-01-0010-comment-tokens.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -93,6 +94,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-11-29-0007-search': searchMigration(engine),
     '2026-11-29-0008-photos': photosMigration(),
     '2026-11-29-0009-translations': translationsMigration(),
+    '2026-12-01-0010-comment-tokens': commentTokensMigration(),
   };
 }
 
@@ -132,9 +134,13 @@ export async function createPostgresSchema(
 
 export { sql };
 
-/** True for a UNIQUE constraint violation on either engine. */
+/** True for a UNIQUE (or primary key) constraint violation on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  );
 }

@@ -50,7 +50,7 @@ describe('readers in a real browser', () => {
       while (cleanName(name).length > 60) name = Array.from(name).slice(0, -1).join('');
       if (cleanName(name).length === 0) name = `قارئ ${i} ${name}`;
       const text = `${i}: ${raw}`.slice(0, 1900);
-      const token = await comments.formToken();
+      const token = await comments.formToken(slug);
       clock.advance(20_000);
       try {
         const { comment } = await comments.post(
