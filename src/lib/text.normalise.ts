@@ -32,7 +32,9 @@ export const BIDI_FORMATTING = /[\u202A-\u202E\u2066-\u2069]/g;
 /** Normalises one string for storage; see the kinds above. Idempotent. */
 export function normalise(value: string, kind: TextKind = 'text'): string {
   // Lone surrogates become U+FFFD here, not differently in each database driver.
-  let text = value.replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n').replace(CONTROLS, '');
+  // (The pair check is slow on long text; most text has no surrogates at all.)
+  let text = /[\uD800-\uDFFF]/.test(value) ? value.replace(LONE_SURROGATE, '\uFFFD') : value;
+  text = text.replace(/\r\n?/g, '\n').replace(CONTROLS, '');
   if (kind === 'name') text = text.replace(INVISIBLE, '');
   if (kind !== 'text') text = text.replace(/\s+/g, ' ').trim();
   // Last, so that a removed character cannot leave a sequence that is no longer composed.

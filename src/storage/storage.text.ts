@@ -109,29 +109,36 @@ class TextTransformer extends OperationNodeTransformer {
   protected override transformInsertQuery(node: InsertQueryNode): InsertQueryNode {
     const table = nameOf(node.into);
     const kinds = (node.columns ?? []).map((column) => kindOf(table, nameOf(column)));
-    let values = node.values;
-    if (values !== undefined && ValuesNode.is(values)) {
-      values = ValuesNode.create(
-        values.values.map((row) =>
-          PrimitiveValueListNode.is(row)
-            ? PrimitiveValueListNode.create(
-                row.values.map((value, i) => normaliseStored(value, kinds[i])),
-              )
-            : ValueListNode.create(
-                row.values.map((value, i) => withKind(value, kinds[i] ?? 'text')),
-              ),
-        ),
-      );
-    }
     const onConflict = node.onConflict && {
       ...node.onConflict,
       updates: this.columnUpdates(table, node.onConflict.updates),
     };
-    return super.transformInsertQuery({
+    if (node.values === undefined || !ValuesNode.is(node.values)) {
+      return super.transformInsertQuery({ ...node, ...(onConflict && { onConflict }) });
+    }
+    // Each row is normalised once, by the kind of its column; what is not a plain value (an
+    // expression) goes through the general pass.
+    const values = ValuesNode.create(
+      node.values.values.map((row) =>
+        PrimitiveValueListNode.is(row)
+          ? PrimitiveValueListNode.create(
+              row.values.map((value, i) => normaliseStored(value, kinds[i])),
+            )
+          : ValueListNode.create(
+              row.values.map((value, i) =>
+                ValueNode.is(value)
+                  ? withKind(value, kinds[i] ?? 'text')
+                  : this.transformNode(value),
+              ),
+            ),
+      ),
+    );
+    const rest = super.transformInsertQuery({
       ...node,
-      ...(values !== undefined && { values }),
+      values: undefined,
       ...(onConflict && { onConflict }),
     });
+    return { ...rest, values };
   }
 
   protected override transformUpdateQuery(node: UpdateQueryNode): UpdateQueryNode {
