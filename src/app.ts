@@ -11,6 +11,7 @@ import { ASSET_DIR, loadAssets, type Assets } from './platform/platform.assets.j
 import { registerHttpBehaviour } from './platform/platform.http.js';
 import { ErrorOut } from './platform/platform.schema.js';
 import { createMetrics } from './platform/platform.metrics.js';
+import { registerCompression } from './platform/platform.compress.js';
 import {
   migrateToLatest,
   openDatabase,
@@ -170,6 +171,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
 
   // JSON bodies only: a form or text body on an API route is a 415, not a parse attempt.
   app.removeContentTypeParser('text/plain');
+  await registerCompression(app);
   registerHttpBehaviour(app);
   enforceConsent(app);
 
@@ -195,10 +197,11 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     prefix: '/assets/',
     wildcard: true,
     index: false,
+    preCompressed: true,
     cacheControl: false,
     setHeaders(reply, path) {
       // Hashed names never change: cache them for a year.
-      const hashed = /-[A-Z0-9]{8}\.[a-z0-9]+$/i.test(path);
+      const hashed = /-[A-Z0-9]{8}\.[a-z0-9]+(?:\.br|\.gz)?$/i.test(path);
       void reply.header(
         'cache-control',
         hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
