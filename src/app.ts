@@ -4,20 +4,16 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { AppConfig } from './platform/platform.config.js';
 import { systemClock, type Clock } from './platform/platform.clock.js';
 import { ASSET_DIR, loadAssets, type Assets } from './platform/platform.assets.js';
 import { registerHttpBehaviour } from './platform/platform.http.js';
 import { ErrorOut } from './platform/platform.schema.js';
 import { createMetrics } from './platform/platform.metrics.js';
+import { opsRoutes } from './platform/platform.ops.js';
 import { registerCompression } from './platform/platform.compress.js';
-import {
-  migrateToLatest,
-  openDatabase,
-  sql,
-  type DatabaseHandle,
-} from './storage/storage.database.js';
+import { registerRequestIds, requestOptions } from './platform/platform.requests.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './storage/storage.database.js';
 import cluster from 'node:cluster';
 import {
   createClusterWorkerBus,
@@ -74,6 +70,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
+    ...requestOptions(config),
     bodyLimit: config.bodyLimit,
     trustProxy: (_address: string, hop: number) => hop < config.trustProxy,
     connectionTimeout: 0,
@@ -149,7 +146,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   });
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
-    observeFanout: metrics.observeFanout,
+    ...metrics.hubObservers,
     ...defaultHubOptions,
     maxPerAddress: config.streamsPerAddress,
     sweepMs: config.liveSweepMs,
@@ -159,6 +156,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     app.log.error({ err: error }, 'live delivery failed');
   });
   app.decorate('hub', hub);
+  app.decorate('metrics', metrics);
   // Streams end before the server stops listening, telling readers to reconnect elsewhere.
   app.addHook('preClose', (done) => {
     hub.close();
@@ -172,6 +170,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   // JSON bodies only: a form or text body on an API route is a 415, not a parse attempt.
   app.removeContentTypeParser('text/plain');
   await registerCompression(app);
+  registerRequestIds(app);
   registerHttpBehaviour(app);
   enforceConsent(app);
 
@@ -243,17 +242,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   await app.register(embedRoutes);
   await app.register(mediaRoutes, { store: files });
 
-  app.get(
-    '/healthz',
-    { schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
-    async () => {
-      await sql`select 1`.execute(database.db);
-      return { status: 'ok' as const };
-    },
-  );
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(metrics.contentType).send(await metrics.render()),
-  );
+  await app.register(opsRoutes, { render: () => metrics.render() });
 
   return app;
 }

@@ -7,6 +7,8 @@ import { migrateToLatest, openDatabase } from './storage/storage.database.js';
 import { seedDemo } from './liveblog/liveblog.demo.js';
 import { createMemoryBus, relayClusterBus } from './realtime/realtime.bus.js';
 import { systemClock } from './platform/platform.clock.js';
+import { startMetricsServer } from './platform/platform.ops.js';
+import { clusterMetrics } from './platform/platform.metrics.js';
 
 function readConfig(): AppConfig {
   try {
@@ -67,6 +69,9 @@ async function serve(config: AppConfig): Promise<void> {
     shutdown('SIGINT');
   });
   await app.listen({ port: config.port, host: config.host });
+  if (config.metricsPort !== undefined && cluster.isPrimary) {
+    await startMetricsServer(config, () => app.metrics.render());
+  }
 }
 
 async function main(): Promise<void> {
@@ -87,6 +92,7 @@ async function main(): Promise<void> {
           );
         }
       });
+      if (config.metricsPort !== undefined) await startMetricsServer(config, clusterMetrics());
       for (let i = 0; i < config.workers; i++) cluster.fork();
       cluster.on('exit', (worker, code, signal) => {
         process.stderr.write(

@@ -32,6 +32,14 @@ export interface AppConfig {
   readonly mediaDir: string;
   /** Read the titles of pasted links through the guarded fetcher (off where there is no network). */
   readonly embedFetch: boolean;
+  /** A port of its own for /metrics; unset: /metrics on the reader port needs the token. */
+  readonly metricsPort: number | undefined;
+  /** Where the metrics port listens (loopback unless told otherwise). */
+  readonly metricsHost: string;
+  /** Bearer token for /metrics on the reader port, when there is no metrics port. */
+  readonly metricsToken: string | undefined;
+  /** Key for the address hashes in security logs; unset: a new random key at each start. */
+  readonly logHashSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +124,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`,
     );
   }
+  const metricsToken = value(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 24) {
+    throw new ConfigError('METRICS_TOKEN must be at least 24 characters (use a random string)');
+  }
+  const logHashSecret = value(env, 'LOG_HASH_SECRET');
+  if (logHashSecret !== undefined && logHashSecret.length < 16) {
+    throw new ConfigError('LOG_HASH_SECRET must be at least 16 characters');
+  }
   const siteName = value(env, 'SITE_NAME') ?? 'عاجل';
   if (siteName.length > 80) throw new ConfigError('SITE_NAME must be at most 80 characters');
   return {
@@ -138,6 +154,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     liveSweepMs: integer(env, 'LIVE_SWEEP_MS', 3000, 100, 600_000),
     mediaDir: value(env, 'MEDIA_DIR') ?? './data/media',
     embedFetch: boolean(env, 'EMBED_FETCH', true),
+    metricsPort:
+      value(env, 'METRICS_PORT') === undefined
+        ? undefined
+        : integer(env, 'METRICS_PORT', 0, 1, 65535),
+    metricsHost: value(env, 'METRICS_HOST') ?? '127.0.0.1',
+    metricsToken,
+    logHashSecret,
   };
 }
 

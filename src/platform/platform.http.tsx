@@ -5,17 +5,13 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, errors, type ErrorDetail } from './platform.errors.js';
 import { ProblemPage, renderDocument } from '../reader/reader.view.js';
 import { consentOf } from './platform.consent.js';
+import { problemBody } from './platform.problem.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return (
     request.url.startsWith('/api/') ||
     (request.url.startsWith('/live/') && request.url.includes('.json'))
   );
-}
-
-function preferredLanguage(request: FastifyRequest): 'ar' | 'en' {
-  const header = request.headers['accept-language'] ?? '';
-  return /^\s*en\b/i.test(header) ? 'en' : 'ar';
 }
 
 interface AjvIssue {
@@ -91,18 +87,10 @@ export function toAppError(error: unknown): AppError | undefined {
 function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
   if (wantsJson(request)) {
-    const language = preferredLanguage(request);
     return reply
       .code(error.status)
       .type('application/json; charset=utf-8')
-      .send({
-        error: {
-          code: error.code,
-          message: error.messages[language],
-          messages: error.messages,
-          ...(error.details && { details: error.details }),
-        },
-      });
+      .send(problemBody(request, error));
   }
   const html = renderDocument(
     {

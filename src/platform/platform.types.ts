@@ -14,6 +14,7 @@ import type { DatabaseHandle } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
 import type { Hub } from '../realtime/realtime.hub.js';
+import type { Metrics } from './platform.metrics.js';
 
 export interface Services {
   readonly liveblogs: LiveblogService;
@@ -35,6 +36,7 @@ declare module 'fastify' {
     clock: Clock;
     assets: Assets;
     hub: Hub;
+    metrics: Metrics;
     identify: (request: import('fastify').FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {
