@@ -11,6 +11,7 @@ import { registerHttpBehaviour } from './platform/platform.http.js';
 import { ErrorOut } from './platform/platform.schema.js';
 import { createMetrics } from './platform/platform.metrics.js';
 import { opsRoutes } from './platform/platform.ops.js';
+import { registerSecurityLog } from './platform/platform.security.js';
 import { registerCompression } from './platform/platform.compress.js';
 import { registerRequestIds, requestOptions } from './platform/platform.requests.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './storage/storage.database.js';
@@ -56,6 +57,8 @@ export interface AppParts {
   readonly files?: FileStore;
   /** For tests: how the guarded fetcher resolves names and which addresses it refuses. */
   readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
+  /** For tests: where the log lines go (standard output otherwise). */
+  readonly logStream?: { write(line: string): void };
 }
 
 async function busFor(config: AppConfig, onError: (error: unknown) => void): Promise<Bus> {
@@ -69,6 +72,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(parts.logStream && { stream: parts.logStream }),
     },
     ...requestOptions(config),
     bodyLimit: config.bodyLimit,
@@ -157,6 +161,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   });
   app.decorate('hub', hub);
   app.decorate('metrics', metrics);
+  registerSecurityLog(app, { secret: config.logHashSecret, count: metrics.countSecurityEvent });
   // Streams end before the server stops listening, telling readers to reconnect elsewhere.
   app.addHook('preClose', (done) => {
     hub.close();

@@ -9,6 +9,7 @@ import { createMemoryBus, relayClusterBus } from './realtime/realtime.bus.js';
 import { systemClock } from './platform/platform.clock.js';
 import { startMetricsServer } from './platform/platform.ops.js';
 import { clusterMetrics } from './platform/platform.metrics.js';
+import { installLastResort } from './platform/platform.lastresort.js';
 
 function readConfig(): AppConfig {
   try {
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   if (cluster.isPrimary) process.stdout.write(`Ajil is serving ${config.publicUrl}\n`);
 }
 
+installLastResort();
 main().catch((error: unknown) => {
   process.stderr.write(
     `Ajil failed to start: ${error instanceof Error ? String(error.stack) : String(error)}\n`,

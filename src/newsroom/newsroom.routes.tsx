@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ComponentChildren } from 'preact';
 import { AppError } from '../platform/platform.errors.js';
+import { logSecurityEvent } from '../platform/platform.security.js';
 import { toAppError } from '../platform/platform.http.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
 import { UpdateParams } from '../update/update.schema.js';
@@ -195,6 +196,10 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox = (app) => {
     } catch (error) {
       const known = toAppError(error);
       if (!known) throw error;
+      logSecurityEvent(request, known.status === 429 ? 'signin.throttled' : 'signin.failed', {
+        account: (body.email ?? '').trim().toLowerCase(),
+        reason: known.code,
+      });
       for (const [name, value] of Object.entries(known.headers ?? {}))
         void reply.header(name, value);
       return page(

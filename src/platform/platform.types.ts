@@ -15,6 +15,7 @@ import type { Bus } from '../realtime/realtime.bus.js';
 import type { Clock } from './platform.clock.js';
 import type { Hub } from '../realtime/realtime.hub.js';
 import type { Metrics } from './platform.metrics.js';
+import type { SecurityDetails, SecurityEventName } from './platform.security.js';
 
 export interface Services {
   readonly liveblogs: LiveblogService;
@@ -37,6 +38,11 @@ declare module 'fastify' {
     assets: Assets;
     hub: Hub;
     metrics: Metrics;
+    securityLog: (
+      request: import('fastify').FastifyRequest,
+      event: SecurityEventName,
+      details: SecurityDetails,
+    ) => void;
     identify: (request: import('fastify').FastifyRequest) => Promise<void>;
   }
   interface FastifyRequest {
