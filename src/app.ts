@@ -14,6 +14,7 @@ import { opsRoutes } from './platform/platform.ops.js';
 import { registerSecurityLog } from './platform/platform.security.js';
 import { registerCompression } from './platform/platform.compress.js';
 import { registerRequestIds, requestOptions } from './platform/platform.requests.js';
+import { lazySchemaCompilers } from './platform/platform.compilers.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './storage/storage.database.js';
 import cluster from 'node:cluster';
 import {
@@ -75,6 +76,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       ...(parts.logStream && { stream: parts.logStream }),
     },
     ...requestOptions(config),
+    ...lazySchemaCompilers(),
     bodyLimit: config.bodyLimit,
     trustProxy: (_address: string, hop: number) => hop < config.trustProxy,
     connectionTimeout: 0,

@@ -1,5 +1,7 @@
-// Configuration comes from environment variables only; every one is listed in .env.example
-// and validated here, at start-up, with a message that names the variable.
+// Configuration comes from environment variables, over those of a .env file in the working
+// directory; every one is listed in .env.example and validated here, at start-up, with a message
+// that names the variable.
+import { EnvFileError, withEnvFile } from './platform.envfile.js';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
@@ -99,8 +101,47 @@ function databaseEngineOf(raw: string): DatabaseEngine {
   );
 }
 
-/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
-export function loadConfig(env: Env = process.env): AppConfig {
+/** Every variable Ajil reads (a .env file may set these and no others). */
+export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATABASE_SCHEMA',
+  'REDIS_URL',
+  'PUBLIC_URL',
+  'LOG_LEVEL',
+  'SITE_NAME',
+  'METRICS_TOKEN',
+  'LOG_HASH_SECRET',
+  'WORKERS',
+  'TRUST_PROXY',
+  'SEED_DEMO',
+  'BODY_LIMIT',
+  'POLL_INTERVAL_MS',
+  'STREAMS_PER_ADDRESS',
+  'LIVE_SWEEP_MS',
+  'MEDIA_DIR',
+  'EMBED_FETCH',
+  'METRICS_PORT',
+  'METRICS_HOST',
+  'NODE_ENV',
+]);
+
+/** The process's environment over ./.env; a malformed .env is a ConfigError. */
+export function startEnvironment(path = '.env'): Env {
+  try {
+    return withEnvFile(process.env, KNOWN_VARIABLES, path);
+  } catch (error) {
+    if (error instanceof EnvFileError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Reads and validates the configuration (by default the environment over ./.env); throws
+ * ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: Env = startEnvironment()): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = value(env, 'HOST') ?? 'localhost';
   const databaseUrl = value(env, 'DATABASE_URL') ?? 'sqlite:./data/ajil.db';

@@ -123,6 +123,11 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
   };
 }
 
+/** The names of the migrations this code knows, in order. */
+export function migrationNames(engine: DatabaseEngine): string[] {
+  return Object.keys(migrationsFor(engine)).sort();
+}
+
 function migratorFor(handle: DatabaseHandle): Migrator {
   const provider: MigrationProvider = {
     getMigrations: () => Promise.resolve(migrationsFor(handle.engine)),
