@@ -5,7 +5,9 @@ import { fixedClock } from '../platform/platform.clock.js';
 import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
 import { createUpdateRepository, type Update } from '../update/update.repository.js';
 import { blocksFromText } from '../update/update.blocks.js';
-import { createSearchRepository, ftsMatchExpression, tsqueryLiteral } from './search.repository.js';
+import { createSearchRepository } from './search.repository.js';
+import { ftsMatchExpression } from './search.fts5.js';
+import { tsqueryLiteral } from './search.tsvector.js';
 import { createSearchService, type SearchService } from './search.service.js';
 
 const liveblogs = createLiveblogRepository();

@@ -17,14 +17,14 @@ import {
 import { blocksToText } from '../update/update.blocks.js';
 import { analyseQuery, analyseWords, type QueryTerm } from './search.analyser.js';
 import { highlight, snippet, type Segment } from './search.highlight.js';
-import {
-  createSearchRepository,
-  type NewSearchDocument,
-  type SearchFilters,
-  type SearchKind,
-  type SearchMatch,
-  type WordForms,
-} from './search.repository.js';
+import { createSearchRepository } from './search.repository.js';
+import type {
+  NewSearchDocument,
+  SearchFilters,
+  SearchKind,
+  SearchMatch,
+  WordForms,
+} from './search.types.js';
 
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 50;
