@@ -26,7 +26,10 @@ import {
   westernDigit,
 } from './search.letters.js';
 import { buildNameTables, nameIn } from './search.names.js';
+import { PLURALS } from './search.plurals.js';
+import { buildSenseCues, isAmbiguous, placedForms, senseOfContext } from './search.senses.js';
 import {
+  buildPluralTable,
   CONJUNCTIONS,
   MIN_STEM,
   PREPOSITIONS,
@@ -35,6 +38,7 @@ import {
   stripSuffixes,
 } from './search.stemmer.js';
 import { STOPWORDS } from './search.stopwords.js';
+import { arabicKey, keyToken, latinKey } from './search.translit.js';
 
 // ── Normalisation ────────────────────────────────────────────────────────────────────────
 
@@ -85,12 +89,38 @@ export function tokenise(text: string): RawToken[] {
 }
 
 const names = buildNameTables(ALIASES, normalise);
+const plurals = buildPluralTable(PLURALS, normalise);
 
 function nameOf(word: string): string | undefined {
   return nameIn(names, word);
 }
 
+/** A word without prefixes reduced to its stem, and a broken plural to its singular's. */
+function stemOf(word: string): string {
+  const stem = stripSuffixes(word);
+  return plurals.get(stem) ?? stem;
+}
+
+const senseCues = buildSenseCues((word) => {
+  const forms = wordForms(normalise(word), 'query');
+  return forms.length > 1 ? forms.slice(1) : forms;
+});
+
 // ── Word analysis ────────────────────────────────────────────────────────────────────────
+
+/** The readings of a token without a leading و/ف/ب/ل/ك that may be a proclitic. */
+function procliticReadings(token: string): string[] {
+  const first = token.charAt(0);
+  const rest = token.slice(1);
+  const readings: string[] = [];
+  if (CONJUNCTIONS.includes(first) && rest.length >= MIN_STEM) {
+    readings.push(rest);
+    if (PREPOSITIONS.includes(rest.charAt(0)) && rest.length - 1 >= 4) readings.push(rest.slice(1));
+  } else if (PREPOSITIONS.includes(first) && rest.length >= 4) {
+    readings.push(rest);
+  }
+  return readings;
+}
 
 /**
  * The forms of one folded token: its surface form first, then its stem(s), no duplicates.
@@ -109,7 +139,8 @@ export function wordForms(token: string, mode: 'index' | 'query' = 'index'): str
   };
   const base = stripArticle(token);
   if (base !== undefined) {
-    add(nameOf(base) ?? stripSuffixes(base));
+    // A plural that starts with «ال» itself («آلاف»، «ألغام») is looked up whole first.
+    add(nameOf(base) ?? plurals.get(stripSuffixes(token)) ?? stemOf(base));
     return forms;
   }
   const first = token.charAt(0);
@@ -122,24 +153,32 @@ export function wordForms(token: string, mode: 'index' | 'query' = 'index'): str
       return forms;
     }
   }
-  add(stripSuffixes(token));
+  add(stemOf(token));
   if (mode === 'index') {
     // The text side also keeps the reading without a proclitic that may be one: «وقالت» is
     // also «قالت», «بإغلاق» also «إغلاق», «وبإغلاق» also «إغلاق».
-    const readings: string[] = [];
-    if (CONJUNCTIONS.includes(first) && rest.length >= MIN_STEM) {
-      readings.push(rest);
-      if (PREPOSITIONS.includes(rest.charAt(0)) && rest.length - 1 >= 4)
-        readings.push(rest.slice(1));
-    } else if (PREPOSITIONS.includes(first) && rest.length >= 4) {
-      readings.push(rest);
-    }
-    for (const reading of readings) {
+    for (const reading of procliticReadings(token)) {
       add(reading);
-      add(stripSuffixes(reading));
+      add(stemOf(reading));
     }
   }
   return forms;
+}
+
+/**
+ * The sound keys of an Arabic token (search.translit.ts): of the word without its article,
+ * and of each reading without a proclitic, so «وويتكوف» is found by `Witkoff` too.
+ */
+export function wordKeys(token: string): string[] {
+  if (!isArabic(token)) return [];
+  const base = stripArticle(token);
+  const cores = base !== undefined ? [base] : [token, ...procliticReadings(token)];
+  const keys: string[] = [];
+  for (const core of cores) {
+    const key = keyToken(arabicKey(core));
+    if (key !== undefined && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }
 
 export interface AnalysedWord {
@@ -148,18 +187,39 @@ export interface AnalysedWord {
   readonly end: number;
   /** Surface form first, then stems and canonical names. */
   readonly forms: readonly string[];
+  /** Sound keys (Arabic words only), for names across scripts and typos. */
+  readonly keys: readonly string[];
 }
 
-/** Index-side analysis with offsets: one entry per token. */
-export function analyseWords(text: string): AnalysedWord[] {
+function rawWords(text: string) {
   return tokenise(text).map(({ token, start, end }) => ({
+    token,
     start,
     end,
     forms: wordForms(token, 'index'),
+    keys: wordKeys(token),
   }));
 }
 
-/** The index tokens of a text: every form of every word, in order. */
+/**
+ * Index-side analysis with offsets: one entry per token. `context` is more text of the same
+ * document (the body of a headline, the headline of a body): it helps place «عمان».
+ */
+export function analyseWords(text: string, context = ''): AnalysedWord[] {
+  const words = rawWords(text);
+  if (!words.some((word) => isAmbiguous(word.token))) {
+    return words.map(({ start, end, forms, keys }) => ({ start, end, forms, keys }));
+  }
+  const sense = senseOfContext([...words, ...rawWords(context)], senseCues);
+  return words.map(({ token, start, end, forms, keys }) => ({
+    start,
+    end,
+    forms: isAmbiguous(token) ? placedForms(forms, text.slice(start, end), token, sense) : forms,
+    keys,
+  }));
+}
+
+/** The forms of every word of a text, in order (the index also holds their keys). */
 export function analyse(text: string): string[] {
   return analyseWords(text).flatMap((word) => word.forms);
 }
@@ -176,22 +236,69 @@ export interface QueryTerm {
   /**
    * What it matches: its stem or canonical name, or the surface form when it has neither.
    * Not both: the stem already finds every word the surface form would (the text side holds
-   * the stems of its words), and ranks would count a word matched twice as two.
+   * the stems of its words), and ranks would count a word matched twice as two. A Latin word
+   * that is no known name also matches the Arabic words of its sound key.
    */
   readonly forms: readonly string[];
+  /** What it may match when it finds nothing as typed (a typo): its sound key. */
+  readonly fuzzy: readonly string[];
+}
+
+/**
+ * Names learned from the newsroom's bilingual pages (search.learn.ts): a folded word of one
+ * script → the forms of its spelling in the other.
+ */
+export type LearnedNames = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The lookup table of learned pairs, both ways: a Latin spelling → the stem or name of its
+ * Arabic one, an Arabic spelling → its Latin one.
+ */
+export function learnedNamesOf(
+  pairs: readonly { readonly latin: string; readonly arabic: string }[],
+): LearnedNames {
+  const names = new Map<string, string[]>();
+  const add = (word: string, form: string) => {
+    const list = names.get(word) ?? [];
+    if (!list.includes(form)) names.set(word, [...list, form]);
+  };
+  for (const { latin, arabic } of pairs) {
+    const all = wordForms(arabic, 'query');
+    for (const form of all.length > 1 ? all.slice(1) : all) add(latin, form);
+    add(arabic, latin);
+  }
+  return names;
+}
+
+function termForms(token: string, learned: LearnedNames | undefined): string[] {
+  const all = wordForms(token, 'query');
+  const forms = all.length > 1 ? all.slice(1) : all;
+  if (nameOf(token) !== undefined) return forms;
+  const core = stripArticle(token) ?? token;
+  const known = learned?.get(token) ?? learned?.get(core);
+  if (known !== undefined) return [...new Set([...forms, ...known])];
+  if (isArabic(token)) return forms;
+  const key = keyToken(latinKey(token));
+  return key === undefined || /^\p{N}+$/u.test(token) ? forms : [token, key];
 }
 
 /** Query words (stop words dropped unless nothing else is left), each with the forms it matches. */
-export function analyseQuery(text: string): QueryTerm[] {
+export function analyseQuery(text: string, learned?: LearnedNames): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  for (const { token, start, end } of tokenise(text)) {
-    const all = wordForms(token, 'query');
-    const forms = all.length > 1 ? all.slice(1) : all;
+  const tokens = tokenise(text);
+  const context = tokens.map(({ token }) => ({ token, forms: wordForms(token, 'query') }));
+  for (const { token, start, end } of tokens) {
+    let forms = termForms(token, learned);
+    if (isAmbiguous(token)) {
+      const sense = senseOfContext(context, senseCues);
+      forms = placedForms(forms, text.slice(start, end), token, sense);
+    }
     const key = forms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    terms.push({ text: text.slice(start, end), surface: token, forms });
+    const fuzzy = isArabic(token) ? wordKeys(token).slice(0, 1) : [];
+    terms.push({ text: text.slice(start, end), surface: token, forms, fuzzy });
   }
   const meaningful = terms.filter((term) => !STOPWORD_FORMS.has(term.surface));
   return meaningful.length > 0 ? meaningful : terms;

@@ -25,7 +25,9 @@ function matchedSpans(text: string, terms: readonly QueryTerm[]): Span[] {
   });
   const spans: Span[] = [];
   for (const word of analyseWords(text)) {
-    const matched = new Set(word.forms.flatMap((form) => termsOf.get(form) ?? []));
+    const matched = new Set(
+      [...word.forms, ...word.keys].flatMap((form) => termsOf.get(form) ?? []),
+    );
     if (matched.size === 0) continue;
     const last = spans.at(-1);
     // Several tokens of one word («2025م») make one span.

@@ -15,9 +15,15 @@ import type {
   SearchRequest,
 } from './search.types.js';
 
+interface SearchNameTable {
+  latin: string;
+  arabic: string;
+  pages: number;
+}
+
 // A type alias, not an interface: withTables wants a record type.
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-type SearchTables = { searchDocuments: SearchDocumentTable };
+type SearchTables = { searchDocuments: SearchDocumentTable; searchNames: SearchNameTable };
 
 interface MatchRow {
   id: number;
@@ -202,8 +208,52 @@ async function insert(db: Db, doc: NewSearchDocument, now: Date): Promise<void> 
   );
 }
 
+/** What the search service learns from bilingual pages, and reads back. */
+const learnedNameQueries = {
+  /** Each Arabic page whose translation is an English page, with that page. */
+  async bilingualPages(db: Db): Promise<{ arabicId: number; englishId: number }[]> {
+    return db
+      .selectFrom('liveblogs as a')
+      .innerJoin('liveblogs as e', 'e.slug', 'a.translationSlug')
+      .select(['a.id as arabicId', 'e.id as englishId'])
+      .where('a.locale', '=', 'ar')
+      .where('e.locale', '=', 'en')
+      .orderBy('a.id')
+      .execute();
+  },
+
+  /** The indexed headlines and bodies of a page, as written. */
+  async pageTexts(db: Db, liveblogId: number): Promise<string[]> {
+    const rows = await tables(db)
+      .selectFrom('searchDocuments')
+      .select(['headline', 'body'])
+      .where('liveblogId', '=', liveblogId)
+      .orderBy('id')
+      .execute();
+    return rows.flatMap((row) => [row.headline, row.body]);
+  },
+
+  /** Replaces the learned names across scripts. */
+  async replaceLearnedNames(db: Db, pairs: readonly SearchNameTable[]): Promise<void> {
+    await tables(db).deleteFrom('searchNames').execute();
+    if (pairs.length === 0) return;
+    for (let at = 0; at < pairs.length; at += 500) {
+      const rows = pairs
+        .slice(at, at + 500)
+        .map(({ latin, arabic, pages }) => ({ latin, arabic, pages }));
+      await tables(db).insertInto('searchNames').values(rows).execute();
+    }
+  },
+
+  async learnedNames(db: Db): Promise<SearchNameTable[]> {
+    return tables(db).selectFrom('searchNames').select(['latin', 'arabic', 'pages']).execute();
+  },
+};
+
 export function createSearchRepository() {
   return {
+    ...learnedNameQueries,
+
     /** Adds an update's document, replacing the one it had. */
     async upsertUpdate(db: Db, doc: NewSearchDocument, now: Date): Promise<void> {
       if (doc.updateId === null) throw new Error('an update document needs its update id');

@@ -80,3 +80,55 @@ export function stripSuffixes(base: string): string {
   if (stem.endsWith('ي') && stem.length - 1 >= MIN_STEM) stem = stem.slice(0, -1);
   return stem;
 }
+
+// ── Broken plurals (the table is search.plurals.ts) ─────────────────────────────────────
+
+/** The table as [singular, plurals] pairs, comments and blank lines left out. */
+export function pluralEntries(table: string): [string, string[]][] {
+  const entries: [string, string[]][] = [];
+  for (const line of table.split('\n')) {
+    const text = line.trim();
+    if (text === '' || text.startsWith('#')) continue;
+    const [singular, plurals] = text.split(':');
+    if (singular === undefined || plurals === undefined) {
+      throw new Error(`search plural line «${text}» needs a colon after the singular`);
+    }
+    entries.push([singular.trim(), plurals.trim().split(/\s+/)]);
+  }
+  return entries;
+}
+
+/** How the analyser folds text (its `normalise`). */
+type Fold = (text: string) => string;
+
+/** The stem a word of the table reduces to, as the analyser reduces a word of text. */
+function stemOf(word: string, fold: Fold): string {
+  return stripSuffixes(fold(word).replace(/[^\p{L}]/gu, ''));
+}
+
+/**
+ * Plural stem → singular stem, folded with `fold`. Throws on a plural listed under two
+ * singulars and on a singular that is itself a listed plural: either would join words that
+ * have nothing in common.
+ */
+export function buildPluralTable(table: string, fold: Fold): Map<string, string> {
+  const singulars = new Map<string, string>();
+  for (const [singular, plurals] of pluralEntries(table)) {
+    const lemma = stemOf(singular, fold);
+    for (const plural of plurals) {
+      const stem = stemOf(plural, fold);
+      if (stem === lemma) continue;
+      const known = singulars.get(stem);
+      if (known !== undefined && known !== lemma) {
+        throw new Error(`search plural «${plural}» is listed under «${known}» and «${lemma}»`);
+      }
+      singulars.set(stem, lemma);
+    }
+  }
+  for (const [plural, lemma] of singulars) {
+    if (singulars.has(lemma)) {
+      throw new Error(`search singular «${lemma}» of «${plural}» is itself a listed plural`);
+    }
+  }
+  return singulars;
+}
