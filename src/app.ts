@@ -46,6 +46,8 @@ import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.js';
 import { embedRoutes } from './reader/reader.embed.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
+import { proofRoutes } from './proof/proof.routes.js';
+import { proofServiceFor } from './proof/proof.service.js';
 import './platform/platform.types.js';
 
 export interface AppParts {
@@ -217,6 +219,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       await api.register(updateRoutes);
       await api.register(searchApiRoutes, { search: app.services.search });
       await api.register(photoRoutes, { photos: app.services.photos });
+      await api.register(proofRoutes, { proof: proofServiceFor(deps, config) });
     },
     { prefix: '/api/v1' },
   );

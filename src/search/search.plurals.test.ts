@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDictionary } from '../proof/proof.dictionary.js';
 import { analyse, analyseQuery, normalise } from './search.analyser.js';
 import { PLURALS } from './search.plurals.js';
 import { buildPluralTable, pluralEntries, stripSuffixes } from './search.stemmer.js';
@@ -23,6 +24,14 @@ describe('the broken plural table', () => {
       }
     }
     expect(() => buildPluralTable(PLURALS, normalise)).not.toThrow();
+  });
+
+  it('is reviewed against the Hunspell Arabic dictionary: every word of it is a word', async () => {
+    const checker = await createDictionary('/usr/share/hunspell/ar').get();
+    if (checker === undefined) throw new Error('install hunspell-ar (see .ci/run)');
+    const words = pluralEntries(PLURALS).flatMap(([singular, list]) => [singular, ...list]);
+    // «كمائن» (ambushes) is right; the dictionary lacks it.
+    expect(words.filter((word) => !checker.spell(word))).toEqual(['كمائن']);
   });
 
   it('refuses a plural under two singulars and a singular that is a listed plural', () => {
