@@ -2,6 +2,7 @@
 // that autosave to the server and to this device, Ctrl+Enter to publish (or submit), a preview
 // from the readers' own renderer, and in-place controls on published updates.
 import type { Block, Inline } from '../update/update.blocks.js';
+import { startProofing } from './newsroom.proof.js';
 
 interface Source {
   name: string;
@@ -722,3 +723,4 @@ function startComposer(): void {
 }
 
 startComposer();
+startProofing();
