@@ -38,7 +38,7 @@ import {
   stripSuffixes,
 } from './search.stemmer.js';
 import { STOPWORDS } from './search.stopwords.js';
-import { arabicKey, keyToken, latinKey } from './search.translit.js';
+import { arabicKey, isKeyToken, keyToken, latinKey } from './search.translit.js';
 
 // ── Normalisation ────────────────────────────────────────────────────────────────────────
 
@@ -187,30 +187,32 @@ export interface AnalysedWord {
   readonly end: number;
   /** Surface form first, then stems and canonical names. */
   readonly forms: readonly string[];
-  /** Sound keys (Arabic words only), for names across scripts and typos. */
+  /** Sound keys (Arabic words only), for names across scripts and typos; [] unless asked. */
   readonly keys: readonly string[];
 }
 
-function rawWords(text: string) {
+function rawWords(text: string, withKeys: boolean) {
   return tokenise(text).map(({ token, start, end }) => ({
     token,
     start,
     end,
     forms: wordForms(token, 'index'),
-    keys: wordKeys(token),
+    keys: withKeys ? wordKeys(token) : [],
   }));
 }
 
 /**
  * Index-side analysis with offsets: one entry per token. `context` is more text of the same
- * document (the body of a headline, the headline of a body): it helps place «عمان».
+ * document (the body of a headline, the headline of a body): it helps place «عمان». The sound
+ * keys are worked out only `withKeys` (the index needs them; highlighting only for a query
+ * that asks for a key).
  */
-export function analyseWords(text: string, context = ''): AnalysedWord[] {
-  const words = rawWords(text);
+export function analyseWords(text: string, context = '', withKeys = true): AnalysedWord[] {
+  const words = rawWords(text, withKeys);
   if (!words.some((word) => isAmbiguous(word.token))) {
     return words.map(({ start, end, forms, keys }) => ({ start, end, forms, keys }));
   }
-  const sense = senseOfContext([...words, ...rawWords(context)], senseCues);
+  const sense = senseOfContext([...words, ...rawWords(context, false)], senseCues);
   return words.map(({ token, start, end, forms, keys }) => ({
     start,
     end,
@@ -302,6 +304,11 @@ export function analyseQuery(text: string, learned?: LearnedNames): QueryTerm[] 
   }
   const meaningful = terms.filter((term) => !STOPWORD_FORMS.has(term.surface));
   return meaningful.length > 0 ? meaningful : terms;
+}
+
+/** True when some term asks for a sound key (a Latin name, a typo): then text needs its keys. */
+export function asksForKeys(terms: readonly QueryTerm[]): boolean {
+  return terms.some((term) => term.forms.some(isKeyToken));
 }
 
 /** Every form any term of the query matches: what highlighting looks for. */

@@ -12,6 +12,7 @@ import { createUpdateRepository, isVisible, type Update } from '../update/update
 import {
   analyseQuery,
   analyseWords,
+  asksForKeys,
   learnedNamesOf,
   tokenise,
   type LearnedNames,
@@ -70,7 +71,7 @@ export interface SearchResults {
 
 /** How many of the query's terms the document's headline and text hold. */
 function coverage(match: SearchMatch, terms: readonly QueryTerm[]): number {
-  const words = analyseWords(`${match.headline}\n${match.body}`);
+  const words = analyseWords(`${match.headline}\n${match.body}`, '', asksForKeys(terms));
   const forms = new Set(words.flatMap((word) => [...word.forms, ...word.keys]));
   return terms.filter((term) => term.forms.some((form) => forms.has(form))).length;
 }

@@ -154,6 +154,11 @@ export function keyToken(key: string): string | undefined {
   return key.length >= MIN_KEY ? `${KEY_PREFIX}${key}` : undefined;
 }
 
+/** True for a key token of the index. */
+export function isKeyToken(form: string): boolean {
+  return form.startsWith(KEY_PREFIX);
+}
+
 /** Edit distance between two keys, for learning names the classes do not quite join. */
 export function keyDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
