@@ -31,24 +31,11 @@ import {
   type HubOptions,
 } from './realtime/realtime.hub.js';
 import { realtimeRoutes } from './realtime/realtime.routes.js';
-import { createLiveblogService, type LiveblogService } from './liveblog/liveblog.service.js';
-import { createUpdateService, type UpdateService } from './update/update.service.js';
-import { createReaderService, type ReaderService } from './reader/reader.service.js';
-import { createTokenService, type TokenService } from './access/access.tokens.js';
-import { createAccountService, type AccountService } from './access/access.accounts.js';
 import { checkCsrf } from './access/access.session.js';
-import { createAuditService, type AuditService } from './access/access.audit.js';
-import { createSettingsService, type SettingsService } from './settings/settings.service.js';
 import { registerIdentity, type Identify } from './access/access.identify.js';
-import { createCommentService, type CommentService } from './comment/comment.service.js';
-import { createSearchService, type SearchService } from './search/search.service.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
-import {
-  createPhotoService,
-  mediaRoutes,
-  photoRoutes,
-  type PhotoService,
-} from './media/media.photos.js';
+import { mediaRoutes, photoRoutes } from './media/media.photos.js';
+import { createServices, type Services } from './services.js';
 import { createDiskStore, type FileStore } from './storage/storage.files.js';
 import type { SafeFetchOptions } from './platform/platform.fetch.js';
 import { consentOf, enforceConsent } from './platform/platform.consent.js';
@@ -59,20 +46,6 @@ import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.js';
 import { embedRoutes } from './reader/reader.embed.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
-
-/** Every service, built once here; routes receive the ones they use as plugin options. */
-export interface Services {
-  readonly liveblogs: LiveblogService;
-  readonly updates: UpdateService;
-  readonly reader: ReaderService;
-  readonly tokens: TokenService;
-  readonly accounts: AccountService;
-  readonly comments: CommentService;
-  readonly search: SearchService;
-  readonly photos: PhotoService;
-  readonly settings: SettingsService;
-  readonly audit: AuditService;
-}
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -137,41 +110,24 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       app.log.warn({ err: error }, 'bus error');
     }));
   const clock = parts.clock ?? systemClock;
-  const deps = {
+  const files = parts.files ?? createDiskStore(config.mediaDir);
+  const services = createServices({
     db: database.db,
     bus,
     clock,
+    files,
     publicUrl: config.publicUrl,
     embedFetch: config.embedFetch,
-  };
-  const files = parts.files ?? createDiskStore(config.mediaDir);
-  const photos = createPhotoService(deps, files);
-
-  const tokens = createTokenService(deps);
-  const accounts = createAccountService(deps);
-  const identify = registerIdentity(app, { tokens, accounts });
+    ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
+  });
+  const identify = registerIdentity(app, services);
   app.decorate('identify', identify);
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('bus', bus);
   app.decorate('clock', clock);
   app.decorate('assets', parts.assets ?? loadAssets());
-  app.decorate('services', {
-    liveblogs: createLiveblogService(deps),
-    updates: createUpdateService({
-      ...deps,
-      thumbnails: (bytes, alt, credit) => photos.storeThumbnail(bytes, alt, credit),
-      ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
-    }),
-    reader: createReaderService(deps),
-    tokens,
-    accounts,
-    comments: createCommentService(deps),
-    search: createSearchService(deps),
-    photos,
-    settings: createSettingsService(deps),
-    audit: createAuditService(deps),
-  });
+  app.decorate('services', services);
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
     observeFanout: metrics.observeFanout,

@@ -4,7 +4,7 @@ import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/platform.config.js';
 import { migrateToLatest, openDatabase } from './storage/storage.database.js';
-import { seedDemo } from './liveblog/liveblog.demo.js';
+import { seedDemo } from './demo/demo.seed.js';
 import { createMemoryBus, relayClusterBus } from './realtime/realtime.bus.js';
 import { systemClock } from './platform/platform.clock.js';
 

@@ -3,11 +3,11 @@ import { errors, things } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
-import { isUniqueViolation } from '../storage/storage.database.js';
+import { isUniqueViolation, type Db } from '../storage/storage.database.js';
 import { audit } from '../access/access.audit.js';
-import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
+import { recordEvents, ringAfterCommit, withSeq } from '../realtime/realtime.record.js';
 import { blocksFromText, type Block } from '../blocks/blocks.schema.js';
-import { createMediaResolver } from '../media/media.resolver.js';
+import type { MediaResolver } from '../media/media.resolver.js';
 import {
   type ExplainerSection,
   type Liveblog,
@@ -22,7 +22,6 @@ import {
   type PatchLiveblogBody,
 } from './liveblog.schema.js';
 import { renderExplainerHtml } from './liveblog.view.js';
-import { createSearchService } from '../search/search.service.js';
 
 export interface LiveblogWithExplainer {
   readonly liveblog: Liveblog;
@@ -77,9 +76,23 @@ function liveblogUpdatedData(liveblog: Liveblog, explainer: readonly ExplainerSe
   };
 }
 
-export function createLiveblogService({ db, bus, clock }: BaseDeps & { readonly bus: Bus }) {
+/** Keeps the search index in step with the explainer, inside the writing transaction. */
+export interface ExplainerIndexer {
+  indexExplainer(
+    trx: Db,
+    liveblog: Liveblog,
+    explainer: readonly ExplainerSection[],
+  ): Promise<void>;
+}
+
+export interface LiveblogServiceDeps extends BaseDeps {
+  readonly bus: Bus;
+  readonly media: MediaResolver;
+  readonly indexer: ExplainerIndexer;
+}
+
+export function createLiveblogService({ db, bus, clock, media, indexer }: LiveblogServiceDeps) {
   const liveblogs = createLiveblogRepository();
-  const search = createSearchService({ db, clock });
 
   async function bySlug(slug: string): Promise<Liveblog> {
     const liveblog = await liveblogs.findBySlug(db, slug);
@@ -217,17 +230,20 @@ export function createLiveblogService({ db, bus, clock }: BaseDeps & { readonly 
         );
         const explainer = await liveblogs.explainer(trx, current.id);
         const changed: Liveblog = { ...current, ...changes };
-        const liveblog = await recordEvents(
-          trx,
-          current.id,
-          [
-            {
-              type: 'liveblog.updated',
-              updateId: null,
-              data: () => liveblogUpdatedData(changed, explainer),
-            },
-          ],
-          now,
+        const liveblog = withSeq(
+          changed,
+          await recordEvents(
+            trx,
+            current.id,
+            [
+              {
+                type: 'liveblog.updated',
+                updateId: null,
+                data: () => liveblogUpdatedData(changed, explainer),
+              },
+            ],
+            now,
+          ),
         );
         return { liveblog, explainer };
       });
@@ -242,7 +258,6 @@ export function createLiveblogService({ db, bus, clock }: BaseDeps & { readonly 
     ): Promise<LiveblogWithExplainer> {
       assertCan(actor, 'liveblog.edit');
       const current = await bySlug(slug);
-      const media = createMediaResolver(db, { fetchTitles: false });
       const sections: { title: string; blocks: Block[] }[] = [];
       for (const section of body.sections) {
         const text = blocksFromText(section.text);
@@ -262,21 +277,24 @@ export function createLiveblogService({ db, bus, clock }: BaseDeps & { readonly 
       const now = clock.now();
       const result = await db.transaction().execute(async (trx) => {
         // The event bump comes first: the first statement of a write transaction writes.
-        const liveblog = await recordEvents(
-          trx,
-          current.id,
-          [
-            {
-              type: 'liveblog.updated',
-              updateId: null,
-              data: () =>
-                liveblogUpdatedData(
-                  current,
-                  sections.map((s, position) => ({ ...s, position })),
-                ),
-            },
-          ],
-          now,
+        const liveblog = withSeq(
+          current,
+          await recordEvents(
+            trx,
+            current.id,
+            [
+              {
+                type: 'liveblog.updated',
+                updateId: null,
+                data: () =>
+                  liveblogUpdatedData(
+                    current,
+                    sections.map((s, position) => ({ ...s, position })),
+                  ),
+              },
+            ],
+            now,
+          ),
         );
         await liveblogs.replaceExplainer(trx, current.id, sections);
         await audit(
@@ -291,7 +309,7 @@ export function createLiveblogService({ db, bus, clock }: BaseDeps & { readonly 
           now,
         );
         const explainer = await liveblogs.explainer(trx, current.id);
-        await search.indexExplainer(trx, liveblog, explainer);
+        await indexer.indexExplainer(trx, liveblog, explainer);
         return { liveblog, explainer };
       });
       await ringAfterCommit(bus, result.liveblog);

@@ -147,3 +147,5 @@ export function createMediaResolver(db: Db, options: MediaResolverOptions = { fe
     },
   };
 }
+
+export type MediaResolver = ReturnType<typeof createMediaResolver>;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, engines, signIn, type TestApp } from '../../test/helpers.js';
-import { seedDemo } from '../liveblog/liveblog.demo.js';
+import { seedDemo } from '../demo/demo.seed.js';
 import { fixedClock } from '../platform/platform.clock.js';
 import { createMemoryBus } from '../realtime/realtime.bus.js';
-import { demoLiveblog } from '../liveblog/liveblog.demo-content.js';
+import { demoLiveblog } from '../demo/demo.content.js';
 
 const ARABIC_MONTHS =
   /\d{2} (يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) \d{4} \d{2}:\d{2}/g;

@@ -14,7 +14,8 @@ import {
 } from '../storage/storage.database.js';
 import { loadConfig } from '../platform/platform.config.js';
 import { createTokenService } from '../access/access.tokens.js';
-import { createUpdateService } from '../update/update.service.js';
+import { createServices } from '../services.js';
+import { createMemoryStore } from '../storage/storage.files.js';
 import { createMemoryBus } from './realtime.bus.js';
 import { systemClock } from '../platform/platform.clock.js';
 
@@ -110,7 +111,7 @@ describe.each(targets.map((make, i) => ({ make, name: i === 0 ? 'sqlite' : 'post
       await Promise.all(burst);
 
       // While the node is down, another node (here: this process) keeps publishing.
-      const updates = createUpdateService(side.deps);
+      const { updates } = createServices({ ...side.deps, files: createMemoryStore() });
       const actor = { kind: 'token' as const, id: null, name: 'side', role: 'editor' as const };
       for (let i = 0; i < 5; i++) {
         acknowledged.add(

@@ -1,8 +1,10 @@
-// Writes events inside the caller's transaction, and rings the bus after the commit.
+// Writes events inside the caller's transaction, and rings the bus after the commit: the one
+// place where "record the events, commit, then ring" is written.
 import type { Db } from '../storage/storage.database.js';
-import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { Bus } from './realtime.bus.js';
-import { createEventRepository, type EventType } from './realtime.repository.js';
+import { createEventRepository, type EventType, type PageSeq } from './realtime.repository.js';
+
+export type { PageSeq } from './realtime.repository.js';
 
 export interface EventDraft {
   readonly type: EventType;
@@ -15,18 +17,18 @@ const events = createEventRepository();
 
 /**
  * Appends the events in order, each with the next sequence number of the page.
- * Returns the page as it stands after the last bump (its lastSeq is the newest event).
+ * Returns the page's sequence as it stands after the last bump (its newest event).
  */
 export async function recordEvents(
   trx: Db,
   liveblogId: number,
   drafts: readonly EventDraft[],
   now: Date,
-): Promise<Liveblog> {
-  let liveblog: Liveblog | undefined;
+): Promise<PageSeq> {
+  let page: PageSeq | undefined;
   for (const draft of drafts) {
-    liveblog = await events.nextSeq(trx, liveblogId, now, !draft.type.startsWith('comment.'));
-    const seq = liveblog.lastSeq;
+    page = await events.nextSeq(trx, liveblogId, now, !draft.type.startsWith('comment.'));
+    const seq = page.lastSeq;
     await events.insert(trx, {
       liveblogId,
       seq,
@@ -36,11 +38,42 @@ export async function recordEvents(
       createdAt: now,
     });
   }
-  if (liveblog === undefined) throw new Error('recordEvents needs at least one event');
-  return liveblog;
+  if (page === undefined) throw new Error('recordEvents needs at least one event');
+  return page;
 }
 
 /** After commit: wake the hubs. A failed ring is logged by the bus and repaired by hub polling. */
-export async function ringAfterCommit(bus: Bus, liveblog: Liveblog): Promise<void> {
-  await bus.publish({ liveblogId: liveblog.id, seq: liveblog.lastSeq });
+export async function ringAfterCommit(bus: Bus, page: PageSeq): Promise<void> {
+  await bus.publish({ liveblogId: page.id, seq: page.lastSeq });
+}
+
+/** A live page as it stands after its events were recorded (newest seq, touched time). */
+export function withSeq<L extends PageSeq>(liveblog: L, page: PageSeq | undefined): L {
+  return page ? { ...liveblog, lastSeq: page.lastSeq, updatedAt: page.updatedAt } : liveblog;
+}
+
+export interface EventedWork<T> {
+  readonly result: T;
+  readonly liveblogId: number;
+  /** Recorded after the work, in the same transaction; none means nothing to ring. */
+  readonly events: readonly EventDraft[];
+}
+
+/**
+ * Runs `work` in one transaction, records its events in that transaction, commits, and only
+ * then rings the bus. The work's first statement must write (SQLite takes its lock there).
+ */
+export async function commitWithEvents<T>(
+  db: Db,
+  bus: Bus,
+  now: Date,
+  work: (trx: Db) => Promise<EventedWork<T>>,
+): Promise<{ result: T; page: PageSeq | undefined }> {
+  const done = await db.transaction().execute(async (trx) => {
+    const { result, liveblogId, events: drafts } = await work(trx);
+    const page = drafts.length > 0 ? await recordEvents(trx, liveblogId, drafts, now) : undefined;
+    return { result, page };
+  });
+  if (done.page) await ringAfterCommit(bus, done.page);
+  return done;
 }

@@ -2,11 +2,16 @@
 // same transaction as the change. The number comes from bumping liveblogs.last_seq, which
 // takes the page's row lock, so numbers become visible in commit order (no gaps for a tail query).
 import type { Db } from '../storage/storage.database.js';
-import { type Liveblog } from '../liveblog/liveblog.types.js';
-import { liveblogFromRow } from '../liveblog/liveblog.repository.js';
 
 export { EVENT_TYPES, type EventType } from './realtime.events.js';
 import type { EventType } from './realtime.events.js';
+
+/** Where a page's event sequence stands: its newest event and when the page last changed. */
+export interface PageSeq {
+  readonly id: number;
+  readonly lastSeq: number;
+  readonly updatedAt: Date;
+}
 
 export interface LiveEvent {
   readonly liveblogId: number;
@@ -22,7 +27,7 @@ export function createEventRepository() {
   return {
     /** Takes the next sequence number of the page; must run inside the writing transaction. */
     /** `touch`: the change is to the coverage itself (not a reader's comment): the page is updated. */
-    async nextSeq(db: Db, liveblogId: number, now: Date, touch = true): Promise<Liveblog> {
+    async nextSeq(db: Db, liveblogId: number, now: Date, touch = true): Promise<PageSeq> {
       const row = await db
         .updateTable('liveblogs')
         .set((eb) => ({
@@ -30,9 +35,9 @@ export function createEventRepository() {
           ...(touch && { updatedAt: now.toISOString() }),
         }))
         .where('id', '=', liveblogId)
-        .returningAll()
+        .returning(['id', 'lastSeq', 'updatedAt'])
         .executeTakeFirstOrThrow();
-      return liveblogFromRow(row);
+      return { id: row.id, lastSeq: row.lastSeq, updatedAt: new Date(row.updatedAt) };
     },
 
     async insert(db: Db, event: LiveEvent): Promise<void> {

@@ -279,6 +279,25 @@ export function createUpdateRepository() {
       return rows.map(updateFromRow);
     },
 
+    /**
+     * Flips a due scheduled update to published; only one node wins. Returns the update as
+     * published, or undefined when another node (or a deletion) got there first.
+     */
+    async claimScheduled(db: Db, due: Update, now: Date): Promise<Update | undefined> {
+      const claimed = await db
+        .updateTable('updates')
+        .set({
+          status: 'published',
+          publishedAt: (due.scheduledAt ?? now).toISOString(),
+          updatedAt: now.toISOString(),
+        })
+        .where('id', '=', due.id)
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) return undefined;
+      return this.findById(db, due.liveblogId, due.id);
+    },
+
     async revisions(db: Db, updateId: number) {
       return db
         .selectFrom('updateRevisions')

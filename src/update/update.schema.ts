@@ -87,6 +87,7 @@ export const PreviewBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export type PreviewBody = Static<typeof PreviewBody>;
 
 export const PatchUpdateBody = Type.Object(
   {

@@ -4,11 +4,11 @@ import { fixedClock } from '../platform/platform.clock.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import type { Actor } from '../access/access.policy.js';
-import { createUpdateService } from '../update/update.service.js';
+import { createServices } from '../services.js';
+import { createMemoryStore } from '../storage/storage.files.js';
 import type { CreateUpdateBody } from '../update/update.schema.js';
-import { createLiveblogRepository } from './liveblog.repository.js';
-import { createLiveblogService } from './liveblog.service.js';
-import { demoLiveblog, type DemoUpdate } from './liveblog.demo-content.js';
+import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
+import { demoLiveblog, type DemoUpdate } from './demo.content.js';
 
 const seeder: Actor = { kind: 'user', id: null, name: 'Ajil demo', role: 'admin' };
 
@@ -43,8 +43,7 @@ export async function seedDemo(
   const oldest = Math.max(...demoLiveblog.updates.map((u) => u.minutesAgo));
   const clock = fixedClock(at(oldest + 30));
   const scoped = { ...deps, clock };
-  const liveblogs = createLiveblogService(scoped);
-  const updates = createUpdateService(scoped);
+  const { liveblogs, updates } = createServices({ ...scoped, files: createMemoryStore() });
 
   const { slug } = demoLiveblog;
   await liveblogs.create(seeder, {

@@ -1,0 +1,78 @@
+// All the wiring in one place: every service built once, each handed the collaborators it uses
+// (the bus, the search indexer, the media resolver, the clock). No service builds another.
+// buildApp calls this; so do the demo seeder and the tests that publish beside a running server.
+import type { Db } from './storage/storage.database.js';
+import type { FileStore } from './storage/storage.files.js';
+import type { Clock } from './platform/platform.clock.js';
+import type { SafeFetchOptions } from './platform/platform.fetch.js';
+import type { Bus } from './realtime/realtime.bus.js';
+import { createTokenService, type TokenService } from './access/access.tokens.js';
+import { createAccountService, type AccountService } from './access/access.accounts.js';
+import { createAuditService, type AuditService } from './access/access.audit.js';
+import { createSettingsService, type SettingsService } from './settings/settings.service.js';
+import { createMediaResolver } from './media/media.resolver.js';
+import { createPhotoService, type PhotoService } from './media/media.photos.js';
+import { createLiveblogService, type LiveblogService } from './liveblog/liveblog.service.js';
+import { createUpdateService, type UpdateService } from './update/update.service.js';
+import { createSearchService, type SearchService } from './search/search.service.js';
+import { createCommentService, type CommentService } from './comment/comment.service.js';
+import { createReaderService, type ReaderService } from './reader/reader.service.js';
+
+export interface ServiceParts {
+  readonly db: Db;
+  readonly bus: Bus;
+  readonly clock: Clock;
+  /** Where photos go (the disk under MEDIA_DIR in the app; memory in tests and the seeder). */
+  readonly files: FileStore;
+  /** The address readers use, for absolute links. */
+  readonly publicUrl?: string;
+  /** Whether pasted links are fetched for their title and preview image. */
+  readonly embedFetch?: boolean;
+  /** For tests: how the guarded fetcher resolves names and which addresses it refuses. */
+  readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
+}
+
+export interface Services {
+  readonly tokens: TokenService;
+  readonly accounts: AccountService;
+  readonly audit: AuditService;
+  readonly settings: SettingsService;
+  readonly photos: PhotoService;
+  readonly liveblogs: LiveblogService;
+  readonly updates: UpdateService;
+  readonly search: SearchService;
+  readonly comments: CommentService;
+  readonly reader: ReaderService;
+}
+
+export function createServices(parts: ServiceParts): Services {
+  const { db, bus, clock, publicUrl = '' } = parts;
+  const base = { db, clock };
+  const settings = createSettingsService(base);
+  const photos = createPhotoService(base, parts.files);
+  const search = createSearchService(base);
+  const media = createMediaResolver(db, {
+    fetchTitles: parts.embedFetch ?? true,
+    thumbnails: (bytes, alt, credit) => photos.storeThumbnail(bytes, alt, credit),
+    ...(parts.fetchOptions && { fetch: parts.fetchOptions }),
+  });
+  return {
+    tokens: createTokenService(base),
+    accounts: createAccountService(base),
+    audit: createAuditService(base),
+    settings,
+    photos,
+    search,
+    liveblogs: createLiveblogService({ ...base, bus, media, indexer: search }),
+    updates: createUpdateService({
+      ...base,
+      bus,
+      media,
+      indexer: search,
+      siteDateStyle: settings.dateStyle,
+      publicUrl,
+    }),
+    comments: createCommentService({ ...base, bus }),
+    reader: createReaderService({ ...base, publicUrl }),
+  };
+}
