@@ -46,6 +46,7 @@ import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.js';
 import { embedRoutes } from './reader/reader.embed.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
+import { proofRoutes } from './proof/proof.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -118,6 +119,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     files,
     publicUrl: config.publicUrl,
     embedFetch: config.embedFetch,
+    proofDictionary: config.proofDictionary,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
   });
   const identify = registerIdentity(app, services);
@@ -209,6 +211,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       await api.register(updateRoutes);
       await api.register(searchApiRoutes, { search: app.services.search });
       await api.register(photoRoutes, { photos: app.services.photos });
+      await api.register(proofRoutes, { proof: app.services.proof });
     },
     { prefix: '/api/v1' },
   );

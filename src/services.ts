@@ -17,6 +17,8 @@ import { createUpdateService, type UpdateService } from './update/update.service
 import { createSearchService, type SearchService } from './search/search.service.js';
 import { createCommentService, type CommentService } from './comment/comment.service.js';
 import { createReaderService, type ReaderService } from './reader/reader.service.js';
+import { createProofService, type ProofService } from './proof/proof.service.js';
+import { createDictionary } from './proof/proof.dictionary.js';
 
 export interface ServiceParts {
   readonly db: Db;
@@ -30,6 +32,8 @@ export interface ServiceParts {
   readonly embedFetch?: boolean;
   /** For tests: how the guarded fetcher resolves names and which addresses it refuses. */
   readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
+  /** The Hunspell dictionary for proofing (loaded on first use); undefined: proofing is off. */
+  readonly proofDictionary?: string | undefined;
 }
 
 export interface Services {
@@ -43,6 +47,7 @@ export interface Services {
   readonly search: SearchService;
   readonly comments: CommentService;
   readonly reader: ReaderService;
+  readonly proof: ProofService;
 }
 
 export function createServices(parts: ServiceParts): Services {
@@ -74,5 +79,6 @@ export function createServices(parts: ServiceParts): Services {
     }),
     comments: createCommentService({ ...base, bus }),
     reader: createReaderService({ ...base, publicUrl }),
+    proof: createProofService(base, createDictionary(parts.proofDictionary)),
   };
 }

@@ -12,6 +12,7 @@ import { bindShortcuts } from './newsroom.keyboard.js';
 import { bindMedia } from './newsroom.media.js';
 import { readDeskPage } from './newsroom.page.js';
 import { bindPreview } from './newsroom.preview.js';
+import { startProofing } from './newsroom.proof.js';
 import { bindSending } from './newsroom.send.js';
 import { bindSources } from './newsroom.sources.js';
 
@@ -31,3 +32,4 @@ function startComposer(): void {
 }
 
 startComposer();
+startProofing();

@@ -13,6 +13,20 @@
  *   those characters are removed.
  */
 
+import { hijriText } from './time.hijri.js';
+import {
+  clockText,
+  dateTimeFormat,
+  numberFormatFor,
+  partsOf,
+  rulesFor,
+  stripBidiControls,
+  withDigits,
+} from './time.intl.js';
+import { arabicMonth, type MonthNames } from './time.months.js';
+import { AGO_FORMS, JUST_NOW } from './time.relative.js';
+import { zoneLabel } from './time.zones.js';
+
 export type UiLocale = 'ar' | 'en';
 
 /** CLDR plural category → template; `{n}` is replaced by the formatted number. */
@@ -20,75 +34,6 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
 
 /** Unit used by the relative ("… ago") formatter. */
 export type RelativeUnit = 'minute' | 'hour' | 'day';
-
-// LRM, RLM, ALM, the isolates (LRI, RLI, FSI, PDI) and, for good measure, the
-// older embeddings/overrides (LRE, RLE, PDF, LRO, RLO).
-const BIDI_CONTROLS = /[\u200E\u200F\u061C\u2066-\u2069\u202A-\u202E]/g;
-
-/** Remove invisible direction marks that Intl may have inserted. */
-function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
-
-// ---------------------------------------------------------------------------
-// Small bounded caches: building Intl objects is far more expensive than using
-// them, and a live page formats many timestamps in the same zone.
-
-const CACHE_LIMIT = 64;
-
-function cached<T>(cache: Map<string, T>, key: string, create: () => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = create();
-  // The key space is tiny in practice (two locales × a handful of zones);
-  // the limit only protects against unbounded growth from odd input.
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<UiLocale, Intl.NumberFormat>();
-const pluralRules = new Map<UiLocale, Intl.PluralRules>();
-const zoneNames = new Map<string, string>();
-
-type DateTimeKind = 'full' | 'clock';
-
-function dateTimeFormat(locale: UiLocale, timeZone: string, kind: DateTimeKind) {
-  return cached(dateTimeFormats, `${locale}|${timeZone}|${kind}`, () => {
-    const common: Intl.DateTimeFormatOptions = {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      hour: '2-digit',
-      minute: '2-digit',
-    };
-    return new Intl.DateTimeFormat(
-      locale,
-      kind === 'full' ? { ...common, day: '2-digit', month: 'long', year: 'numeric' } : common,
-    );
-  });
-}
-
-/** Collect the value of each date/time field we care about from formatToParts. */
-function partsOf(format: Intl.DateTimeFormat, date: Date): Partial<Record<string, string>> {
-  const out: Partial<Record<string, string>> = {};
-  for (const part of format.formatToParts(date)) {
-    if (part.type !== 'literal') out[part.type] = stripBidiControls(part.value);
-  }
-  return out;
-}
-
-/**
- * Some ICU versions render midnight as "24" even with a 23-hour cycle
- * requested through `hour12: false`; `hourCycle: 'h23'` avoids it, this is a
- * last line of defence.
- */
-function normaliseHour(hour: string | undefined): string {
-  const value = hour ?? '00';
-  return value === '24' ? '00' : value.padStart(2, '0');
-}
 
 /**
  * Absolute time of an update in the live page's IANA zone, e.g.
@@ -133,9 +78,6 @@ export function formatClock(
 // ---------------------------------------------------------------------------
 // How each newsroom writes dates
 
-/** Month names: Egypt and the Gulf (فبراير), the Levant and Iraq (شباط), the Maghreb (فيفري), or Levantine/Gulf side by side. */
-export type MonthNames = 'gulf' | 'levant' | 'maghreb' | 'both';
-
 export interface DateStyle {
   readonly months: MonthNames;
   readonly digits: 'latn' | 'arab';
@@ -151,105 +93,13 @@ export const DEFAULT_DATE_STYLE: DateStyle = {
   clock: '24',
 };
 
-const MONTHS: Record<Exclude<MonthNames, 'both'>, readonly string[]> = {
-  gulf: [
-    'يناير',
-    'فبراير',
-    'مارس',
-    'أبريل',
-    'مايو',
-    'يونيو',
-    'يوليو',
-    'أغسطس',
-    'سبتمبر',
-    'أكتوبر',
-    'نوفمبر',
-    'ديسمبر',
-  ],
-  levant: [
-    'كانون الثاني',
-    'شباط',
-    'آذار',
-    'نيسان',
-    'أيار',
-    'حزيران',
-    'تموز',
-    'آب',
-    'أيلول',
-    'تشرين الأول',
-    'تشرين الثاني',
-    'كانون الأول',
-  ],
-  maghreb: [
-    'جانفي',
-    'فيفري',
-    'مارس',
-    'أفريل',
-    'ماي',
-    'جوان',
-    'جويلية',
-    'أوت',
-    'سبتمبر',
-    'أكتوبر',
-    'نوفمبر',
-    'ديسمبر',
-  ],
-};
-
-function monthIndex(date: Date, timeZone: string): number {
-  const format = cached(
-    dateTimeFormats,
-    `month|${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat('en', {
-        timeZone,
-        month: 'numeric',
-        calendar: 'gregory',
-        numberingSystem: 'latn',
-      }),
-  );
-  return Number(format.format(date)) - 1;
-}
-
-function arabicMonth(date: Date, timeZone: string, names: MonthNames): string {
-  const index = monthIndex(date, timeZone);
-  if (names === 'both') return `${MONTHS.levant[index] ?? ''}/${MONTHS.gulf[index] ?? ''}`;
-  return MONTHS[names][index] ?? '';
-}
-
-function clockText(p: Partial<Record<string, string>>, locale: UiLocale, style: DateStyle): string {
-  const hour = Number(normaliseHour(p.hour));
-  const minute = p.minute ?? '00';
-  if (style.clock === '24') return `${String(hour).padStart(2, '0')}:${minute}`;
-  const twelve = hour % 12 === 0 ? 12 : hour % 12;
-  const period = locale === 'ar' ? (hour < 12 ? 'ص' : 'م') : hour < 12 ? 'am' : 'pm';
-  return `${twelve}:${minute} ${period}`;
-}
-
-const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
-
-function withDigits(text: string, digits: 'latn' | 'arab'): string {
-  return digits === 'arab' ? text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)] ?? d) : text;
-}
-
 /** The Hijri (Umm al-Qura) date in the zone, e.g. «١٨ شعبان ١٤٤٧ هـ» or «18 شعبان 1447 هـ». */
 export function formatHijriDate(
   date: Date,
   timeZone: string,
   digits: 'latn' | 'arab' = 'latn',
 ): string {
-  const format = cached(
-    dateTimeFormats,
-    `hijri|${timeZone}|${digits}`,
-    () =>
-      new Intl.DateTimeFormat(`ar-u-ca-islamic-umalqura-nu-${digits}`, {
-        timeZone,
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-      }),
-  );
-  return stripBidiControls(format.format(date));
+  return hijriText(date, timeZone, digits);
 }
 
 export function isDateStyle(value: unknown): value is DateStyle {
@@ -269,137 +119,17 @@ export function isDateStyle(value: unknown): value is DateStyle {
 // ---------------------------------------------------------------------------
 // Time zone names
 
-interface ZoneLabel {
-  ar: string;
-  en: string;
-}
-
-function cityLabel(arCity: string, enCity: string): ZoneLabel {
-  return { ar: `بتوقيت ${arCity}`, en: `${enCity} time` };
-}
-
-const UTC_LABEL: ZoneLabel = { ar: 'بتوقيت غرينتش', en: 'UTC' };
-
-/** Zones a newsroom in the region commonly reports from. */
-const ZONE_LABELS: Readonly<Record<string, ZoneLabel>> = {
-  'Asia/Muscat': cityLabel('مسقط', 'Muscat'),
-  'Asia/Tehran': cityLabel('طهران', 'Tehran'),
-  'Asia/Riyadh': cityLabel('الرياض', 'Riyadh'),
-  'Asia/Dubai': cityLabel('دبي', 'Dubai'),
-  'Asia/Qatar': cityLabel('الدوحة', 'Doha'),
-  'Africa/Cairo': cityLabel('القاهرة', 'Cairo'),
-  'Asia/Beirut': cityLabel('بيروت', 'Beirut'),
-  'Asia/Amman': cityLabel('عمّان', 'Amman'),
-  'Asia/Baghdad': cityLabel('بغداد', 'Baghdad'),
-  'Asia/Jerusalem': cityLabel('القدس', 'Jerusalem'),
-  'Asia/Gaza': cityLabel('غزة', 'Gaza'),
-  'Asia/Damascus': cityLabel('دمشق', 'Damascus'),
-  'Africa/Algiers': cityLabel('الجزائر', 'Algiers'),
-  'Africa/Casablanca': cityLabel('الدار البيضاء', 'Casablanca'),
-  'Africa/Tunis': cityLabel('تونس', 'Tunis'),
-  'Asia/Kuwait': cityLabel('الكويت', 'Kuwait'),
-  'Asia/Bahrain': cityLabel('المنامة', 'Manama'),
-  'Africa/Khartoum': cityLabel('الخرطوم', 'Khartoum'),
-  'Asia/Aden': cityLabel('عدن', 'Aden'),
-  'Europe/London': cityLabel('لندن', 'London'),
-  'America/New_York': cityLabel('نيويورك', 'New York'),
-  UTC: UTC_LABEL,
-  'Etc/UTC': UTC_LABEL,
-  'Etc/GMT': UTC_LABEL,
-  GMT: UTC_LABEL,
-};
-
-function tableLabel(timeZone: string): ZoneLabel | undefined {
-  const direct = ZONE_LABELS[timeZone];
-  if (direct) return direct;
-  // Accept differently cased ids or links ("etc/utc", "Asia/Tel_Aviv") by
-  // asking Intl for its canonical spelling.
-  try {
-    const canonical = new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
-    return ZONE_LABELS[canonical];
-  } catch {
-    return undefined;
-  }
-}
-
-function intlZoneName(
-  timeZone: string,
-  locale: UiLocale,
-  style: NonNullable<Intl.DateTimeFormatOptions['timeZoneName']>,
-  at: Date,
-): string {
-  const parts = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    timeZoneName: style,
-    numberingSystem: 'latn',
-  }).formatToParts(at);
-  const value = parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
-  return stripBidiControls(value).trim();
-}
-
-/**
- * Best name Intl has for the zone. Generic names ("New Zealand Time") are
- * preferred because they do not flip between summer and winter; when ICU has
- * no generic name it prints a raw offset, in which case the specific name is
- * tried ("Coordinated Universal Time") before settling for the offset.
- * Returns '' when Intl rejects the zone.
- */
-function bestIntlZoneName(timeZone: string, locale: UiLocale): string {
-  try {
-    const now = new Date();
-    const offset = intlZoneName(timeZone, locale, 'longOffset', now);
-    const generic = intlZoneName(timeZone, locale, 'longGeneric', now);
-    if (generic !== '' && generic !== offset) return generic;
-    const specific = intlZoneName(timeZone, locale, 'long', now);
-    if (specific !== '' && specific !== offset) return specific;
-    return generic || specific || offset;
-  } catch {
-    return '';
-  }
-}
-
-/** Turn an Arabic zone name into a phrase meaning "in … time". */
-function arabicInTime(name: string): string {
-  // «توقيت الخليج» → «بتوقيت الخليج», «التوقيت العالمي المنسق» → «بالتوقيت …».
-  if (name.startsWith('توقيت') || name.startsWith('التوقيت')) return `ب${name}`;
-  return `بتوقيت ${name}`;
-}
-
 /**
  * Human label for the zone, shown next to times: «بتوقيت مسقط» / "Muscat time"
  * for well-known newsroom zones, otherwise Intl's name («بتوقيت نيوزيلندا» /
  * "New Zealand Time"), and as a last resort the IANA id itself.
  */
 export function formatTimeZoneName(timeZone: string, locale: UiLocale): string {
-  const label = tableLabel(timeZone);
-  if (label) return label[locale];
-  return cached(zoneNames, `${locale}|${timeZone}`, () => {
-    const intlName = bestIntlZoneName(timeZone, locale);
-    if (intlName === '') return stripBidiControls(timeZone);
-    return locale === 'ar' ? arabicInTime(intlName) : intlName;
-  });
+  return zoneLabel(timeZone, locale);
 }
 
 // ---------------------------------------------------------------------------
 // Plurals
-
-function rulesFor(locale: UiLocale): Intl.PluralRules {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRules.set(locale, rules);
-  }
-  return rules;
-}
-
-function numberFormatFor(locale: UiLocale): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
-    numberFormats.set(locale, format);
-  }
-  return format;
-}
 
 /**
  * Pick the template for `n` by its CLDR plural category in `locale` and
@@ -431,45 +161,6 @@ export function plural(
 
 // ---------------------------------------------------------------------------
 // Relative time
-
-type UnitForms = Readonly<Record<RelativeUnit, PluralForms>>;
-
-// Arabic counted nouns: 1 and 2 use the singular/dual noun without a number,
-// 3–10 (few) take the plural, 11–99 (many) the accusative singular, and round
-// hundreds etc. (other) the genitive singular. Only «يوم» shows the
-// accusative ending (يومًا); the feminine nouns look the same in both cases.
-const AGO_FORMS: Readonly<Record<UiLocale, UnitForms>> = {
-  ar: {
-    minute: {
-      one: 'منذ دقيقة',
-      two: 'منذ دقيقتين',
-      few: 'منذ {n} دقائق',
-      many: 'منذ {n} دقيقة',
-      other: 'منذ {n} دقيقة',
-    },
-    hour: {
-      one: 'منذ ساعة',
-      two: 'منذ ساعتين',
-      few: 'منذ {n} ساعات',
-      many: 'منذ {n} ساعة',
-      other: 'منذ {n} ساعة',
-    },
-    day: {
-      one: 'منذ يوم',
-      two: 'منذ يومين',
-      few: 'منذ {n} أيام',
-      many: 'منذ {n} يومًا',
-      other: 'منذ {n} يوم',
-    },
-  },
-  en: {
-    minute: { one: '{n} minute ago', other: '{n} minutes ago' },
-    hour: { one: '{n} hour ago', other: '{n} hours ago' },
-    day: { one: '{n} day ago', other: '{n} days ago' },
-  },
-};
-
-const JUST_NOW: Readonly<Record<UiLocale, string>> = { ar: 'الآن', en: 'just now' };
 
 /**
  * "N units ago" for a positive whole count, with the correct plural form

@@ -39,6 +39,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('names the proofing dictionary without its extension, or turns proofing off', () => {
+    expect(loadConfig({}).proofDictionary).toBe('/usr/share/hunspell/ar');
+    expect(loadConfig({ PROOF_DICTIONARY: 'off' }).proofDictionary).toBeUndefined();
+    expect(() => loadConfig({ PROOF_DICTIONARY: '/usr/share/hunspell/ar.dic' })).toThrow(
+      /PROOF_DICTIONARY/,
+    );
+  });
+
   it('lists every variable it reads in .env.example', () => {
     const source = readFileSync(new URL('./platform.config.ts', import.meta.url), 'utf8');
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');

@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly mediaDir: string;
   /** Read the titles of pasted links through the guarded fetcher (off where there is no network). */
   readonly embedFetch: boolean;
+  /** The Hunspell dictionary for proofing, without .aff/.dic; undefined: proofing is off. */
+  readonly proofDictionary: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +93,17 @@ function databaseEngineOf(raw: string): DatabaseEngine {
   );
 }
 
+function proofDictionary(env: Env): string | undefined {
+  const raw = value(env, 'PROOF_DICTIONARY') ?? '/usr/share/hunspell/ar';
+  if (raw === 'off') return undefined;
+  if (/\.(aff|dic)$/.test(raw) || raw.includes('\0')) {
+    throw new ConfigError(
+      `PROOF_DICTIONARY names the dictionary without .aff or .dic (or is "off"), got "${raw}"`,
+    );
+  }
+  return raw;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -138,6 +151,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     liveSweepMs: integer(env, 'LIVE_SWEEP_MS', 3000, 100, 600_000),
     mediaDir: value(env, 'MEDIA_DIR') ?? './data/media',
     embedFetch: boolean(env, 'EMBED_FETCH', true),
+    proofDictionary: proofDictionary(env),
   };
 }
 

@@ -16,47 +16,31 @@
 // text side also keeps the reading without a leading و/ف/ب/ل/ك that may be a proclitic. A
 // query word is reduced the safe way to its stem or name, and matches a text word that has it.
 import { ALIASES } from './search.aliases.js';
+import {
+  EASTERN_DIGITS,
+  FOLDABLE,
+  INVISIBLE,
+  MARKS,
+  TANWEEN_ALEF,
+  foldLetter,
+  westernDigit,
+} from './search.letters.js';
+import { buildNameTables, nameIn } from './search.names.js';
+import { PLURALS } from './search.plurals.js';
+import { buildSenseCues, isAmbiguous, placedForms, senseOfContext } from './search.senses.js';
+import {
+  buildPluralTable,
+  CONJUNCTIONS,
+  MIN_STEM,
+  PREPOSITIONS,
+  isArabic,
+  stripArticle,
+  stripSuffixes,
+} from './search.stemmer.js';
+import { STOPWORDS } from './search.stopwords.js';
+import { arabicKey, isKeyToken, keyToken, latinKey } from './search.translit.js';
 
 // ── Normalisation ────────────────────────────────────────────────────────────────────────
-
-/** Invisible and bidirectional controls (and the soft hyphen and word joiner). */
-const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
-/**
- * Combining marks: Arabic harakat, shadda, sukun and the combining hamza/madda (U+064B–065F),
- * superscript alef (U+0670), Quranic annotation signs (U+0610–061A, U+06D6–06ED) and any other
- * mark left after NFKC; plus tatweel (U+0640) and the Quranic signs in U+06D6–06ED that are not
- * marks (end of ayah U+06DD, rub el hizb U+06DE, small waw/yeh U+06E5–06E6, sajdah U+06E9).
- */
-const MARKS = /\p{M}|[\u0640\u06DD\u06DE\u06E5\u06E6\u06E9]/gu;
-
-const LETTER_FOLDS: Readonly<Record<string, string>> = {
-  أ: 'ا',
-  إ: 'ا',
-  آ: 'ا',
-  ٱ: 'ا',
-  ٲ: 'ا',
-  ٳ: 'ا',
-  ى: 'ي',
-  ی: 'ي',
-  ې: 'ي',
-  ک: 'ك',
-  ة: 'ه',
-  ۀ: 'ه',
-  ە: 'ه',
-  ھ: 'ه',
-  ؤ: 'ء',
-  ئ: 'ء',
-};
-const FOLDABLE = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
-const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
-
-function westernDigit(digit: string): string {
-  const code = digit.charCodeAt(0);
-  return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
-}
-
-/** The alef that carries an accusative tanween («فائضاً»): part of the ending, not the word. */
-const TANWEEN_ALEF = /\u064B\u0627|\u0627\u064B/g;
 
 /** The folded form of any text: what both the index and the query compare. */
 export function normalise(text: string): string {
@@ -65,7 +49,7 @@ export function normalise(text: string): string {
     .replace(INVISIBLE, '')
     .replace(TANWEEN_ALEF, '')
     .replace(MARKS, '')
-    .replace(FOLDABLE, (letter) => LETTER_FOLDS[letter] ?? letter)
+    .replace(FOLDABLE, foldLetter)
     .replace(EASTERN_DIGITS, westernDigit)
     .toLowerCase();
 }
@@ -77,7 +61,6 @@ const WORD =
   /[\p{L}\p{N}\p{M}\u00AD\u0640\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]+/gu;
 /** Tokens inside a normalised word: runs of letters, runs of digits. */
 const TOKEN = /\p{L}+|\p{N}+/gu;
-const ARABIC_LETTERS = /^[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+$/;
 const MAX_TOKEN_LENGTH = 64;
 
 export interface RawToken {
@@ -105,196 +88,39 @@ export function tokenise(text: string): RawToken[] {
   return tokens;
 }
 
-// ── Stemming ─────────────────────────────────────────────────────────────────────────────
+const names = buildNameTables(ALIASES, normalise);
+const plurals = buildPluralTable(PLURALS, normalise);
 
-/**
- * Names that look as if they had a prefix or a suffix but do not; written as usual, folded when
- * the tables are built. («عمان» is both Oman and Amman: the letters cannot tell them apart.)
- */
-const PROTECTED = [
-  'إيران',
-  'عمان',
-  'طهران',
-  'لبنان',
-  'واشنطن',
-  'أصفهان',
-  'البحرين',
-  'فلسطين',
-  'الصين',
-  'اليابان',
-  'السودان',
-  'اليمن',
-  'الأردن',
-  'باكستان',
-  'أفغانستان',
-  'كردستان',
-  'أذربيجان',
-  'الله',
-  'رئيسي',
-  'الكويت',
-  'فرنسا',
-  'فنزويلا',
-  'فيينا',
-  'بكين',
-  'برلين',
-  'بغداد',
-  'بيروت',
-  'كوريا',
-  'تركيا',
-  'روسيا',
-  'ليبيا',
-  'سوريا',
-  'ألمانيا',
-  'بريطانيا',
-  'إيطاليا',
-  'الإمارات',
-  'رمضان',
-  'سلطان',
-  'بيان',
-  'برلمان',
-  'استيطان',
-];
-
-/** Article and conjunction+article prefixes, longest first. */
-const ARTICLE_PREFIXES = [
-  'وبال',
-  'فبال',
-  'وكال',
-  'فكال',
-  'وال',
-  'فال',
-  'بال',
-  'كال',
-  'ولل',
-  'فلل',
-  'لل',
-  'ال',
-];
-/** Single-letter proclitics that may also be the first letter of a word (وزير، فريق، بيان). */
-const CONJUNCTIONS = ['و', 'ف'];
-const PREPOSITIONS = ['ب', 'ل', 'ك'];
-
-/** Object pronoun suffixes. */
-const PRONOUN_SUFFIXES = ['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'نا'];
-/** Plural, dual, feminine and nisba-feminine suffixes (after folding ة → ه), with minimum stems. */
-const NOUN_SUFFIXES: readonly (readonly [string, number])[] = [
-  ['ات', 3],
-  ['ون', 4],
-  ['ين', 4],
-  // Dual «ان» only on long words: most nouns ending in «ان» are not duals (بيان، طيران، برلمان).
-  ['ان', 5],
-  ['يه', 3],
-  ['ه', 3],
-  // Dual verbs and the accusative written without its tanween: اتفقا → اتفق، فائضا → فائض.
-  ['ا', 3],
-];
-const MIN_STEM = 3;
-
-function isArabic(token: string): boolean {
-  return ARABIC_LETTERS.test(token);
-}
-
-function stripArticle(word: string): string | undefined {
-  for (const prefix of ARTICLE_PREFIXES) {
-    if (word.startsWith(prefix) && word.length - prefix.length >= 2) {
-      return word.slice(prefix.length);
-    }
-  }
-  return undefined;
-}
-
-/** Suffix stripping of a word without prefixes; knows nothing of names or aliases. */
-function stripSuffixes(base: string): string {
-  let stem = base;
-  for (const suffix of PRONOUN_SUFFIXES) {
-    if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_STEM) {
-      stem = stem.slice(0, -suffix.length);
-      // The ta marbuta shows as ta before a pronoun: حكومتها → حكومت → حكومه.
-      // (Not after the plural «ات»: رحلاتها → رحلات.)
-      if (stem.endsWith('ت') && !stem.endsWith('ات') && stem.length >= 4) {
-        stem = `${stem.slice(0, -1)}ه`;
-      }
-      break;
-    }
-  }
-  for (const [suffix, min] of NOUN_SUFFIXES) {
-    if (stem.endsWith(suffix) && stem.length - suffix.length >= min) {
-      stem = stem.slice(0, -suffix.length);
-      // Dual and plural of a feminine noun: دولتين → دولت → دول (as دولة → دوله → دول).
-      if ((suffix === 'ين' || suffix === 'ان') && stem.endsWith('ت') && stem.length >= 4) {
-        stem = stem.slice(0, -1);
-      }
-      break;
-    }
-  }
-  // Nisba: إيراني → إيران, فلسطينيين → فلسطيني → فلسطين.
-  if (stem.endsWith('ي') && stem.length - 1 >= MIN_STEM) stem = stem.slice(0, -1);
-  return stem;
-}
-
-// ── Names: protected words and aliases ───────────────────────────────────────────────────
-
-interface NameTables {
-  /** Folded whole words and their article-less forms → canonical token. */
-  readonly words: Map<string, string>;
-  /** Stems of the same → canonical token (so «الأميركيون» finds «أميركي»). */
-  readonly stems: Map<string, string>;
-}
-
-function addName(tables: NameTables, variant: string, canonical: string, withStems: boolean): void {
-  const folded = normalise(variant).replace(/[^\p{L}\p{N}]/gu, '');
-  if (folded === '') return;
-  const base = stripArticle(folded);
-  // «الله» must not turn «له» into a name: article-less forms need three letters.
-  const forms = base !== undefined && base.length >= MIN_STEM ? [folded, base] : [folded];
-  for (const form of forms) {
-    const known = tables.words.get(form);
-    if (known !== undefined && known !== canonical) {
-      throw new Error(`search alias «${variant}» is listed under «${known}» and «${canonical}»`);
-    }
-    tables.words.set(form, canonical);
-    if (withStems && isArabic(form)) {
-      const stem = stripSuffixes(form);
-      if (!tables.stems.has(stem)) tables.stems.set(stem, canonical);
-    }
-  }
-}
-
-function buildNameTables(aliases: Readonly<Record<string, readonly string[]>>): NameTables {
-  const tables: NameTables = { words: new Map(), stems: new Map() };
-  for (const [key, variants] of Object.entries(aliases)) {
-    const folded = normalise(key).replace(/[^\p{L}\p{N}]/gu, '');
-    const canonical = stripArticle(folded) ?? folded;
-    for (const variant of [key, ...variants]) addName(tables, variant, canonical, true);
-  }
-  for (const name of PROTECTED) {
-    const folded = normalise(name);
-    // «الأردن» and «أردني» meet on «اردن»; «الله» keeps its article.
-    const base = stripArticle(folded);
-    const canonical = base !== undefined && base.length >= MIN_STEM ? base : folded;
-    // Only the name itself, not its stems: «رئيسي» must not take over «رئيس».
-    if (!tables.words.has(folded)) addName(tables, name, canonical, false);
-  }
-  return tables;
-}
-
-const names = buildNameTables(ALIASES);
-
-/** The canonical token of a name, if the word (or its article-less form or stem) is one. */
 function nameOf(word: string): string | undefined {
-  const whole = names.words.get(word);
-  if (whole !== undefined) return whole;
-  if (!isArabic(word)) return undefined;
-  const base = stripArticle(word);
-  const found = base === undefined ? undefined : names.words.get(base);
-  if (found !== undefined) return found;
-  // Only a word that really had a suffix: «الأميركيون» → أميركي, but «بقاء» is not «بقائي».
-  const core = base ?? word;
-  const stem = stripSuffixes(core);
-  return stem === core ? undefined : names.stems.get(stem);
+  return nameIn(names, word);
 }
+
+/** A word without prefixes reduced to its stem, and a broken plural to its singular's. */
+function stemOf(word: string): string {
+  const stem = stripSuffixes(word);
+  return plurals.get(stem) ?? stem;
+}
+
+const senseCues = buildSenseCues((word) => {
+  const forms = wordForms(normalise(word), 'query');
+  return forms.length > 1 ? forms.slice(1) : forms;
+});
 
 // ── Word analysis ────────────────────────────────────────────────────────────────────────
+
+/** The readings of a token without a leading و/ف/ب/ل/ك that may be a proclitic. */
+function procliticReadings(token: string): string[] {
+  const first = token.charAt(0);
+  const rest = token.slice(1);
+  const readings: string[] = [];
+  if (CONJUNCTIONS.includes(first) && rest.length >= MIN_STEM) {
+    readings.push(rest);
+    if (PREPOSITIONS.includes(rest.charAt(0)) && rest.length - 1 >= 4) readings.push(rest.slice(1));
+  } else if (PREPOSITIONS.includes(first) && rest.length >= 4) {
+    readings.push(rest);
+  }
+  return readings;
+}
 
 /**
  * The forms of one folded token: its surface form first, then its stem(s), no duplicates.
@@ -313,7 +139,8 @@ export function wordForms(token: string, mode: 'index' | 'query' = 'index'): str
   };
   const base = stripArticle(token);
   if (base !== undefined) {
-    add(nameOf(base) ?? stripSuffixes(base));
+    // A plural that starts with «ال» itself («آلاف»، «ألغام») is looked up whole first.
+    add(nameOf(base) ?? plurals.get(stripSuffixes(token)) ?? stemOf(base));
     return forms;
   }
   const first = token.charAt(0);
@@ -326,24 +153,32 @@ export function wordForms(token: string, mode: 'index' | 'query' = 'index'): str
       return forms;
     }
   }
-  add(stripSuffixes(token));
+  add(stemOf(token));
   if (mode === 'index') {
     // The text side also keeps the reading without a proclitic that may be one: «وقالت» is
     // also «قالت», «بإغلاق» also «إغلاق», «وبإغلاق» also «إغلاق».
-    const readings: string[] = [];
-    if (CONJUNCTIONS.includes(first) && rest.length >= MIN_STEM) {
-      readings.push(rest);
-      if (PREPOSITIONS.includes(rest.charAt(0)) && rest.length - 1 >= 4)
-        readings.push(rest.slice(1));
-    } else if (PREPOSITIONS.includes(first) && rest.length >= 4) {
-      readings.push(rest);
-    }
-    for (const reading of readings) {
+    for (const reading of procliticReadings(token)) {
       add(reading);
-      add(stripSuffixes(reading));
+      add(stemOf(reading));
     }
   }
   return forms;
+}
+
+/**
+ * The sound keys of an Arabic token (search.translit.ts): of the word without its article,
+ * and of each reading without a proclitic, so «وويتكوف» is found by `Witkoff` too.
+ */
+export function wordKeys(token: string): string[] {
+  if (!isArabic(token)) return [];
+  const base = stripArticle(token);
+  const cores = base !== undefined ? [base] : [token, ...procliticReadings(token)];
+  const keys: string[] = [];
+  for (const core of cores) {
+    const key = keyToken(arabicKey(core));
+    if (key !== undefined && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }
 
 export interface AnalysedWord {
@@ -352,87 +187,48 @@ export interface AnalysedWord {
   readonly end: number;
   /** Surface form first, then stems and canonical names. */
   readonly forms: readonly string[];
+  /** Sound keys (Arabic words only), for names across scripts and typos; [] unless asked. */
+  readonly keys: readonly string[];
 }
 
-/** Index-side analysis with offsets: one entry per token. */
-export function analyseWords(text: string): AnalysedWord[] {
+function rawWords(text: string, withKeys: boolean) {
   return tokenise(text).map(({ token, start, end }) => ({
+    token,
     start,
     end,
     forms: wordForms(token, 'index'),
+    keys: withKeys ? wordKeys(token) : [],
   }));
 }
 
-/** The index tokens of a text: every form of every word, in order. */
+/**
+ * Index-side analysis with offsets: one entry per token. `context` is more text of the same
+ * document (the body of a headline, the headline of a body): it helps place «عمان». The sound
+ * keys are worked out only `withKeys` (the index needs them; highlighting only for a query
+ * that asks for a key).
+ */
+export function analyseWords(text: string, context = '', withKeys = true): AnalysedWord[] {
+  const words = rawWords(text, withKeys);
+  if (!words.some((word) => isAmbiguous(word.token))) {
+    return words.map(({ start, end, forms, keys }) => ({ start, end, forms, keys }));
+  }
+  const sense = senseOfContext([...words, ...rawWords(context, false)], senseCues);
+  return words.map(({ token, start, end, forms, keys }) => ({
+    start,
+    end,
+    forms: isAmbiguous(token) ? placedForms(forms, text.slice(start, end), token, sense) : forms,
+    keys,
+  }));
+}
+
+/** The forms of every word of a text, in order (the index also holds their keys). */
 export function analyse(text: string): string[] {
   return analyseWords(text).flatMap((word) => word.forms);
 }
 
 // ── Queries ──────────────────────────────────────────────────────────────────────────────
 
-/** Words that say nothing about what a reader looks for (folded spelling). */
-const STOPWORDS = new Set(
-  [
-    'في',
-    'من',
-    'على',
-    'إلى',
-    'عن',
-    'مع',
-    'أن',
-    'إن',
-    'أو',
-    'ثم',
-    'قد',
-    'لقد',
-    'هل',
-    'ما',
-    'ماذا',
-    'لماذا',
-    'كيف',
-    'متى',
-    'أين',
-    'هذا',
-    'هذه',
-    'ذلك',
-    'تلك',
-    'التي',
-    'الذي',
-    'الذين',
-    'كان',
-    'كانت',
-    'حول',
-    'بين',
-    'عند',
-    'لدى',
-    'منذ',
-    'حتى',
-    'خلال',
-    'أي',
-    'كل',
-    'بعد',
-    'قبل',
-    'هو',
-    'هي',
-    'لا',
-    'لم',
-    'لن',
-    'the',
-    'of',
-    'in',
-    'on',
-    'and',
-    'to',
-    'for',
-    'with',
-    'at',
-    'by',
-    'is',
-    'what',
-    'about',
-    'from',
-  ].map(normalise),
-);
+const STOPWORD_FORMS = new Set(STOPWORDS.map(normalise));
 
 export interface QueryTerm {
   /** The word as the reader typed it. */
@@ -442,25 +238,77 @@ export interface QueryTerm {
   /**
    * What it matches: its stem or canonical name, or the surface form when it has neither.
    * Not both: the stem already finds every word the surface form would (the text side holds
-   * the stems of its words), and ranks would count a word matched twice as two.
+   * the stems of its words), and ranks would count a word matched twice as two. A Latin word
+   * that is no known name also matches the Arabic words of its sound key.
    */
   readonly forms: readonly string[];
+  /** What it may match when it finds nothing as typed (a typo): its sound key. */
+  readonly fuzzy: readonly string[];
+}
+
+/**
+ * Names learned from the newsroom's bilingual pages (search.learn.ts): a folded word of one
+ * script → the forms of its spelling in the other.
+ */
+export type LearnedNames = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * The lookup table of learned pairs, both ways: a Latin spelling → the stem or name of its
+ * Arabic one, an Arabic spelling → its Latin one.
+ */
+export function learnedNamesOf(
+  pairs: readonly { readonly latin: string; readonly arabic: string }[],
+): LearnedNames {
+  const names = new Map<string, string[]>();
+  const add = (word: string, form: string) => {
+    const list = names.get(word) ?? [];
+    if (!list.includes(form)) names.set(word, [...list, form]);
+  };
+  for (const { latin, arabic } of pairs) {
+    const all = wordForms(arabic, 'query');
+    for (const form of all.length > 1 ? all.slice(1) : all) add(latin, form);
+    add(arabic, latin);
+  }
+  return names;
+}
+
+function termForms(token: string, learned: LearnedNames | undefined): string[] {
+  const all = wordForms(token, 'query');
+  const forms = all.length > 1 ? all.slice(1) : all;
+  if (nameOf(token) !== undefined) return forms;
+  const core = stripArticle(token) ?? token;
+  const known = learned?.get(token) ?? learned?.get(core);
+  if (known !== undefined) return [...new Set([...forms, ...known])];
+  if (isArabic(token)) return forms;
+  const key = keyToken(latinKey(token));
+  return key === undefined || /^\p{N}+$/u.test(token) ? forms : [token, key];
 }
 
 /** Query words (stop words dropped unless nothing else is left), each with the forms it matches. */
-export function analyseQuery(text: string): QueryTerm[] {
+export function analyseQuery(text: string, learned?: LearnedNames): QueryTerm[] {
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  for (const { token, start, end } of tokenise(text)) {
-    const all = wordForms(token, 'query');
-    const forms = all.length > 1 ? all.slice(1) : all;
+  const tokens = tokenise(text);
+  const context = tokens.map(({ token }) => ({ token, forms: wordForms(token, 'query') }));
+  for (const { token, start, end } of tokens) {
+    let forms = termForms(token, learned);
+    if (isAmbiguous(token)) {
+      const sense = senseOfContext(context, senseCues);
+      forms = placedForms(forms, text.slice(start, end), token, sense);
+    }
     const key = forms.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    terms.push({ text: text.slice(start, end), surface: token, forms });
+    const fuzzy = isArabic(token) ? wordKeys(token).slice(0, 1) : [];
+    terms.push({ text: text.slice(start, end), surface: token, forms, fuzzy });
   }
-  const meaningful = terms.filter((term) => !STOPWORDS.has(term.surface));
+  const meaningful = terms.filter((term) => !STOPWORD_FORMS.has(term.surface));
   return meaningful.length > 0 ? meaningful : terms;
+}
+
+/** True when some term asks for a sound key (a Latin name, a typo): then text needs its keys. */
+export function asksForKeys(terms: readonly QueryTerm[]): boolean {
+  return terms.some((term) => term.forms.some(isKeyToken));
 }
 
 /** Every form any term of the query matches: what highlighting looks for. */

@@ -1,6 +1,6 @@
 // Highlighting in the ORIGINAL text: the words whose analysed forms meet the query's forms are
 // marked. The result is a list of segments, never HTML; the view escapes and wraps them.
-import { analyseWords, type QueryTerm } from './search.analyser.js';
+import { analyseWords, asksForKeys, type QueryTerm } from './search.analyser.js';
 
 export interface Segment {
   readonly text: string;
@@ -24,8 +24,10 @@ function matchedSpans(text: string, terms: readonly QueryTerm[]): Span[] {
     for (const form of term.forms) termsOf.set(form, [...(termsOf.get(form) ?? []), index]);
   });
   const spans: Span[] = [];
-  for (const word of analyseWords(text)) {
-    const matched = new Set(word.forms.flatMap((form) => termsOf.get(form) ?? []));
+  for (const word of analyseWords(text, '', asksForKeys(terms))) {
+    const matched = new Set(
+      [...word.forms, ...word.keys].flatMap((form) => termsOf.get(form) ?? []),
+    );
     if (matched.size === 0) continue;
     const last = spans.at(-1);
     // Several tokens of one word («2025م») make one span.

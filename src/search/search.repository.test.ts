@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/helpers.js';
 import type { DatabaseHandle, Db } from '../storage/storage.database.js';
 import { fixedClock } from '../platform/platform.clock.js';
-import { type Liveblog } from '../liveblog/liveblog.types.js';
+import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
-import { type Update } from '../update/update.types.js';
+import type { Update } from '../update/update.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
 import { blocksFromText } from '../blocks/blocks.schema.js';
-import { createSearchRepository, ftsMatchExpression, tsqueryLiteral } from './search.repository.js';
+import { createSearchRepository } from './search.repository.js';
+import { ftsMatchExpression } from './search.fts5.js';
+import { tsqueryLiteral } from './search.tsvector.js';
 import { createSearchService, type SearchService } from './search.service.js';
 
 const liveblogs = createLiveblogRepository();

@@ -1,91 +1,29 @@
 // All SQL of search, behind one interface for both engines. SQLite keeps the analysed tokens
 // in an FTS5 table (ranked with bm25); PostgreSQL keeps them in a tsvector column with a GIN
-// index (ranked with ts_rank). The tokens come from search.analyser.ts; this file only stores
-// them and builds match expressions out of them, always as bound parameters.
-import type { Generated } from 'kysely';
+// index (ranked with ts_rank). The tokens come from search.analyser.ts; search.fts5.ts and
+// search.tsvector.ts turn them into each engine's literals, which this file binds as parameters.
 import { sql, type Db } from '../storage/storage.database.js';
 import type { DatabaseEngine } from '../platform/platform.config.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
+import { ftsQuery, ftsText, metaText } from './search.fts5.js';
+import { tsqueryLiteral, tsvectorLiteral } from './search.tsvector.js';
+import type {
+  NewSearchDocument,
+  SearchDocumentTable,
+  SearchKind,
+  SearchMatch,
+  SearchRequest,
+} from './search.types.js';
 
-export const SEARCH_KINDS = ['update', 'explainer'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-/** The search_documents table as Kysely sees it (the FTS5 table is reached with raw SQL). */
-export interface SearchDocumentTable {
-  id: Generated<number>;
-  kind: string;
-  liveblogId: number;
-  updateId: number | null;
-  section: number | null;
-  publishedAt: string;
-  keyEvent: number;
-  headline: string;
-  body: string;
-  indexedAt: string;
-  /** PostgreSQL only. */
-  document?: string;
+interface SearchNameTable {
+  latin: string;
+  arabic: string;
+  pages: number;
 }
 
 // A type alias, not an interface: withTables wants a record type.
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-type SearchTables = { searchDocuments: SearchDocumentTable };
-
-/** One analysed word: its forms (surface form, stems, canonical name). */
-export type WordForms = readonly string[];
-
-export interface NewSearchDocument {
-  readonly kind: SearchKind;
-  readonly liveblogId: number;
-  readonly updateId: number | null;
-  /** Position of an explainer section; null for an update. */
-  readonly section: number | null;
-  readonly publishedAt: Date;
-  readonly keyEvent: boolean;
-  /** Original text, kept for display and highlighting. */
-  readonly headline: string;
-  readonly body: string;
-  /** The analysed words of the headline and of the body (with the source names). */
-  readonly headWords: readonly WordForms[];
-  readonly bodyWords: readonly WordForms[];
-}
-
-export interface SearchFilters {
-  readonly liveblogSlug?: string;
-  readonly liveblogId?: number;
-  /** Inclusive bounds on the publication time. */
-  readonly from?: Date;
-  readonly to?: Date;
-  readonly keyEventsOnly?: boolean;
-}
-
-export interface SearchRequest {
-  /** Each term is the list of forms that match it. */
-  readonly terms: readonly WordForms[];
-  /** `all`: every term must match; `any`: at least one. */
-  readonly mode: 'all' | 'any';
-  readonly filters: SearchFilters;
-  readonly limit: number;
-  /** Document ids to leave out (found by an earlier pass). */
-  readonly exclude?: readonly number[];
-}
-
-export interface SearchMatch {
-  readonly documentId: number;
-  readonly kind: SearchKind;
-  readonly liveblogId: number;
-  readonly liveblogSlug: string;
-  readonly liveblogHeadline: string;
-  readonly liveblogLocale: UiLocale;
-  readonly liveblogTimeZone: string;
-  readonly updateId: number | null;
-  readonly section: number | null;
-  readonly publishedAt: Date;
-  readonly keyEvent: boolean;
-  readonly headline: string;
-  readonly body: string;
-  /** Higher is better; comparable only within one engine and one query. */
-  readonly score: number;
-}
+type SearchTables = { searchDocuments: SearchDocumentTable; searchNames: SearchNameTable };
 
 interface MatchRow {
   id: number;
@@ -108,13 +46,8 @@ interface MatchRow {
 const HEAD_WEIGHT = 2;
 const BODY_WEIGHT = 1;
 const META_WEIGHT = 0;
-/** A date filter spanning more months than this is left to SQL alone (it hardly narrows). */
-const MAX_MONTH_TOKENS = 36;
 /** With a date filter, FTS5 ranks this many times the limit before the exact date check. */
 const DATE_FILTER_FACTOR = 4;
-/** PostgreSQL: positions above this are folded onto it; at most this many per lexeme. */
-const PG_MAX_POSITION = 16_383;
-const PG_MAX_POSITIONS = 255;
 
 /**
  * Which engine a Kysely instance (or transaction) talks to, without a round trip: the two
@@ -126,106 +59,6 @@ export function engineOf(db: Db): DatabaseEngine {
 
 function tables(db: Db) {
   return db.withTables<SearchTables>();
-}
-
-// ── SQLite FTS5 ──────────────────────────────────────────────────────────────────────────
-
-/** Words → the space-separated token string stored in an FTS5 column. */
-function ftsText(words: readonly WordForms[]): string {
-  return words.flatMap((forms) => forms).join(' ');
-}
-
-/** A token as an FTS5 string literal: no operator or column syntax can leak through. */
-function ftsString(token: string): string {
-  return `"${token.replaceAll('"', '""')}"`;
-}
-
-export function ftsMatchExpression(terms: readonly WordForms[], mode: 'all' | 'any'): string {
-  if (mode === 'any') return terms.flatMap((forms) => forms.map(ftsString)).join(' OR ');
-  return terms.map((forms) => `(${forms.map(ftsString).join(' OR ')})`).join(' AND ');
-}
-
-function monthToken(date: Date): string {
-  return `m${date.toISOString().slice(0, 7).replace('-', '')}`;
-}
-
-/** Filter tokens of a document: its page, its month, whether it is a key event. */
-function metaText(doc: NewSearchDocument): string {
-  return [
-    `lb${doc.liveblogId}`,
-    monthToken(doc.publishedAt),
-    ...(doc.keyEvent ? ['key'] : []),
-  ].join(' ');
-}
-
-/** The month tokens from `from` to `to`, or undefined when there are too many to help. */
-function monthTokens(from: Date, to: Date): string[] | undefined {
-  const months: string[] = [];
-  const at = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
-  while (at <= to) {
-    months.push(monthToken(at));
-    if (months.length > MAX_MONTH_TOKENS) return undefined;
-    at.setUTCMonth(at.getUTCMonth() + 1);
-  }
-  return months;
-}
-
-/**
- * The whole FTS5 query: the words, searched in the headline and body only, and the filters
- * as meta tokens (exact for the page and key events, by month for dates).
- */
-export function ftsQuery(
-  terms: readonly WordForms[],
-  mode: 'all' | 'any',
-  filters: { liveblogId?: number; keyEventsOnly?: boolean; from?: Date; to?: Date },
-): string {
-  const parts = [`{head body} : (${ftsMatchExpression(terms, mode)})`];
-  if (filters.liveblogId !== undefined) parts.push(`meta : "lb${filters.liveblogId}"`);
-  if (filters.keyEventsOnly === true) parts.push('meta : "key"');
-  if (filters.from !== undefined && filters.to !== undefined) {
-    const months = monthTokens(filters.from, filters.to);
-    if (months !== undefined) parts.push(`meta : (${months.map(ftsString).join(' OR ')})`);
-  }
-  return parts.join(' AND ');
-}
-
-// ── PostgreSQL tsvector / tsquery ────────────────────────────────────────────────────────
-
-function pgLexeme(token: string): string {
-  return `'${token.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
-}
-
-/**
- * Words → a tsvector literal with positions and weights (A headline, B body). Built here,
- * not by to_tsvector, so no parser or locale can split or change the analysed tokens.
- */
-export function tsvectorLiteral(
-  headWords: readonly WordForms[],
-  bodyWords: readonly WordForms[],
-): string {
-  const positions = new Map<string, string[]>();
-  let position = 0;
-  const add = (words: readonly WordForms[], weight: 'A' | 'B') => {
-    for (const forms of words) {
-      position = Math.min(position + 1, PG_MAX_POSITION);
-      for (const form of forms) {
-        const list = positions.get(form) ?? [];
-        const entry = `${position}${weight}`;
-        if (list.length < PG_MAX_POSITIONS && !list.some((p) => parseInt(p, 10) === position)) {
-          list.push(entry);
-        }
-        positions.set(form, list);
-      }
-    }
-  };
-  add(headWords, 'A');
-  add(bodyWords, 'B');
-  return [...positions].map(([lexeme, list]) => `${pgLexeme(lexeme)}:${list.join(',')}`).join(' ');
-}
-
-export function tsqueryLiteral(terms: readonly WordForms[], mode: 'all' | 'any'): string {
-  if (mode === 'any') return terms.flatMap((forms) => forms.map(pgLexeme)).join(' | ');
-  return terms.map((forms) => `(${forms.map(pgLexeme).join(' | ')})`).join(' & ');
 }
 
 // ── Shared ───────────────────────────────────────────────────────────────────────────────
@@ -342,40 +175,85 @@ async function searchSqlite(db: Db, request: SearchRequest): Promise<SearchMatch
   return first.length < limit ? run(null) : first;
 }
 
-export function createSearchRepository() {
-  async function insert(db: Db, doc: NewSearchDocument, now: Date): Promise<void> {
-    const engine = engineOf(db);
-    const row = {
-      kind: doc.kind,
-      liveblogId: doc.liveblogId,
-      updateId: doc.updateId,
-      section: doc.section,
-      publishedAt: doc.publishedAt.toISOString(),
-      keyEvent: doc.keyEvent ? 1 : 0,
-      headline: doc.headline,
-      body: doc.body,
-      indexedAt: now.toISOString(),
-    };
-    if (engine === 'postgres') {
-      const document = tsvectorLiteral(doc.headWords, doc.bodyWords);
-      await tables(db)
-        .insertInto('searchDocuments')
-        .values({ ...row, document: sql<string>`${document}::tsvector` })
-        .execute();
-      return;
-    }
-    const { id } = await tables(db)
+/** Writes one document: its row, and its tokens (tsvector column or FTS5 row). */
+async function insert(db: Db, doc: NewSearchDocument, now: Date): Promise<void> {
+  const engine = engineOf(db);
+  const row = {
+    kind: doc.kind,
+    liveblogId: doc.liveblogId,
+    updateId: doc.updateId,
+    section: doc.section,
+    publishedAt: doc.publishedAt.toISOString(),
+    keyEvent: doc.keyEvent ? 1 : 0,
+    headline: doc.headline,
+    body: doc.body,
+    indexedAt: now.toISOString(),
+  };
+  if (engine === 'postgres') {
+    const document = tsvectorLiteral(doc.headWords, doc.bodyWords);
+    await tables(db)
       .insertInto('searchDocuments')
-      .values(row)
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await sql`insert into search_fts (rowid, head, body, meta)
-      values (${id}, ${ftsText(doc.headWords)}, ${ftsText(doc.bodyWords)}, ${metaText(doc)})`.execute(
-      db,
-    );
+      .values({ ...row, document: sql<string>`${document}::tsvector` })
+      .execute();
+    return;
   }
+  const { id } = await tables(db)
+    .insertInto('searchDocuments')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`insert into search_fts (rowid, head, body, meta)
+    values (${id}, ${ftsText(doc.headWords)}, ${ftsText(doc.bodyWords)}, ${metaText(doc)})`.execute(
+    db,
+  );
+}
 
+/** What the search service learns from bilingual pages, and reads back. */
+const learnedNameQueries = {
+  /** Each Arabic page whose translation is an English page, with that page. */
+  async bilingualPages(db: Db): Promise<{ arabicId: number; englishId: number }[]> {
+    return db
+      .selectFrom('liveblogs as a')
+      .innerJoin('liveblogs as e', 'e.slug', 'a.translationSlug')
+      .select(['a.id as arabicId', 'e.id as englishId'])
+      .where('a.locale', '=', 'ar')
+      .where('e.locale', '=', 'en')
+      .orderBy('a.id')
+      .execute();
+  },
+
+  /** The indexed headlines and bodies of a page, as written. */
+  async pageTexts(db: Db, liveblogId: number): Promise<string[]> {
+    const rows = await tables(db)
+      .selectFrom('searchDocuments')
+      .select(['headline', 'body'])
+      .where('liveblogId', '=', liveblogId)
+      .orderBy('id')
+      .execute();
+    return rows.flatMap((row) => [row.headline, row.body]);
+  },
+
+  /** Replaces the learned names across scripts. */
+  async replaceLearnedNames(db: Db, pairs: readonly SearchNameTable[]): Promise<void> {
+    await tables(db).deleteFrom('searchNames').execute();
+    if (pairs.length === 0) return;
+    for (let at = 0; at < pairs.length; at += 500) {
+      const rows = pairs
+        .slice(at, at + 500)
+        .map(({ latin, arabic, pages }) => ({ latin, arabic, pages }));
+      await tables(db).insertInto('searchNames').values(rows).execute();
+    }
+  },
+
+  async learnedNames(db: Db): Promise<SearchNameTable[]> {
+    return tables(db).selectFrom('searchNames').select(['latin', 'arabic', 'pages']).execute();
+  },
+};
+
+export function createSearchRepository() {
   return {
+    ...learnedNameQueries,
+
     /** Adds an update's document, replacing the one it had. */
     async upsertUpdate(db: Db, doc: NewSearchDocument, now: Date): Promise<void> {
       if (doc.updateId === null) throw new Error('an update document needs its update id');

@@ -59,7 +59,7 @@ export const searchApiRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = (
         tags: ['search'],
         summary: 'Search updates and explainers',
         description:
-          'Every word first, then (when that finds fewer than `limit`) results with some of the words, marked `allTerms: false`. Spelling variants, hamza, diacritics, Arabic-Indic digits, clitics and common plurals are matched; `headline` and `snippet` are segments of the original text with the matching words flagged.',
+          'Every word first, then (when that finds fewer than `limit`) results with some of the words, marked `allTerms: false`. Spelling variants, hamza, diacritics, Arabic-Indic digits, clitics, plurals (broken plurals included), names in Latin letters and, for a word that finds nothing, its likely typos are matched; `headline` and `snippet` are segments of the original text with the matching words flagged.',
         querystring: SearchQuerystring,
         response: { 200: SearchOut, ...errorResponses },
       },

@@ -3,21 +3,24 @@
 // so the index changes exactly when what readers see changes.
 import type { BaseDeps } from '../platform/platform.deps.js';
 import type { Db } from '../storage/storage.database.js';
-import { type ExplainerSection, type Liveblog } from '../liveblog/liveblog.types.js';
+import type { ExplainerSection, Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
-import { isVisible, type PublishedUpdate, type Update } from '../update/update.types.js';
+import { isVisible, type Update } from '../update/update.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
-import { blocksToText } from '../blocks/blocks.schema.js';
-import { analyseQuery, analyseWords, type QueryTerm } from './search.analyser.js';
-import { highlight, snippet, type Segment } from './search.highlight.js';
 import {
-  createSearchRepository,
-  type NewSearchDocument,
-  type SearchFilters,
-  type SearchKind,
-  type SearchMatch,
-  type WordForms,
-} from './search.repository.js';
+  analyseQuery,
+  analyseWords,
+  asksForKeys,
+  learnedNamesOf,
+  tokenise,
+  type LearnedNames,
+  type QueryTerm,
+} from './search.analyser.js';
+import { explainerDocuments, updateDocument } from './search.documents.js';
+import { learnNames } from './search.learn.js';
+import { highlight, snippet, type Segment } from './search.highlight.js';
+import { createSearchRepository, type SearchRepository } from './search.repository.js';
+import type { SearchFilters, SearchKind, SearchMatch } from './search.types.js';
 
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 50;
@@ -64,31 +67,10 @@ export interface SearchResults {
   readonly hits: SearchHit[];
 }
 
-function wordsOf(text: string): WordForms[] {
-  return analyseWords(text).map((word) => word.forms);
-}
-
-function updateDocument(update: PublishedUpdate): NewSearchDocument {
-  const headline = update.headline ?? '';
-  const body = blocksToText(update.blocks);
-  const sources = update.sources.map((source) => source.name).join(' ');
-  return {
-    kind: 'update',
-    liveblogId: update.liveblogId,
-    updateId: update.id,
-    section: null,
-    publishedAt: update.publishedAt,
-    keyEvent: update.keyEvent,
-    headline,
-    body,
-    headWords: wordsOf(headline),
-    bodyWords: [...wordsOf(body), ...wordsOf(sources)],
-  };
-}
-
 /** How many of the query's terms the document's headline and text hold. */
 function coverage(match: SearchMatch, terms: readonly QueryTerm[]): number {
-  const forms = new Set(analyseWords(`${match.headline}\n${match.body}`).flatMap((w) => w.forms));
+  const words = analyseWords(`${match.headline}\n${match.body}`, '', asksForKeys(terms));
+  const forms = new Set(words.flatMap((word) => [...word.forms, ...word.keys]));
   return terms.filter((term) => term.forms.some((form) => forms.has(form))).length;
 }
 
@@ -112,42 +94,183 @@ function hitOf(match: SearchMatch, terms: readonly QueryTerm[], allTerms: boolea
   };
 }
 
+/** Learned names are read again after this long (another node may have relearned them). */
+const LEARNED_TTL_MS = 10 * 60_000;
+
+/**
+ * A query word that finds nothing as typed is taken for a typo and matched by its sound key
+ * instead («المفاوضت» finds «المفاوضات»). Asked only when every word together found nothing.
+ */
+async function withTypos(
+  db: Db,
+  search: SearchRepository,
+  terms: readonly QueryTerm[],
+  filters: SearchFilters,
+): Promise<QueryTerm[]> {
+  const out: QueryTerm[] = [];
+  for (const term of terms) {
+    if (term.fuzzy.length === 0) {
+      out.push(term);
+      continue;
+    }
+    const found = await search.search(db, { terms: [term.forms], mode: 'all', filters, limit: 1 });
+    out.push(found.length > 0 ? term : { ...term, forms: term.fuzzy });
+  }
+  return out;
+}
+
+function filtersOf(query: SearchQuery): SearchFilters {
+  return {
+    ...(query.liveblog !== undefined && { liveblogSlug: query.liveblog }),
+    ...(query.from !== undefined && { from: query.from }),
+    ...(query.to !== undefined && { to: query.to }),
+    ...(query.keyEventsOnly === true && { keyEventsOnly: true }),
+  };
+}
+
+/**
+ * Documents with every query word first (best rank first); when they are fewer than the
+ * limit, documents with some of the words follow.
+ */
+async function findHits(
+  db: Db,
+  search: SearchRepository,
+  analysed: readonly QueryTerm[],
+  filters: SearchFilters,
+  limit: number,
+): Promise<SearchHit[]> {
+  let terms = [...analysed];
+  let all = await search.search(db, {
+    terms: terms.map((t) => t.forms),
+    mode: 'all',
+    filters,
+    limit,
+  });
+  if (all.length === 0 && terms.some((term) => term.fuzzy.length > 0)) {
+    const corrected = await withTypos(db, search, terms, filters);
+    if (corrected.some((term, index) => term !== terms[index])) {
+      terms = corrected;
+      all = await search.search(db, {
+        terms: terms.map((t) => t.forms),
+        mode: 'all',
+        filters,
+        limit,
+      });
+    }
+  }
+  const hits = all.map((match) => hitOf(match, terms, true));
+  const missing = limit - all.length;
+  if (missing > 0 && terms.length > 1) {
+    // bm25 and ts_rank can put one rare word above two common ones; readers expect the
+    // results holding more of their words first. So a larger pool is ordered by how many
+    // query words each holds (headline and text; a word only in the sources counts no
+    // more), and by the engine's rank among those that hold as many.
+    const pool = await search.search(db, {
+      terms: terms.map((t) => t.forms),
+      mode: 'any',
+      filters,
+      limit: Math.min(POOL_MAX, Math.max(POOL_MIN, missing * POOL_FACTOR)),
+      exclude: all.map((match) => match.documentId),
+    });
+    const ranked = pool
+      .map((match, rank) => ({ match, rank, covered: coverage(match, terms) }))
+      .sort((a, b) => b.covered - a.covered || a.rank - b.rank)
+      .slice(0, missing);
+    hits.push(...ranked.map(({ match }) => hitOf(match, terms, false)));
+  }
+  return hits;
+}
+
+interface Indexer {
+  readonly db: Db;
+  readonly clock: BaseDeps['clock'];
+  readonly search: SearchRepository;
+  readonly updates: ReturnType<typeof createUpdateRepository>;
+  readonly liveblogs: ReturnType<typeof createLiveblogRepository>;
+}
+
+async function indexUpdateWith(
+  { search, clock }: Indexer,
+  trx: Db,
+  update: Update,
+  liveblog: Liveblog,
+): Promise<void> {
+  if (!isVisible(update)) {
+    await search.removeUpdate(trx, update.id);
+    return;
+  }
+  if (update.liveblogId !== liveblog.id) throw new Error('the update belongs to another page');
+  await search.upsertUpdate(trx, updateDocument(update), clock.now());
+}
+
+async function indexExplainerWith(
+  { search, clock }: Indexer,
+  trx: Db,
+  liveblog: Liveblog,
+  sections: readonly ExplainerSection[],
+): Promise<void> {
+  const now = clock.now();
+  await search.replaceExplainer(trx, liveblog.id, explainerDocuments(liveblog, sections, now), now);
+}
+
+/** Rebuilds one page's part of the index in one transaction; returns how many it indexed. */
+async function reindexPage(indexer: Indexer, id: number): Promise<number> {
+  const { db, search, updates, liveblogs } = indexer;
+  return db.transaction().execute(async (trx) => {
+    // The first statement writes (see docs/architecture.md, Storage).
+    await search.removeLiveblog(trx, id);
+    const liveblog = await liveblogs.findById(trx, id);
+    if (!liveblog) return 0;
+    let indexed = 0;
+    const page = 500;
+    for (let offset = 0; ; offset += page) {
+      const batch = await updates.listPublished(trx, id, offset, page);
+      for (const update of batch) await indexUpdateWith(indexer, trx, update, liveblog);
+      indexed += batch.length;
+      if (batch.length < page) break;
+    }
+    const sections = await liveblogs.explainer(trx, id);
+    await indexExplainerWith(indexer, trx, liveblog, sections);
+    return indexed + sections.length;
+  });
+}
+
+/** Learns names across scripts from every Arabic page and its English counterpart. */
+async function learnFromPages({ db, search }: Indexer): Promise<number> {
+  const pages = [];
+  for (const pair of await search.bilingualPages(db)) {
+    pages.push({
+      arabic: await search.pageTexts(db, pair.arabicId),
+      english: await search.pageTexts(db, pair.englishId),
+    });
+  }
+  const pairs = learnNames(pages, (text) => tokenise(text).map((t) => t.token));
+  await db.transaction().execute((trx) => search.replaceLearnedNames(trx, pairs));
+  return pairs.length;
+}
+
 export function createSearchService({ db, clock }: BaseDeps) {
   const search = createSearchRepository();
-  const updates = createUpdateRepository();
-  const liveblogs = createLiveblogRepository();
+  const indexer: Indexer = {
+    db,
+    clock,
+    search,
+    updates: createUpdateRepository(),
+    liveblogs: createLiveblogRepository(),
+  };
+  let learned: { names: LearnedNames; at: number } | undefined;
 
-  async function indexUpdate(trx: Db, update: Update, liveblog: Liveblog): Promise<void> {
-    if (!isVisible(update)) {
-      await search.removeUpdate(trx, update.id);
-      return;
-    }
-    if (update.liveblogId !== liveblog.id) throw new Error('the update belongs to another page');
-    await search.upsertUpdate(trx, updateDocument(update), clock.now());
+  async function learnedNames(): Promise<LearnedNames> {
+    const now = clock.now().getTime();
+    if (learned !== undefined && now - learned.at < LEARNED_TTL_MS) return learned.names;
+    learned = { names: learnedNamesOf(await search.learnedNames(db)), at: now };
+    return learned.names;
   }
 
-  async function indexExplainer(
-    trx: Db,
-    liveblog: Liveblog,
-    sections: readonly ExplainerSection[],
-  ): Promise<void> {
-    const now = clock.now();
-    const docs = sections.map((section): NewSearchDocument => {
-      const body = blocksToText(section.blocks);
-      return {
-        kind: 'explainer',
-        liveblogId: liveblog.id,
-        updateId: null,
-        section: section.position,
-        publishedAt: now,
-        keyEvent: false,
-        headline: section.title,
-        body,
-        headWords: wordsOf(section.title),
-        bodyWords: wordsOf(body),
-      };
-    });
-    await search.replaceExplainer(trx, liveblog.id, docs, now);
+  async function learn(): Promise<number> {
+    const count = await learnFromPages(indexer);
+    learned = undefined;
+    return count;
   }
 
   return {
@@ -156,39 +279,11 @@ export function createSearchService({ db, clock }: BaseDeps) {
      * rank first); when they are fewer than the limit, documents with some of the words follow.
      */
     async search(query: SearchQuery): Promise<SearchResults> {
-      const terms = analyseQuery(query.q);
+      const terms = analyseQuery(query.q, await learnedNames());
       const limit = Math.min(Math.max(query.limit ?? SEARCH_DEFAULT_LIMIT, 1), SEARCH_MAX_LIMIT);
       const result = { query: query.q, terms: terms.map((term) => term.text) };
       if (terms.length === 0) return { ...result, hits: [] };
-      const filters: SearchFilters = {
-        ...(query.liveblog !== undefined && { liveblogSlug: query.liveblog }),
-        ...(query.from !== undefined && { from: query.from }),
-        ...(query.to !== undefined && { to: query.to }),
-        ...(query.keyEventsOnly === true && { keyEventsOnly: true }),
-      };
-      const forms = terms.map((term) => term.forms);
-      const all = await search.search(db, { terms: forms, mode: 'all', filters, limit });
-      const hits = all.map((match) => hitOf(match, terms, true));
-      const missing = limit - all.length;
-      if (missing > 0 && terms.length > 1) {
-        // bm25 and ts_rank can put one rare word above two common ones; readers expect the
-        // results holding more of their words first. So a larger pool is ordered by how many
-        // query words each holds (headline and text; a word only in the sources counts no
-        // more), and by the engine's rank among those that hold as many.
-        const pool = await search.search(db, {
-          terms: forms,
-          mode: 'any',
-          filters,
-          limit: Math.min(POOL_MAX, Math.max(POOL_MIN, missing * POOL_FACTOR)),
-          exclude: all.map((match) => match.documentId),
-        });
-        const ranked = pool
-          .map((match, rank) => ({ match, rank, covered: coverage(match, terms) }))
-          .sort((a, b) => b.covered - a.covered || a.rank - b.rank)
-          .slice(0, missing);
-        hits.push(...ranked.map(({ match }) => hitOf(match, terms, false)));
-      }
-      return { ...result, hits };
+      return { ...result, hits: await findHits(db, search, terms, filtersOf(query), limit) };
     },
 
     /**
@@ -196,10 +291,12 @@ export function createSearchService({ db, clock }: BaseDeps) {
      * text, source names), re-indexes an edited one, and removes one that is deleted or not
      * visible.
      */
-    indexUpdate,
+    indexUpdate: (trx: Db, update: Update, liveblog: Liveblog) =>
+      indexUpdateWith(indexer, trx, update, liveblog),
 
     /** Call inside the transaction that wrote the page's explainer: replaces its sections. */
-    indexExplainer,
+    indexExplainer: (trx: Db, liveblog: Liveblog, sections: readonly ExplainerSection[]) =>
+      indexExplainerWith(indexer, trx, liveblog, sections),
 
     /** Removes an update from the index (same as indexUpdate with an update no longer visible). */
     async removeUpdate(trx: Db, updateId: number): Promise<void> {
@@ -207,30 +304,20 @@ export function createSearchService({ db, clock }: BaseDeps) {
     },
 
     /**
+     * Learns names across scripts from the bilingual pages (done by reindexAll too); returns
+     * how many pairs it keeps.
+     */
+    learnNames: learn,
+
+    /**
      * Rebuilds the whole index from the updates and explainers (after the migration on an
-     * existing database, or after the analyser changed). One transaction per page.
+     * existing database, or after the analyser changed), one transaction per page, then
+     * learns the names of the bilingual pages again.
      */
     async reindexAll(): Promise<number> {
       let count = 0;
-      for (const id of await search.liveblogIds(db)) {
-        count += await db.transaction().execute(async (trx) => {
-          // The first statement writes (see docs/architecture.md, Storage).
-          await search.removeLiveblog(trx, id);
-          const liveblog = await liveblogs.findById(trx, id);
-          if (!liveblog) return 0;
-          let indexed = 0;
-          const page = 500;
-          for (let offset = 0; ; offset += page) {
-            const batch = await updates.listPublished(trx, id, offset, page);
-            for (const update of batch) await indexUpdate(trx, update, liveblog);
-            indexed += batch.length;
-            if (batch.length < page) break;
-          }
-          const sections = await liveblogs.explainer(trx, id);
-          await indexExplainer(trx, liveblog, sections);
-          return indexed + sections.length;
-        });
-      }
+      for (const id of await search.liveblogIds(db)) count += await reindexPage(indexer, id);
+      await learn();
       return count;
     },
   };

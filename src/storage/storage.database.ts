@@ -21,6 +21,8 @@ import { dateStyleMigration } from './migrations/2026-11-29-0006-date-style.js';
 import { searchMigration } from './migrations/2026-11-29-0007-search.js';
 import { photosMigration } from './migrations/2026-11-29-0008-photos.js';
 import { translationsMigration } from './migrations/2026-11-29-0009-translations.js';
+import { searchNamesMigration } from './migrations/2026-12-01-0010-search-names.js';
+import { proofWordsMigration } from './migrations/2026-12-01-0011-proof-words.js';
 import type { Database } from './storage.schema.js';
 
 export type Db = Kysely<Database>;
@@ -85,6 +87,8 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-11-29-0007-search': searchMigration(engine),
     '2026-11-29-0008-photos': photosMigration(),
     '2026-11-29-0009-translations': translationsMigration(),
+    '2026-12-01-0010-search-names': searchNamesMigration(),
+    '2026-12-01-0011-proof-words': proofWordsMigration(engine),
   };
 }
 

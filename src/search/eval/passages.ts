@@ -10,6 +10,8 @@ export interface EvalPassage {
   readonly text: string;
   readonly publishedAt: string;
   readonly keyEvent?: boolean;
+  /** English passages go to the English counterpart of the evaluation page. */
+  readonly locale?: 'en';
 }
 
 export const PASSAGES: readonly EvalPassage[] = [

@@ -8,6 +8,12 @@ export interface EvalQuery {
   readonly relevant: readonly string[];
 }
 
+/** A named group of queries, reported on its own by bench/search.ts. */
+export interface EvalGroup {
+  readonly name: string;
+  readonly queries: readonly EvalQuery[];
+}
+
 export const QUERIES: readonly EvalQuery[] = [
   // Iran–US talks
   { q: 'Araghchi Muscat', relevant: ['p001', 'p026', 'p032'] },
