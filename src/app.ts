@@ -118,6 +118,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     clock,
     files,
     publicUrl: config.publicUrl,
+    siteName: config.siteName,
     embedFetch: config.embedFetch,
     proofDictionary: config.proofDictionary,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),

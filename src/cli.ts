@@ -137,7 +137,11 @@ async function createUser(values: {
   }
   const password = await readPassword();
   return withDatabase(async (db) => {
-    const accounts = createAccountService({ db, clock: systemClock });
+    const accounts = createAccountService({
+      db,
+      clock: systemClock,
+      siteName: loadConfig().siteName,
+    });
     const operator = { kind: 'user' as const, id: null, name: 'cli', role: 'admin' as const };
     const user = await accounts.createUser(operator, {
       email,

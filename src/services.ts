@@ -28,6 +28,8 @@ export interface ServiceParts {
   readonly files: FileStore;
   /** The address readers use, for absolute links. */
   readonly publicUrl?: string;
+  /** The site's name, which a staff password may not contain. */
+  readonly siteName?: string;
   /** Whether pasted links are fetched for their title and preview image. */
   readonly embedFetch?: boolean;
   /** For tests: how the guarded fetcher resolves names and which addresses it refuses. */
@@ -63,7 +65,10 @@ export function createServices(parts: ServiceParts): Services {
   });
   return {
     tokens: createTokenService(base),
-    accounts: createAccountService(base),
+    accounts: createAccountService({
+      ...base,
+      ...(parts.siteName !== undefined && { siteName: parts.siteName }),
+    }),
     audit: createAuditService(base),
     settings,
     photos,

@@ -8,6 +8,8 @@ import { isUniqueViolation } from '../storage/storage.database.js';
 import { assertCan, type Actor, type Role } from './access.policy.js';
 import { audit } from './access.audit.js';
 import { createUserRepository, type User } from './access.repository.js';
+import { normaliseLine, normaliseName } from '../lib/text.normalise.js';
+import { assertAcceptablePassword } from './access.passwords.js';
 
 export const SESSION_COOKIE = 'ajil_session';
 const IDLE_MS = 12 * 60 * 60 * 1000;
@@ -30,21 +32,10 @@ export function hashSessionId(id: string): string {
 }
 
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return normaliseLine(email).toLowerCase();
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
-
-function checkPassword(password: string): void {
-  // Any characters (Arabic too), 8 to 128 of them, never truncated.
-  const length = Array.from(password).length;
-  if (length < 8 || length > 128) {
-    throw errors.validation([{ field: '/password', message: 'must be 8 to 128 characters' }], {
-      ar: 'يجب أن تتكون كلمة المرور من 8 إلى 128 حرفًا.',
-      en: 'The password must be 8 to 128 characters long.',
-    });
-  }
-}
 
 const badLogin = () =>
   new AppError(401, 'login_failed', {
@@ -60,7 +51,11 @@ export interface SessionInfo {
   readonly idHash: string;
 }
 
-export function createAccountService({ db, clock }: BaseDeps) {
+export function createAccountService({
+  db,
+  clock,
+  siteName,
+}: BaseDeps & { readonly siteName?: string }) {
   const users = createUserRepository();
 
   function actorOf(user: User): Actor {
@@ -71,11 +66,11 @@ export function createAccountService({ db, clock }: BaseDeps) {
     by: Actor,
     input: { email: string; displayName: string; role: Role; password: string },
   ): Promise<User> {
-    checkPassword(input.password);
+    assertAcceptablePassword(input.password, { siteName, ...input });
     const email = normaliseEmail(input.email);
     if (!EMAIL.test(email))
       throw errors.validation([{ field: '/email', message: 'must be an e-mail address' }]);
-    const displayName = input.displayName.trim();
+    const displayName = normaliseName(input.displayName);
     if (displayName === '' || displayName.length > 120) {
       throw errors.validation([{ field: '/displayName', message: 'must be 1 to 120 characters' }]);
     }

@@ -5,6 +5,7 @@ import type { BaseDeps } from '../platform/platform.deps.js';
 import { errors, things } from '../platform/platform.errors.js';
 import { anonymousActor, type Actor, type Role } from './access.policy.js';
 import { createTokenRepository, type ApiToken } from './access.repository.js';
+import { normaliseName } from '../lib/text.normalise.js';
 
 const TOKEN_PREFIX = 'ajil_';
 const TOUCH_EVERY_MS = 10 * 60 * 1000;
@@ -18,7 +19,7 @@ export function createTokenService({ db, clock }: BaseDeps) {
   return {
     /** Called by the CLI, which runs with the operator's rights. Returns the token once. */
     async create(name: string, role: Role): Promise<{ token: string; record: ApiToken }> {
-      const cleanName = name.trim();
+      const cleanName = normaliseName(name);
       if (cleanName === '' || cleanName.length > 120) {
         throw errors.validation([{ field: 'name', message: 'must be 1 to 120 characters' }]);
       }

@@ -1,6 +1,7 @@
 // Rich text as structured blocks: the newsroom never sends HTML, readers never receive HTML
 // that we did not render ourselves. Blocks are stored as JSON and rendered by update.view.tsx.
 import { Type, type Static } from 'typebox';
+import { normaliseText } from '../lib/text.normalise.js';
 
 export const MAX_TEXT_LENGTH = 20_000;
 const MAX_BLOCKS = 50;
@@ -122,20 +123,9 @@ export function inlinesFromText(text: string): Inline[] {
   return inlines;
 }
 
-/** Normalises newsroom text: NFC, unix newlines, no NUL or other C0 controls but tab/newline. */
-export function cleanText(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-  );
-}
-
 /** Plain text → paragraphs (split on blank lines), single newlines kept as spaces, links detected. */
 export function blocksFromText(text: string): Block[] {
-  return cleanText(text)
+  return normaliseText(text)
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.replace(/[ \t]*\n[ \t]*/g, ' ').trim())
     .filter((paragraph) => paragraph.length > 0)

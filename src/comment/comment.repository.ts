@@ -127,21 +127,69 @@ export function createCommentRepository() {
       return rows.map((row) => ({ ...commentFromRow(row), slug: row.slug }));
     },
 
-    /** Comments from one author key since a moment (rate limits). */
+    /** Comments by one address key or one identity (cookie) key on a page since a moment. */
     async countSince(
       db: Db,
-      addressKey: string,
+      by: 'addressKey' | 'cookieKey',
+      key: string,
       liveblogId: number,
       since: Date,
     ): Promise<{ count: number; newest: Date | null }> {
       const row = await db
         .selectFrom('comments')
         .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max('createdAt').as('newest')])
-        .where('addressKey', '=', addressKey)
+        .where(by, '=', key)
         .where('liveblogId', '=', liveblogId)
         .where('createdAt', '>=', since.toISOString())
         .executeTakeFirstOrThrow();
       return { count: row.count, newest: row.newest ? new Date(row.newest) : null };
+    },
+
+    /** When this identity first commented anywhere (not counting spam), or null. */
+    async firstCommentAt(db: Db, cookieKey: string): Promise<Date | null> {
+      const row = await db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.min('createdAt').as('first'))
+        .where('cookieKey', '=', cookieKey)
+        .where('status', '!=', 'spam')
+        .executeTakeFirst();
+      return row?.first ? new Date(row.first) : null;
+    },
+
+    /**
+     * Takes the write lock of a key for the rest of the transaction (a row in rate_limits), so
+     * that two comments of one address or one identity are checked and inserted one after the
+     * other, never side by side.
+     */
+    async lock(db: Db, key: string, now: Date): Promise<void> {
+      await db
+        .insertInto('rateLimits')
+        .values({ key, windowStart: now.toISOString(), count: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            count: eb('rateLimits.count', '+', 1),
+            windowStart: now.toISOString(),
+          })),
+        )
+        .execute();
+    },
+
+    /** Records a form token as used; a unique violation means it was used before. */
+    async useFormToken(db: Db, nonce: string, liveblogId: number, now: Date): Promise<void> {
+      await db
+        .insertInto('commentFormTokens')
+        .values({ nonce, liveblogId, usedAt: now.toISOString() })
+        .execute();
+    },
+
+    /** Forgets used tokens and comment locks older than a moment (tokens have expired by then). */
+    async prune(db: Db, before: Date): Promise<void> {
+      await db.deleteFrom('commentFormTokens').where('usedAt', '<', before.toISOString()).execute();
+      await db
+        .deleteFrom('rateLimits')
+        .where('key', 'like', 'comment:%')
+        .where('windowStart', '<', before.toISOString())
+        .execute();
     },
 
     async duplicateExists(db: Db, liveblogId: number, foldedText: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { buildTestApp, engines, signIn, type TestApp } from '../../test/helpers.
 import { SseReader } from '../../test/sse-client.js';
 import { fixedClock } from '../platform/platform.clock.js';
 import type { Actor } from '../access/access.policy.js';
-import { cleanName } from './comment.service.js';
+import { normaliseName } from '../lib/text.normalise.js';
 
 const editor: Actor = { kind: 'user', id: null, name: 'محررة', role: 'editor' };
 const moderator: Actor = { kind: 'user', id: null, name: 'مشرف', role: 'moderator' };
@@ -34,7 +34,7 @@ describe.each(engines())('comments ($name)', (engine) => {
       wait?: number;
     } = {},
   ) {
-    const token = await t.app.services.comments.formToken();
+    const token = await t.app.services.comments.formToken('talk');
     clock.advance(extra.wait ?? 20_000);
     return t.app.services.comments.post(
       'talk',
@@ -65,14 +65,15 @@ describe.each(engines())('comments ($name)', (engine) => {
   });
 
   it('the rate limit answers 429 with a Retry-After', async () => {
-    await post('تعليق أول من القارئ نفسه', { address: '203.0.113.50' });
-    const token = await t.app.services.comments.formToken();
+    const cookieId = 'quickreaderquickreader';
+    await post('تعليق أول من القارئ نفسه', { address: '203.0.113.50', cookieId });
+    const token = await t.app.services.comments.formToken('talk');
     clock.advance(5_000);
     await expect(
       t.app.services.comments.post(
         'talk',
         { name: 'قارئ', text: 'تعليق ثان بسرعة', formToken: token },
-        { address: '203.0.113.50', cookieId: undefined },
+        { address: '203.0.113.50', cookieId },
       ),
     ).rejects.toMatchObject({
       status: 429,
@@ -81,24 +82,32 @@ describe.each(engines())('comments ($name)', (engine) => {
   });
 
   it('the rate limit reaches the reader over HTTP as 429 with Retry-After', async () => {
-    const page = await t.app.inject({ url: '/live/talk', remoteAddress: '192.0.2.77' });
-    const token = /name="t" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const formToken = async () => {
+      const page = await t.app.inject({ url: '/live/talk', remoteAddress: '192.0.2.77' });
+      return /name="t" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    };
+    const [one, two] = [await formToken(), await formToken()];
     clock.advance(10_000);
-    const send = (text: string) =>
+    const send = (text: string, token: string, cookie?: string) =>
       t.app.inject({
         method: 'POST',
         url: '/live/talk/comments',
         remoteAddress: '192.0.2.77',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(cookie !== undefined && { cookie }),
+        },
         payload: new URLSearchParams({ name: 'قارئ', text, t: token }).toString(),
       });
-    const first = await send('أول تعليق عبر النموذج');
+    const first = await send('أول تعليق عبر النموذج', one);
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/live/talk?comment=pending#comments');
     expect(String(first.headers['set-cookie'])).toMatch(
       /^ajil_cid=[A-Za-z0-9_-]{22}; Path=\/live; .*HttpOnly/,
     );
-    const second = await send('ثاني تعليق عبر النموذج');
+    // The same browser (its comment cookie) a moment later, with a fresh form.
+    const cookie = String(first.headers['set-cookie']).split(';')[0] ?? '';
+    const second = await send('ثاني تعليق عبر النموذج', two, cookie);
     expect(second.statusCode).toBe(429);
     expect(Number(second.headers['retry-after'])).toBeGreaterThan(0);
     expect(second.body).toContain('طلبات كثيرة');
@@ -117,6 +126,7 @@ describe.each(engines())('comments ($name)', (engine) => {
     // Same browser (cookie id), another address: still held.
     const again = await post('تعليق جديد من الكاتب المحظور', {
       cookieId: 'abcdefghijklmnopqrstuv',
+      wait: 60_000,
     });
     expect(again.shown).toBe(false);
     expect(again.comment.heldReason).toBe('blocked');
@@ -208,6 +218,6 @@ describe.each(engines())('comments ($name)', (engine) => {
 
 describe('names', () => {
   it('lose bidirectional and invisible controls', () => {
-    expect(cleanName('\u202Eأحمد\u202C\u200F \u2066سالم\u2069\u200B')).toBe('أحمد سالم');
+    expect(normaliseName('\u202Eأحمد\u202C\u200F \u2066سالم\u2069\u200B')).toBe('أحمد سالم');
   });
 });

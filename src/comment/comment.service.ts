@@ -1,6 +1,6 @@
 // Readers' comments: checked against abuse, held or shown by the page's moderation mode,
 // approved by moderators; approvals and removals reach open pages as live events.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { AppError, errors, things } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import type { Bus } from '../realtime/realtime.bus.js';
@@ -12,34 +12,27 @@ import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { normalise } from '../search/search.analyser.js';
 import { createCommentRepository, type Comment, type CommentStatus } from './comment.repository.js';
 import { renderCommentHtml } from './comment.view.js';
+import { isUniqueViolation } from '../storage/storage.database.js';
+import {
+  FORM_TOKEN_TTL_MS,
+  checkCommentLimits,
+  formUsed,
+  makeFormToken,
+  readFormToken,
+} from './comment.limits.js';
 import { siteDateStyle } from '../settings/settings.service.js';
+import { BIDI_FORMATTING, normaliseName, normaliseText } from '../lib/text.normalise.js';
 
 const MIN_SECONDS_ON_PAGE = 3;
-const FORM_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
-const ONE_PER_MS = 15_000;
-const PER_HOUR = 5;
 const MAX_LINKS = 2;
 
-/** Bidirectional and invisible controls: they can disguise a name or reorder what follows it. */
-// (ZWNJ and ZWJ, U+200C/D, stay: Persian and Urdu names need them.)
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001F\u007F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 const LINK = /(?:https?:\/\/|www\.)\S+/gi;
 
-export function cleanName(name: string): string {
-  return name.normalize('NFC').replace(CONTROLS, '').replace(/\s+/g, ' ').trim();
-}
-
+/** A reader's text: multi-line, without marks that would reorder what follows it. */
 export function cleanCommentText(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim()
-  );
+  return normaliseText(text.replace(BIDI_FORMATTING, ''))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** The comparable form of text: the search analyser's Arabic folding, words joined by spaces. */
@@ -63,8 +56,6 @@ export interface ClientInfo {
   readonly address: string;
   readonly cookieId: string | undefined;
 }
-
-const tooMany = (seconds: number) => errors.tooManyRequests(Math.max(1, Math.ceil(seconds)));
 
 export function createCommentService({ db, bus, clock }: BaseDeps & { readonly bus: Bus }) {
   const comments = createCommentRepository();
@@ -96,10 +87,10 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
   }
 
   return {
-    /** A signed timestamp for the comment form, so a bot that posts at once is noticed. */
-    async formToken(): Promise<string> {
-      const issued = clock.now().getTime().toString(36);
-      return `${issued}.${(await key('form', issued)).slice(0, 22)}`;
+    /** A signed, single-use token for the form of one page (also: how long the reader read). */
+    async formToken(slug: string): Promise<string> {
+      const liveblog = await liveblogBySlug(slug);
+      return makeFormToken((value) => key('form', value), liveblog.id, clock.now());
     },
 
     async post(
@@ -109,21 +100,13 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
     ): Promise<{ comment: Comment; shown: boolean }> {
       const liveblog = await liveblogBySlug(slug);
       const now = clock.now();
-      const [issued, signature] = input.formToken.split('.');
-      const expected = issued ? (await key('form', issued)).slice(0, 22) : '';
-      const issuedAt = issued ? Number.parseInt(issued, 36) : Number.NaN;
-      if (
-        signature?.length !== expected.length ||
-        !timingSafeEqual(Buffer.from(signature), Buffer.from(expected)) ||
-        !Number.isFinite(issuedAt) ||
-        now.getTime() - issuedAt > FORM_TOKEN_TTL_MS
-      ) {
-        throw errors.badRequest('form_expired', {
-          ar: 'انتهت صلاحية النموذج؛ أعد تحميل الصفحة ثم أرسل تعليقك.',
-          en: 'The form has expired; reload the page and send your comment again.',
-        });
-      }
-      const name = cleanName(input.name);
+      const { issuedAt, nonce } = await readFormToken(
+        (value) => key('form', value),
+        input.formToken,
+        liveblog.id,
+        now,
+      );
+      const name = normaliseName(input.name);
       const text = cleanCommentText(input.text);
       const details = [];
       if (name.length < 1 || name.length > 60)
@@ -139,24 +122,7 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
       const addressKey = await key('address', client.address);
       const cookieKey = client.cookieId ? await key('cookie', client.cookieId) : null;
 
-      const hour = await comments.countSince(
-        db,
-        addressKey,
-        liveblog.id,
-        new Date(now.getTime() - 3_600_000),
-      );
-      if (hour.newest && now.getTime() - hour.newest.getTime() < ONE_PER_MS) {
-        throw tooMany((ONE_PER_MS - (now.getTime() - hour.newest.getTime())) / 1000);
-      }
-      if (hour.count >= PER_HOUR) throw tooMany(3600);
-
       const folded = fold(text);
-      if (await comments.duplicateExists(db, liveblog.id, folded)) {
-        throw new AppError(409, 'duplicate_comment', {
-          ar: 'وصلنا هذا التعليق من قبل.',
-          en: 'This comment has already been sent.',
-        });
-      }
       const tooFast = now.getTime() - issuedAt < MIN_SECONDS_ON_PAGE * 1000;
       const bot = (input.website ?? '').trim() !== '' || tooFast;
       const reason = bot
@@ -166,7 +132,30 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
       const email = input.email?.trim() ? input.email.trim().slice(0, 200) : null;
 
       const style = liveblog.dateStyle ?? (await siteDateStyle(db));
+      const nonceKey = await key('nonce', nonce);
       const result = await db.transaction().execute(async (trx) => {
+        // The first statement writes (the token is spent), so the transaction holds the write
+        // lock from its start; a refusal below rolls it back and leaves the token unspent.
+        try {
+          await comments.useFormToken(trx, nonceKey, liveblog.id, now);
+        } catch (error) {
+          if (isUniqueViolation(error)) throw formUsed();
+          throw error;
+        }
+        await checkCommentLimits(trx, comments, {
+          addressKey,
+          cookieKey,
+          liveblogId: liveblog.id,
+          now,
+        });
+        if (await comments.duplicateExists(trx, liveblog.id, folded)) {
+          throw new AppError(409, 'duplicate_comment', {
+            ar: 'وصلنا هذا التعليق من قبل.',
+            en: 'This comment has already been sent.',
+          });
+        }
+        if (Math.random() < 0.02)
+          await comments.prune(trx, new Date(now.getTime() - FORM_TOKEN_TTL_MS - 3_600_000));
         const comment = await comments.insert(
           trx,
           {

@@ -22,6 +22,14 @@ import {
   type PatchLiveblogBody,
 } from './liveblog.schema.js';
 import { renderExplainerHtml } from './liveblog.view.js';
+import { normaliseLine } from '../lib/text.normalise.js';
+
+/** The headline as stored: one clean line, never empty. */
+function headlineOf(value: string): string {
+  const headline = normaliseLine(value);
+  if (headline === '') throw errors.validation([{ field: '/headline', message: 'is empty' }]);
+  return headline;
+}
 
 export interface LiveblogWithExplainer {
   readonly liveblog: Liveblog;
@@ -120,8 +128,8 @@ export function createLiveblogService({ db, bus, clock, media, indexer }: Livebl
             trx,
             {
               slug: input.slug,
-              headline: input.headline.trim(),
-              standfirst: input.standfirst?.trim() ?? '',
+              headline: headlineOf(input.headline),
+              standfirst: normaliseLine(input.standfirst ?? ''),
               status,
               locale: input.locale ?? 'ar',
               timeZone: input.timeZone ?? 'UTC',
@@ -167,8 +175,8 @@ export function createLiveblogService({ db, bus, clock, media, indexer }: Livebl
       }
       const now = clock.now();
       const changes: LiveblogChanges = {
-        ...(patch.headline !== undefined && { headline: patch.headline.trim() }),
-        ...(patch.standfirst !== undefined && { standfirst: patch.standfirst.trim() }),
+        ...(patch.headline !== undefined && { headline: headlineOf(patch.headline) }),
+        ...(patch.standfirst !== undefined && { standfirst: normaliseLine(patch.standfirst) }),
         ...(patch.status !== undefined && { status: patch.status }),
         ...(patch.timeZone !== undefined && { timeZone: patch.timeZone }),
         ...(patch.commentMode !== undefined && { commentMode: patch.commentMode }),
@@ -264,7 +272,7 @@ export function createLiveblogService({ db, bus, clock, media, indexer }: Livebl
         const photo = section.photoId
           ? await media.resolve([{ type: 'image', photoId: section.photoId }])
           : [];
-        sections.push({ title: section.title.trim(), blocks: [...text, ...photo] });
+        sections.push({ title: normaliseLine(section.title), blocks: [...text, ...photo] });
       }
       const empty = sections.findIndex(
         (section) => section.title === '' || section.blocks.length === 0,

@@ -12,7 +12,7 @@ import { errorResponses } from '../platform/platform.schema.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
 import { audit } from '../access/access.audit.js';
 import type { FileStore } from '../storage/storage.files.js';
-import { cleanText } from '../blocks/blocks.schema.js';
+import { normaliseLine } from '../lib/text.normalise.js';
 
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
@@ -77,11 +77,9 @@ export function createPhotoService({ db, clock }: BaseDeps, store: FileStore) {
   return {
     async upload(actor: Actor, bytes: Buffer, input: PhotoInput): Promise<Photo> {
       assertCan(actor, 'draft.write');
-      const alt = cleanText(input.alt).replace(/\s+/g, ' ').trim();
-      const credit = cleanText(input.credit).replace(/\s+/g, ' ').trim();
-      const caption = cleanText(input.caption ?? '')
-        .replace(/\s+/g, ' ')
-        .trim();
+      const alt = normaliseLine(input.alt);
+      const credit = normaliseLine(input.credit);
+      const caption = normaliseLine(input.caption ?? '');
       const details = [];
       if (alt.length < 1 || alt.length > 300)
         details.push({ field: 'alt', message: 'a description of 1 to 300 characters is required' });

@@ -67,7 +67,63 @@ export const errors = {
       undefined,
       { 'retry-after': String(retryAfterSeconds) },
     ),
+  /** The database cannot take the request now (full, failing, busy, out of reach): retry later. */
+  storageUnavailable: (retryAfterSeconds: number) =>
+    new AppError(
+      503,
+      'storage_unavailable',
+      {
+        ar: 'تعذّر حفظ الطلب أو قراءته الآن؛ لم يُحفظ شيء. أعد المحاولة بعد قليل.',
+        en: 'We cannot store or read this just now; nothing was saved. Please try again shortly.',
+      },
+      undefined,
+      { 'retry-after': String(retryAfterSeconds) },
+    ),
 } as const;
+
+// Codes of the engines and of the network that mean "the storage cannot serve now", not "the
+// request is wrong": SQLite's full disk, I/O errors, a lock held past the busy time-out, a file
+// that cannot be opened or is read-only, out of memory; PostgreSQL's connection exceptions (08),
+// insufficient resources (53: disk full, out of memory, too many connections), operator
+// intervention (57P: shutdown, cannot connect now), and the socket errors of an unreachable server.
+const SQLITE_FAILURE =
+  /^SQLITE_(FULL|IOERR|BUSY|LOCKED|CANTOPEN|READONLY|NOMEM|PROTOCOL|CORRUPT|NOTADB)/;
+const PG_FAILURE = /^(08...|53...|57P0[1-3]|58...)$/;
+const NETWORK_FAILURE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ENOSPC',
+  'EIO',
+]);
+// The pg driver's own words for a connection that is gone or could not be had in time.
+const PG_MESSAGES =
+  /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Cannot use a pool after calling end on the pool)$/;
+
+/** True when the error (or its cause, or one of an AggregateError's) is a storage failure. */
+export function isStorageFailure(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === 'string') {
+    if (SQLITE_FAILURE.test(code) || PG_FAILURE.test(code) || NETWORK_FAILURE.has(code))
+      return true;
+  }
+  if (typeof message === 'string' && PG_MESSAGES.test(message)) return true;
+  if (error instanceof AggregateError && error.errors.some((e) => isStorageFailure(e, depth + 1)))
+    return true;
+  return isStorageFailure(cause, depth + 1);
+}
+
+/** Seconds to wait before a retry: a busy lock clears fast, the rest takes longer. */
+export function storageRetryAfter(error: unknown): number {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code) ? 2 : 15;
+}
 
 export const things = {
   liveblog: { ar: 'الصفحة الحية', en: 'The live page' },

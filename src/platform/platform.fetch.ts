@@ -1,6 +1,7 @@
 // Fetching a URL someone pasted, without letting it reach inside our network: http(s) on the
-// standard ports only; the name is resolved once and every address checked (loopback, private,
-// link-local and cloud metadata, CGNAT, multicast, IPv4-mapped ones too); the connection goes to
+// standard ports only; the name is resolved once and every address checked against the IANA
+// special-purpose registries (loopback, private, link-local and cloud metadata, CGNAT, multicast,
+// documentation, site-local, v4 carried in v6, ...); the connection goes to
 // the address we checked (no second lookup to rebind); each redirect is checked the same way;
 // time and size are capped.
 import { lookup as dnsLookup } from 'node:dns/promises';
@@ -8,6 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { AppError } from './platform.errors.js';
+import { isRefusedAddress } from './platform.fetch.ranges.js';
 
 export const refusedUrl = (why: string) =>
   new AppError(400, 'url_refused', {
@@ -15,54 +17,13 @@ export const refusedUrl = (why: string) =>
     en: `This address cannot be fetched (${why}).`,
   });
 
-function ipv4Parts(address: string): number[] | undefined {
-  const parts = address.split('.').map(Number);
-  return parts.length === 4 && parts.every((p) => Number.isInteger(p) && p >= 0 && p <= 255)
-    ? parts
-    : undefined;
-}
-
-/** True for any address a server-side fetch must never reach. */
+/**
+ * True for any address a server-side fetch must never reach: every special-purpose range of the
+ * IANA registries, multicast, v4 carried in v6, and everything outside global unicast (see
+ * platform.fetch.ranges.ts).
+ */
 export function isForbiddenAddress(address: string): boolean {
-  const lower = address.toLowerCase().replace(/^\[|\]$/g, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (mapped?.[1]) return isForbiddenAddress(mapped[1]);
-  const v4 = ipv4Parts(lower);
-  if (v4) {
-    const [a = 0, b = 0] = v4;
-    return (
-      a === 0 || // "this" network
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) || // CGNAT
-      (a === 169 && b === 254) || // link-local, cloud metadata
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 192 && b === 0 && v4[2] === 0) || // IETF protocol assignments (192.0.0.0/24)
-      (a === 198 && (b === 18 || b === 19)) || // benchmarking
-      a >= 224 // multicast, reserved, broadcast
-    );
-  }
-  if (isIP(lower) === 6) {
-    return (
-      lower === '::' ||
-      lower === '::1' ||
-      lower.startsWith('fe8') ||
-      lower.startsWith('fe9') ||
-      lower.startsWith('fea') ||
-      lower.startsWith('feb') || // link-local
-      lower.startsWith('fc') ||
-      lower.startsWith('fd') || // unique local
-      lower.startsWith('ff') || // multicast
-      lower.startsWith('64:ff9b') || // NAT64 can reach IPv4 inside
-      lower.startsWith('::ffff:') ||
-      lower.startsWith('2002:') || // 6to4 carries an IPv4 address
-      /^2001:0{0,4}:/.test(lower) || // Teredo
-      /^::\d+\.\d+\.\d+\.\d+$/.test(lower) || // IPv4-compatible
-      lower.startsWith('2001:db8')
-    );
-  }
-  return true; // not an address we understand: refuse
+  return isRefusedAddress(address);
 }
 
 export type Resolver = (host: string) => Promise<string[]>;

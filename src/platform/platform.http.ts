@@ -2,7 +2,13 @@
 // handler that turns every failure into a clear JSON error (API) or an Arabic page (HTML).
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errors, type ErrorDetail } from './platform.errors.js';
+import {
+  AppError,
+  errors,
+  isStorageFailure,
+  storageRetryAfter,
+  type ErrorDetail,
+} from './platform.errors.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return (
@@ -74,6 +80,7 @@ export function toAppError(error: unknown): AppError | undefined {
       en: 'The body is not valid JSON.',
     });
   }
+  if (isStorageFailure(error)) return errors.storageUnavailable(storageRetryAfter(error));
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     if (fe.statusCode === 413) return errors.tooLarge();
     if (fe.statusCode === 415) return errors.unsupportedMediaType();

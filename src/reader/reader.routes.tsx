@@ -109,7 +109,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
       comments: list,
       count,
       order,
-      formToken: await comments.formToken(),
+      formToken: await comments.formToken(slug),
       notice,
       error,
     };

@@ -55,8 +55,11 @@ interface Channel {
 
 const HEARTBEAT = Buffer.from(':\n\n');
 
+/** One SSE event; a line break in the data becomes another `data:` line, never a new field. */
 export function frameOf(event: { seq: number; type: string; data: string }): Buffer {
-  return Buffer.from(`id: ${event.seq}\nevent: ${event.type}\ndata: ${event.data}\n\n`);
+  const type = event.type.replace(/[\r\n]/g, '');
+  const data = event.data.split(/\r\n|\r|\n/).join('\ndata: ');
+  return Buffer.from(`id: ${event.seq}\nevent: ${type}\ndata: ${data}\n\n`);
 }
 
 export interface HubStats {

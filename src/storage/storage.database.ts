@@ -23,7 +23,9 @@ import { photosMigration } from './migrations/2026-11-29-0008-photos.js';
 import { translationsMigration } from './migrations/2026-11-29-0009-translations.js';
 import { searchNamesMigration } from './migrations/2026-12-01-0010-search-names.js';
 import { proofWordsMigration } from './migrations/2026-12-01-0011-proof-words.js';
+import { commentTokensMigration } from './migrations/2026-12-01-0012-comment-tokens.js';
 import type { Database } from './storage.schema.js';
+import { TextNormalisePlugin } from './storage.text.js';
 
 export type Db = Kysely<Database>;
 
@@ -57,7 +59,7 @@ export function openDatabase(
   if (config.databaseEngine === 'sqlite') {
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: openSqlite(config.databaseUrl) }),
-      plugins: [new CamelCasePlugin()],
+      plugins: [new TextNormalisePlugin(), new CamelCasePlugin()],
     });
     return { db, engine: 'sqlite', close: () => db.destroy() };
   }
@@ -66,9 +68,16 @@ export function openDatabase(
     max: 10,
     ...(config.databaseSchema ? { options: `-c search_path=${config.databaseSchema}` } : {}),
   });
+  // A connection that breaks (the server restarts, the network drops) fails its query, which the
+  // request answers with 503, and leaves the pool; without these listeners the 'error' event of
+  // the pool (an idle connection) or of a checked-out client would end the process.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new TextNormalisePlugin(), new CamelCasePlugin()],
   });
   return {
     db,
@@ -89,6 +98,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-11-29-0009-translations': translationsMigration(),
     '2026-12-01-0010-search-names': searchNamesMigration(),
     '2026-12-01-0011-proof-words': proofWordsMigration(engine),
+    '2026-12-01-0012-comment-tokens': commentTokensMigration(),
   };
 }
 
@@ -128,9 +138,13 @@ export async function createPostgresSchema(
 
 export { sql };
 
-/** True for a UNIQUE constraint violation on either engine. */
+/** True for a UNIQUE (or primary key) constraint violation on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const code = (error as { code?: unknown }).code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  );
 }

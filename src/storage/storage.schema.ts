@@ -163,6 +163,13 @@ export interface CommentBlockTable {
   createdBy: string;
 }
 
+/** A comment form token that has been used (single use); kept until the token would expire. */
+export interface CommentFormTokenTable {
+  nonce: string;
+  liveblogId: number;
+  usedAt: string;
+}
+
 export interface ModerationWordTable {
   word: string;
   createdAt: string;
@@ -190,6 +197,7 @@ export interface Database {
   photos: PhotoTable;
   comments: CommentTable;
   commentBlocks: CommentBlockTable;
+  commentFormTokens: CommentFormTokenTable;
   moderationWords: ModerationWordTable;
   settings: SettingTable;
   users: UserTable;

@@ -2,7 +2,8 @@
 // (now or at a set time). Every method checks access first and writes through the core.
 import { errors, things } from '../platform/platform.errors.js';
 import { assertCan, can, type Actor } from '../access/access.policy.js';
-import { blocksHaveText, cleanText } from '../blocks/blocks.schema.js';
+import { blocksHaveText } from '../blocks/blocks.schema.js';
+import { normaliseText } from '../lib/text.normalise.js';
 import type { DraftBody } from './update.schema.js';
 import { isVisible } from './update.types.js';
 import type { UpdateCore, UpdateResult } from './update.core.js';
@@ -138,7 +139,7 @@ export function draftOps(core: UpdateCore) {
       assertCan(actor, 'draft.review');
       const { update: found, liveblog } = await draft(actor, slug, id);
       if (found.status !== 'submitted') throw wrongState(found.status);
-      const cleanNote = cleanText(note).trim().slice(0, 2000);
+      const cleanNote = normaliseText(note).trim().slice(0, 2000);
       return core.write({
         actor,
         liveblog,

@@ -2,7 +2,8 @@
 // cleaned headline and sources, and the refusals that go with them.
 import { AppError, errors } from '../platform/platform.errors.js';
 import type { Actor } from '../access/access.policy.js';
-import { blocksFromText, blocksToText, cleanText, type Block } from '../blocks/blocks.schema.js';
+import { blocksFromText, blocksToText, type Block } from '../blocks/blocks.schema.js';
+import { normaliseDeep, normaliseLine, normaliseName } from '../lib/text.normalise.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { DraftBody } from './update.schema.js';
 import type { NewUpdate, Source, Update } from './update.types.js';
@@ -34,14 +35,14 @@ export const wrongState = (status: string) =>
 /** The body as blocks: from `text` or `blocks` (never both), or undefined when neither is sent. */
 export function bodyOf(input: { text?: string; blocks?: Block[] }): Block[] | undefined {
   if (input.text !== undefined && input.blocks !== undefined) throw bothBodies();
-  if (input.blocks !== undefined) return input.blocks;
+  if (input.blocks !== undefined) return normaliseDeep(input.blocks);
   if (input.text !== undefined) return blocksFromText(input.text);
   return undefined;
 }
 
 export function cleanSources(sources: readonly Source[] | undefined): Source[] | undefined {
   return sources?.map((source) => ({
-    name: cleanText(source.name).replace(/\s+/g, ' ').trim(),
+    name: normaliseName(source.name),
     kind: source.kind,
     ...(source.url !== undefined && { url: source.url }),
   }));
@@ -49,7 +50,7 @@ export function cleanSources(sources: readonly Source[] | undefined): Source[] |
 
 export function cleanHeadline(headline: string | null | undefined): string | null | undefined {
   if (headline === undefined || headline === null) return headline;
-  const cleaned = cleanText(headline).replace(/\s+/g, ' ').trim();
+  const cleaned = normaliseLine(headline);
   return cleaned === '' ? null : cleaned;
 }
 
@@ -81,7 +82,7 @@ export function newUpdateFields(
   liveblog: Liveblog,
   input: DraftBody & { readonly author?: string },
   blocks: Block[],
-  authorName: string = input.author?.trim() ?? actor.name,
+  authorName: string = normaliseName(input.author ?? '') || actor.name,
 ): Omit<NewUpdate, 'status' | 'publishedAt'> {
   return {
     liveblogId: liveblog.id,

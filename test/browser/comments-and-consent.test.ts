@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers.js';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.js';
 import { fixedClock } from '../../src/platform/platform.clock.js';
-import { cleanCommentText, cleanName } from '../../src/comment/comment.service.js';
+import { cleanCommentText } from '../../src/comment/comment.service.js';
+import { normaliseName as cleanName } from '../../src/lib/text.normalise.js';
 import type { Actor } from '../../src/access/access.policy.js';
 import { launchBrowser } from './browser.js';
 
@@ -49,7 +50,7 @@ describe('readers in a real browser', () => {
       while (cleanName(name).length > 60) name = Array.from(name).slice(0, -1).join('');
       if (cleanName(name).length === 0) name = `قارئ ${i} ${name}`;
       const text = `${i}: ${raw}`.slice(0, 1900);
-      const token = await comments.formToken();
+      const token = await comments.formToken(slug);
       clock.advance(20_000);
       try {
         const { comment } = await comments.post(
