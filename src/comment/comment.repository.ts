@@ -3,22 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../storage/storage.database.js';
 import type { CommentTable } from '../storage/storage.schema.js';
 import type { Selectable } from 'kysely';
-
-/** Ghost-style explicit states: pending → approved | hidden (rejected) | spam | deleted. */
-export const COMMENT_STATUSES = ['pending', 'approved', 'hidden', 'spam', 'deleted'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-
-export interface Comment {
-  readonly id: number;
-  readonly liveblogId: number;
-  readonly name: string;
-  readonly text: string;
-  readonly status: CommentStatus;
-  readonly heldReason: string | null;
-  readonly addressKey: string;
-  readonly cookieKey: string | null;
-  readonly createdAt: Date;
-}
+import type { Comment, CommentStatus } from './comment.types.js';
 
 function commentFromRow(row: Selectable<CommentTable>): Comment {
   return {

@@ -10,7 +10,8 @@ import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { normalise } from '../search/search.analyser.js';
-import { createCommentRepository, type Comment, type CommentStatus } from './comment.repository.js';
+import { createCommentRepository } from './comment.repository.js';
+import type { Comment, CommentStatus } from './comment.types.js';
 import { renderCommentHtml } from './comment.view.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
 import {

@@ -9,7 +9,7 @@ import {
   toIsoString,
   type DateStyle,
 } from '../lib/time.format.js';
-import type { Comment } from './comment.repository.js';
+import type { Comment } from './comment.types.js';
 
 export function commentsCountText(
   locale: UiLocale,

@@ -8,17 +8,17 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.js';
-import { bearer, buildTestApp, engines, type TestApp } from '../../test/helpers.js';
-import { createMemoryStore } from '../storage/storage.files.js';
+import { buildApp } from '../src/app.js';
+import { bearer, buildTestApp, engines, type TestApp } from './helpers.js';
+import { createMemoryStore } from '../src/storage/storage.files.js';
 import {
   createPostgresSchema,
   migrateToLatest,
   openDatabase,
   sql,
-} from '../storage/storage.database.js';
-import { testConfig } from './platform.config.js';
-import { isStorageFailure } from './platform.errors.js';
+} from '../src/storage/storage.database.js';
+import { testConfig } from '../src/platform/platform.config.js';
+import { isStorageFailure } from '../src/platform/platform.errors.js';
 
 function expect503Json(res: {
   statusCode: number;
