@@ -9,9 +9,10 @@
 import { fixedClock } from '../src/platform/platform.clock.js';
 import { testConfig } from '../src/platform/platform.config.js';
 import { migrateToLatest, openDatabase, sql, type Db } from '../src/storage/storage.database.js';
-import { createLiveblogRepository, type Liveblog } from '../src/liveblog/liveblog.repository.js';
+import { createLiveblogRepository } from '../src/liveblog/liveblog.repository.js';
+import type { Liveblog } from '../src/liveblog/liveblog.types.js';
 import { createUpdateRepository } from '../src/update/update.repository.js';
-import { blocksFromText } from '../src/update/update.blocks.js';
+import { blocksFromText } from '../src/blocks/blocks.schema.js';
 import { createSearchService, type SearchService } from '../src/search/search.service.js';
 import { ALL_PASSAGES, EVAL_GROUPS } from '../src/search/eval/groups.js';
 import type { EvalQuery } from '../src/search/eval/queries.js';

@@ -62,10 +62,7 @@ function knownTest(known: ReadonlySet<string>): (word: string) => boolean {
   };
 }
 
-export function createProofService(
-  { db, clock }: BaseDeps,
-  dictionary: Dictionary,
-) {
+export function createProofService({ db, clock }: BaseDeps, dictionary: Dictionary) {
   const repo = createProofRepository();
 
   async function knownWords(liveblog: string | undefined): Promise<Set<string>> {

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../test/helpers.js';
 import type { DatabaseHandle, Db } from '../storage/storage.database.js';
 import { fixedClock } from '../platform/platform.clock.js';
-import { createLiveblogRepository, type Liveblog } from '../liveblog/liveblog.repository.js';
+import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
+import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
-import { blocksFromText } from '../update/update.blocks.js';
+import { blocksFromText } from '../blocks/blocks.schema.js';
 import { createSearchRepository } from './search.repository.js';
 import { createSearchService, type SearchService } from './search.service.js';
 
