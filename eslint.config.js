@@ -164,7 +164,14 @@ export default tseslint.config(
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       parserOptions: { project: false, program: null },
-      globals: { URL: 'readonly', console: 'readonly', process: 'readonly' },
+      globals: {
+        URL: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        performance: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+      },
     },
   },
 );

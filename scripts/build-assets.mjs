@@ -1,8 +1,10 @@
 // Builds the browser assets into public/build with content-hashed names and a manifest:
 // the live client (small, framework-free) and the stylesheet with the self-hosted Arabic fonts.
 import { build } from 'esbuild';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -39,6 +41,29 @@ for (const [file, output] of Object.entries(result.metafile.outputs)) {
   manifest[name] = file.slice('public/build/'.length);
 }
 await writeFile(`${outdir}/manifest.json`, JSON.stringify(manifest, null, 2));
+
+// Precompressed copies beside each text file, at the highest levels (done once, not per request);
+// the static handler sends them to clients that accept them. Fonts are compressed already.
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+const textFiles = (await readdir(outdir, { recursive: true }))
+  .filter((name) => /\.(js|css|map|json|svg)$/.test(name))
+  .map((name) => join(outdir, name));
+await Promise.all(
+  textFiles.map(async (file) => {
+    const bytes = await readFile(file);
+    const [br, gzipped] = await Promise.all([
+      brotli(bytes, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      }),
+      gz(bytes, { level: constants.Z_BEST_COMPRESSION }),
+    ]);
+    await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
+  }),
+);
 const sizes = Object.entries(result.metafile.outputs)
   .filter(([file]) => !file.endsWith('.map') && !file.includes('/fonts/'))
   .map(([file, output]) => `${basename(file)} ${(output.bytes / 1024).toFixed(1)} KiB`);

@@ -4,19 +4,18 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { AppConfig } from './platform/platform.config.js';
 import { systemClock, type Clock } from './platform/platform.clock.js';
 import { ASSET_DIR, loadAssets, type Assets } from './platform/platform.assets.js';
 import { registerHttpBehaviour } from './platform/platform.http.js';
 import { ErrorOut } from './platform/platform.schema.js';
-import { createMetrics } from './platform/platform.metrics.js';
-import {
-  migrateToLatest,
-  openDatabase,
-  sql,
-  type DatabaseHandle,
-} from './storage/storage.database.js';
+import { createMetrics, type Metrics } from './platform/platform.metrics.js';
+import { opsRoutes } from './platform/platform.ops.js';
+import { registerSecurityLog } from './platform/platform.security.js';
+import { registerCompression } from './platform/platform.compress.js';
+import { registerRequestIds, requestOptions } from './platform/platform.requests.js';
+import { lazySchemaCompilers } from './platform/platform.compilers.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './storage/storage.database.js';
 import cluster from 'node:cluster';
 import {
   createClusterWorkerBus,
@@ -57,6 +56,7 @@ declare module 'fastify' {
     clock: Clock;
     assets: Assets;
     hub: Hub;
+    metrics: Metrics;
     identify: Identify;
   }
 }
@@ -72,6 +72,8 @@ export interface AppParts {
   readonly files?: FileStore;
   /** For tests: how the guarded fetcher resolves names and which addresses it refuses. */
   readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
+  /** For tests: where the log lines go (standard output otherwise). */
+  readonly logStream?: { write(line: string): void };
 }
 
 async function busFor(config: AppConfig, onError: (error: unknown) => void): Promise<Bus> {
@@ -85,7 +87,10 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(parts.logStream && { stream: parts.logStream }),
     },
+    ...requestOptions(config),
+    ...lazySchemaCompilers(),
     bodyLimit: config.bodyLimit,
     trustProxy: (_address: string, hop: number) => hop < config.trustProxy,
     connectionTimeout: 0,
@@ -133,7 +138,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   app.decorate('services', services);
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
-    observeFanout: metrics.observeFanout,
+    ...metrics.hubObservers,
     ...defaultHubOptions,
     maxPerAddress: config.streamsPerAddress,
     sweepMs: config.liveSweepMs,
@@ -143,6 +148,8 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     app.log.error({ err: error }, 'live delivery failed');
   });
   app.decorate('hub', hub);
+  app.decorate('metrics', metrics);
+  registerSecurityLog(app, { secret: config.logHashSecret, count: metrics.countSecurityEvent });
   // Streams end before the server stops listening, telling readers to reconnect elsewhere.
   app.addHook('preClose', (done) => {
     hub.close();
@@ -155,6 +162,8 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
 
   // JSON bodies only: a form or text body on an API route is a 415, not a parse attempt.
   app.removeContentTypeParser('text/plain');
+  await registerCompression(app);
+  registerRequestIds(app);
   registerHttpBehaviour(app, (request, status) =>
     renderProblemDocument(
       {
@@ -190,10 +199,11 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     prefix: '/assets/',
     wildcard: true,
     index: false,
+    preCompressed: true,
     cacheControl: false,
     setHeaders(reply, path) {
       // Hashed names never change: cache them for a year.
-      const hashed = /-[A-Z0-9]{8}\.[a-z0-9]+$/i.test(path);
+      const hashed = /-[A-Z0-9]{8}\.[a-z0-9]+(?:\.br|\.gz)?$/i.test(path);
       void reply.header(
         'cache-control',
         hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
@@ -250,17 +260,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   await app.register(embedRoutes);
   await app.register(mediaRoutes, { store: files });
 
-  app.get(
-    '/healthz',
-    { schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
-    async () => {
-      await sql`select 1`.execute(database.db);
-      return { status: 'ok' as const };
-    },
-  );
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(metrics.contentType).send(await metrics.render()),
-  );
+  await app.register(opsRoutes, { render: () => metrics.render() });
 
   return app;
 }

@@ -9,6 +9,7 @@ import { createSearchService } from './search/search.service.js';
 import { isRole, ROLES } from './access/access.policy.js';
 import { systemClock } from './platform/platform.clock.js';
 import { AppError } from './platform/platform.errors.js';
+import { backupCommand } from './storage/storage.backup-cli.js';
 
 const usage = `Usage:
   npm run cli -- user create --email EMAIL --name "DISPLAY NAME" [--role ${ROLES.join('|')}]
@@ -17,6 +18,9 @@ const usage = `Usage:
   npm run cli -- search reindex                  (rebuilds the search index from the published updates)
   npm run cli -- token list
   npm run cli -- token revoke ID
+  npm run cli -- backup DIR       (SQLite: a consistent copy of the database and the photos, while serving)
+  npm run cli -- restore DIR      (SQLite, server stopped: puts a backup in place; keeps the old file)
+  npm run cli -- check            (database integrity and migrations, without changing anything)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -32,6 +36,9 @@ async function main(argv: string[]): Promise<number> {
   const [group, command, argument] = positionals;
   if (group === 'user' && command === 'create') return createUser(values);
   if (group === 'search' && command === 'reindex') return reindex();
+  if (group === 'backup' || group === 'restore' || group === 'check') {
+    return backupCommand(group, command, loadConfig(), usage);
+  }
   if (group !== 'token' || command === undefined) {
     process.stderr.write(usage);
     return 64;

@@ -7,6 +7,9 @@ import { migrateToLatest, openDatabase } from './storage/storage.database.js';
 import { seedDemo } from './demo/demo.seed.js';
 import { createMemoryBus, relayClusterBus } from './realtime/realtime.bus.js';
 import { systemClock } from './platform/platform.clock.js';
+import { startMetricsServer } from './platform/platform.ops.js';
+import { clusterMetrics } from './platform/platform.metrics.js';
+import { installLastResort } from './platform/platform.lastresort.js';
 
 function readConfig(): AppConfig {
   try {
@@ -67,6 +70,9 @@ async function serve(config: AppConfig): Promise<void> {
     shutdown('SIGINT');
   });
   await app.listen({ port: config.port, host: config.host });
+  if (config.metricsPort !== undefined && cluster.isPrimary) {
+    await startMetricsServer(config, () => app.metrics.render());
+  }
 }
 
 async function main(): Promise<void> {
@@ -87,6 +93,7 @@ async function main(): Promise<void> {
           );
         }
       });
+      if (config.metricsPort !== undefined) await startMetricsServer(config, clusterMetrics());
       for (let i = 0; i < config.workers; i++) cluster.fork();
       cluster.on('exit', (worker, code, signal) => {
         process.stderr.write(
@@ -101,6 +108,7 @@ async function main(): Promise<void> {
   if (cluster.isPrimary) process.stdout.write(`Ajil is serving ${config.publicUrl}\n`);
 }
 
+installLastResort();
 main().catch((error: unknown) => {
   process.stderr.write(
     `Ajil failed to start: ${error instanceof Error ? String(error.stack) : String(error)}\n`,

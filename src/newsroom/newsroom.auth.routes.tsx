@@ -2,6 +2,7 @@
 // session yet, so they refuse cross-site posts by Fetch Metadata and Origin.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { toAppError } from '../platform/platform.http.js';
+import { logSecurityEvent } from '../platform/platform.security.js';
 import type { AccountService } from '../access/access.accounts.js';
 import { assertSameOrigin, clearSessionCookie, sessionCookie } from '../access/access.session.js';
 import type { StaffPages } from './newsroom.pages.js';
@@ -57,6 +58,10 @@ function sessionRoutes(app: App, options: AuthRoutesOptions) {
     } catch (error) {
       const known = toAppError(error);
       if (!known) throw error;
+      logSecurityEvent(request, known.status === 429 ? 'signin.throttled' : 'signin.failed', {
+        account: email.trim().toLowerCase(),
+        reason: known.code,
+      });
       for (const [name, value] of Object.entries(known.headers ?? {}))
         void reply.header(name, value);
       const page = <LoginPage locale={locale} error={known.messages[locale]} email={email} />;

@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './platform.config.js';
+import { ConfigError, KNOWN_VARIABLES, loadConfig, startEnvironment } from './platform.config.js';
+import { parseEnvFile, withEnvFile } from './platform.envfile.js';
 
 describe('configuration', () => {
   it('has working defaults: SQLite under ./data on port 3000', () => {
@@ -54,5 +57,75 @@ describe('configuration', () => {
     read.add('NODE_ENV');
     expect(read.size).toBeGreaterThan(10);
     for (const name of read) expect(example).toMatch(new RegExp(`^${String(name)}=`, 'm'));
+  });
+});
+
+describe('the .env file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ajil-env-'));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('knows exactly the variables the configuration reads, all of them in .env.example', () => {
+    const source = readFileSync(new URL('./platform.config.ts', import.meta.url), 'utf8');
+    const read = new Set([...source.matchAll(/\(env, '([A-Z_]+)'/g)].map((m) => String(m[1])));
+    read.add('NODE_ENV');
+    expect([...KNOWN_VARIABLES].sort()).toEqual([...read].sort());
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const parsed = parseEnvFile(example, KNOWN_VARIABLES, '.env.example');
+    expect(Object.keys(parsed).sort()).toEqual([...KNOWN_VARIABLES].sort());
+    // The example, copied as it is, is a valid configuration.
+    expect(() => loadConfig(parsed)).not.toThrow();
+  });
+
+  it('is read beneath the environment, with quotes, export and comments', () => {
+    const path = file(
+      'good.env',
+      [
+        '# a comment',
+        'export PORT=4100',
+        'SITE_NAME="عاجل \\"اليوم\\""',
+        "PUBLIC_URL='https://news.example'  # the public address",
+        'LOG_LEVEL=warn # quieter',
+        'HOST=',
+        '',
+      ].join('\n'),
+    );
+    const env = withEnvFile({ LOG_LEVEL: 'error', UNRELATED: 'x' }, KNOWN_VARIABLES, path);
+    const config = loadConfig(env);
+    expect(config.port).toBe(4100);
+    expect(config.siteName).toBe('عاجل "اليوم"');
+    expect(config.publicUrl).toBe('https://news.example');
+    expect(config.logLevel).toBe('error'); // the environment wins
+    expect(config.host).toBe('localhost'); // empty means the default
+  });
+
+  it('no file: the environment alone', () => {
+    expect(withEnvFile({ PORT: '1' }, KNOWN_VARIABLES, join(dir, 'absent.env'))).toEqual({
+      PORT: '1',
+    });
+  });
+
+  it.each([
+    ['PORT 3000', /line 2: expected NAME=value/],
+    ['DATABSE_URL=sqlite:x.db', /line 2: DATABSE_URL is not a setting Ajil reads/],
+    ['SITE_NAME="unclosed', /line 2: the quote is not closed/],
+  ])('refuses %s with its line number', (line, message) => {
+    const path = file('bad.env', `# first line\n${line}\n`);
+    expect(() => withEnvFile({}, KNOWN_VARIABLES, path)).toThrow(message);
+  });
+
+  it('values from .env are validated like the environment, naming the variable', () => {
+    const path = file('invalid.env', 'WORKERS=many\n');
+    expect(() => loadConfig(withEnvFile({}, KNOWN_VARIABLES, path))).toThrow(
+      /WORKERS must be a whole number/,
+    );
+  });
+
+  it('at start, a malformed .env is a configuration error', () => {
+    const path = file('start.env', 'NOT A LINE\n');
+    expect(() => startEnvironment(path)).toThrow(ConfigError);
   });
 });

@@ -1,5 +1,7 @@
-// Configuration comes from environment variables only; every one is listed in .env.example
-// and validated here, at start-up, with a message that names the variable.
+// Configuration comes from environment variables, over those of a .env file in the working
+// directory; every one is listed in .env.example and validated here, at start-up, with a message
+// that names the variable.
+import { EnvFileError, withEnvFile } from './platform.envfile.js';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
@@ -34,6 +36,14 @@ export interface AppConfig {
   readonly embedFetch: boolean;
   /** The Hunspell dictionary for proofing, without .aff/.dic; undefined: proofing is off. */
   readonly proofDictionary: string | undefined;
+  /** A port of its own for /metrics; unset: /metrics on the reader port needs the token. */
+  readonly metricsPort: number | undefined;
+  /** Where the metrics port listens (loopback unless told otherwise). */
+  readonly metricsHost: string;
+  /** Bearer token for /metrics on the reader port, when there is no metrics port. */
+  readonly metricsToken: string | undefined;
+  /** Key for the address hashes in security logs; unset: a new random key at each start. */
+  readonly logHashSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -104,8 +114,48 @@ function proofDictionary(env: Env): string | undefined {
   return raw;
 }
 
-/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
-export function loadConfig(env: Env = process.env): AppConfig {
+/** Every variable Ajil reads (a .env file may set these and no others). */
+export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATABASE_SCHEMA',
+  'REDIS_URL',
+  'PUBLIC_URL',
+  'LOG_LEVEL',
+  'SITE_NAME',
+  'METRICS_TOKEN',
+  'LOG_HASH_SECRET',
+  'WORKERS',
+  'TRUST_PROXY',
+  'SEED_DEMO',
+  'BODY_LIMIT',
+  'POLL_INTERVAL_MS',
+  'STREAMS_PER_ADDRESS',
+  'LIVE_SWEEP_MS',
+  'MEDIA_DIR',
+  'EMBED_FETCH',
+  'METRICS_PORT',
+  'METRICS_HOST',
+  'PROOF_DICTIONARY',
+  'NODE_ENV',
+]);
+
+/** The process's environment over ./.env; a malformed .env is a ConfigError. */
+export function startEnvironment(path = '.env'): Env {
+  try {
+    return withEnvFile(process.env, KNOWN_VARIABLES, path);
+  } catch (error) {
+    if (error instanceof EnvFileError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Reads and validates the configuration (by default the environment over ./.env); throws
+ * ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: Env = startEnvironment()): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = value(env, 'HOST') ?? 'localhost';
   const databaseUrl = value(env, 'DATABASE_URL') ?? 'sqlite:./data/ajil.db';
@@ -128,6 +178,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError(
       `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevelRaw}"`,
     );
+  }
+  const metricsToken = value(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 24) {
+    throw new ConfigError('METRICS_TOKEN must be at least 24 characters (use a random string)');
+  }
+  const logHashSecret = value(env, 'LOG_HASH_SECRET');
+  if (logHashSecret !== undefined && logHashSecret.length < 16) {
+    throw new ConfigError('LOG_HASH_SECRET must be at least 16 characters');
   }
   const siteName = value(env, 'SITE_NAME') ?? 'عاجل';
   if (siteName.length > 80) throw new ConfigError('SITE_NAME must be at most 80 characters');
@@ -152,6 +210,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaDir: value(env, 'MEDIA_DIR') ?? './data/media',
     embedFetch: boolean(env, 'EMBED_FETCH', true),
     proofDictionary: proofDictionary(env),
+    metricsPort:
+      value(env, 'METRICS_PORT') === undefined
+        ? undefined
+        : integer(env, 'METRICS_PORT', 0, 1, 65535),
+    metricsHost: value(env, 'METRICS_HOST') ?? '127.0.0.1',
+    metricsToken,
+    logHashSecret,
   };
 }
 

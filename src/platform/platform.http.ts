@@ -9,17 +9,13 @@ import {
   storageRetryAfter,
   type ErrorDetail,
 } from './platform.errors.js';
+import { problemBody } from './platform.problem.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return (
     request.url.startsWith('/api/') ||
     (request.url.startsWith('/live/') && request.url.includes('.json'))
   );
-}
-
-function preferredLanguage(request: FastifyRequest): 'ar' | 'en' {
-  const header = request.headers['accept-language'] ?? '';
-  return /^\s*en\b/i.test(header) ? 'en' : 'ar';
 }
 
 interface AjvIssue {
@@ -104,18 +100,10 @@ function sendProblem(
 ): FastifyReply {
   for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
   if (wantsJson(request)) {
-    const language = preferredLanguage(request);
     return reply
       .code(error.status)
       .type('application/json; charset=utf-8')
-      .send({
-        error: {
-          code: error.code,
-          message: error.messages[language],
-          messages: error.messages,
-          ...(error.details && { details: error.details }),
-        },
-      });
+      .send(problemBody(request, error));
   }
   const html = renderPage(request, error.status);
   return reply

@@ -10,6 +10,7 @@ export const ErrorOut = Type.Object(
       details: Type.Optional(
         Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
       ),
+      requestId: Type.String({ description: 'The x-request-id of the request, as in the logs' }),
     }),
   },
   { $id: 'ErrorOut', description: 'Every API error' },

@@ -15,6 +15,8 @@ export interface Bus {
   publish(message: BusMessage): Promise<void>;
   subscribe(handler: BusHandler): () => void;
   close(): Promise<void>;
+  /** Rejects when the bus's server cannot be reached (readiness); absent for in-process buses. */
+  check?(): Promise<void>;
 }
 
 /** One process: an EventEmitter. */
@@ -80,6 +82,11 @@ export async function createRedisBus(url: string, onError: (error: unknown) => v
       }
     },
     subscribe: (handler) => local.subscribe(handler),
+    async check() {
+      if (subscriber.status !== 'ready')
+        throw new Error(`Redis subscriber is ${subscriber.status}`);
+      await publisher.ping();
+    },
     async close() {
       await local.close();
       subscriber.disconnect();

@@ -21,6 +21,8 @@ export interface HubOptions {
   readonly shutdownRetryMs: number;
   /** Told how long each fan-out took (seconds), for the metrics. */
   readonly observeFanout?: (seconds: number) => void;
+  /** Told, per broadcast event, how many readers got it and when it was committed (metrics). */
+  readonly observeDelivery?: (readers: number, committedAt: Date) => void;
 }
 
 export const defaultHubOptions: HubOptions = {
@@ -107,13 +109,16 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     const t0 = performance.now();
     for (const event of list) {
       const bytes = frameOf(event); // serialised once per event, shared by every reader
+      let delivered = 0;
       for (const reader of channel.readers) {
         if (reader.live && reader.lastSeq < event.seq) {
           write(reader, bytes);
           reader.lastSeq = event.seq;
+          delivered++;
         }
       }
       channel.lastSent = event.seq;
+      options.observeDelivery?.(delivered, event.createdAt);
     }
     options.observeFanout?.((performance.now() - t0) / 1000);
   }
@@ -236,6 +241,11 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       let readers = 0;
       for (const channel of channels.values()) readers += channel.readers.size;
       return { readers, channels: channels.size };
+    },
+
+    /** Readers per live page (by id), for the metrics. */
+    readersByPage(): [liveblogId: number, readers: number][] {
+      return [...channels.values()].map((channel) => [channel.liveblogId, channel.readers.size]);
     },
 
     readersOf(liveblogId: number): number {

@@ -14,7 +14,6 @@ const STREAM_HEAD = Buffer.from(
     'X-Content-Type-Options: nosniff',
     'Connection: close',
     '',
-    '',
   ].join('\r\n'),
 );
 
@@ -66,7 +65,10 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox = (app) => {
       socket.setNoDelay(true);
       socket.setKeepAlive(true, 30_000);
       socket.setTimeout(0);
-      socket.write(STREAM_HEAD);
+      // The request id is made safe for a header by platform.requests.
+      socket.write(
+        Buffer.concat([STREAM_HEAD, Buffer.from(`X-Request-Id: ${request.id}\r\n\r\n`)]),
+      );
       try {
         await app.hub.join(liveblog.id, liveblog.lastSeq, socket, request.ip, from);
       } catch (error) {

@@ -9,6 +9,7 @@ import {
   PostgresDialect,
   SqliteDialect,
   sql,
+  type LogEvent,
   type Migration,
   type MigrationProvider,
 } from 'kysely';
@@ -34,7 +35,30 @@ export interface DatabaseHandle {
   readonly engine: DatabaseEngine;
   /** PostgreSQL schema when one was configured (tests isolate themselves with it). */
   readonly schema?: string;
+  /** Tells the listener how long each query took (seconds) and whether it failed; for metrics. */
+  onQuery(listener: QueryListener): () => void;
   close(): Promise<void>;
+}
+
+/** `kind`: select, insert, update, delete or raw. */
+export type QueryListener = (kind: string, seconds: number, failed: boolean) => void;
+
+/** Kysely's query log, fanned out to the handle's listeners (none: nothing is measured). */
+function queryLog(listeners: Set<QueryListener>) {
+  return (event: LogEvent) => {
+    if (listeners.size === 0) return;
+    const node = event.query.query.kind;
+    const kind = node.replace(/QueryNode$|Node$/, '').toLowerCase();
+    const seconds = event.queryDurationMillis / 1000;
+    for (const listener of listeners) listener(kind, seconds, event.level === 'error');
+  };
+}
+
+function listenersOf(listeners: Set<QueryListener>) {
+  return (listener: QueryListener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
 }
 
 // int8 (COUNT, SUM) as numbers: our counts stay far below 2^53.
@@ -56,12 +80,14 @@ function openSqlite(url: string): SQLite.Database {
 export function openDatabase(
   config: Pick<AppConfig, 'databaseUrl' | 'databaseEngine' | 'databaseSchema'>,
 ): DatabaseHandle {
+  const listeners = new Set<QueryListener>();
   if (config.databaseEngine === 'sqlite') {
     const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: openSqlite(config.databaseUrl) }),
       plugins: [new TextNormalisePlugin(), new CamelCasePlugin()],
+      log: queryLog(listeners),
     });
-    return { db, engine: 'sqlite', close: () => db.destroy() };
+    return { db, engine: 'sqlite', onQuery: listenersOf(listeners), close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.databaseUrl,
@@ -78,10 +104,12 @@ export function openDatabase(
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new TextNormalisePlugin(), new CamelCasePlugin()],
+    log: queryLog(listeners),
   });
   return {
     db,
     engine: 'postgres',
+    onQuery: listenersOf(listeners),
     ...(config.databaseSchema && { schema: config.databaseSchema }),
     close: () => db.destroy(),
   };
@@ -102,17 +130,31 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
   };
 }
 
-/** Brings the schema up to date; safe to call from several processes at once on PostgreSQL. */
-export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+/** The names of the migrations this code knows, in order. */
+export function migrationNames(engine: DatabaseEngine): string[] {
+  return Object.keys(migrationsFor(engine)).sort();
+}
+
+function migratorFor(handle: DatabaseHandle): Migrator {
   const provider: MigrationProvider = {
     getMigrations: () => Promise.resolve(migrationsFor(handle.engine)),
   };
-  const migrator = new Migrator({
+  return new Migrator({
     db: handle.db,
     provider,
     ...(handle.schema && { migrationTableSchema: handle.schema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/** The migrations this code knows that the database has not run yet (empty: up to date). */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<string[]> {
+  const list = await migratorFor(handle).getMigrations();
+  return list.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+/** Brings the schema up to date; safe to call from several processes at once on PostgreSQL. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+  const { error, results } = await migratorFor(handle).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed`, { cause: error });
