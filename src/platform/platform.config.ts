@@ -34,6 +34,17 @@ export interface AppConfig {
   readonly embedFetch: boolean;
   /** The Hunspell dictionary for proofing, without .aff/.dic; undefined: proofing is off. */
   readonly proofDictionary: string | undefined;
+  /** Shared caches (CDN, nginx): how long they keep reader pages, and how they are purged. */
+  readonly cache: CacheConfig;
+}
+
+export interface CacheConfig {
+  readonly sMaxAge: number;
+  readonly staleWhileRevalidate: number;
+  readonly staleIfError: number;
+  readonly purge: 'none' | 'url' | 'nginx';
+  readonly purgeUrl: string | undefined;
+  readonly purgeToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +115,29 @@ function proofDictionary(env: Env): string | undefined {
   return raw;
 }
 
+const PURGE_MODES = ['none', 'url', 'nginx'] as const;
+
+function cacheConfig(env: Env): CacheConfig {
+  const modeRaw = value(env, 'CACHE_PURGE') ?? 'none';
+  const purge = PURGE_MODES.find((mode) => mode === modeRaw);
+  if (purge === undefined) {
+    throw new ConfigError(`CACHE_PURGE must be one of ${PURGE_MODES.join(', ')}, got "${modeRaw}"`);
+  }
+  const purgeUrl = value(env, 'CACHE_PURGE_URL');
+  if (purge !== 'none' && purgeUrl === undefined) {
+    throw new ConfigError(`CACHE_PURGE=${purge} needs CACHE_PURGE_URL`);
+  }
+  if (purgeUrl !== undefined) url('CACHE_PURGE_URL', purgeUrl, ['http:', 'https:']);
+  return {
+    sMaxAge: integer(env, 'CACHE_S_MAXAGE', 60, 0, 31_536_000),
+    staleWhileRevalidate: integer(env, 'CACHE_STALE_WHILE_REVALIDATE', 30, 0, 31_536_000),
+    staleIfError: integer(env, 'CACHE_STALE_IF_ERROR', 86_400, 0, 31_536_000),
+    purge,
+    purgeUrl,
+    purgeToken: value(env, 'CACHE_PURGE_TOKEN'),
+  };
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -152,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaDir: value(env, 'MEDIA_DIR') ?? './data/media',
     embedFetch: boolean(env, 'EMBED_FETCH', true),
     proofDictionary: proofDictionary(env),
+    cache: cacheConfig(env),
   };
 }
 
