@@ -35,6 +35,8 @@ import { registerIdentity, type Identify } from './access/access.identify.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
 import { mediaRoutes, photoRoutes } from './media/media.photos.js';
 import { createServices, type Services } from './services.js';
+import { createCachePurger } from './platform/platform.cache.js';
+import { cacheChangeFor } from './reader/reader.cache.js';
 import { createDiskStore, type FileStore } from './storage/storage.files.js';
 import type { SafeFetchOptions } from './platform/platform.fetch.js';
 import { consentOf, enforceConsent } from './platform/platform.consent.js';
@@ -117,7 +119,14 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     }));
   const clock = parts.clock ?? systemClock;
   const files = parts.files ?? createDiskStore(config.mediaDir);
+  const purge = createCachePurger(
+    { mode: config.cache.purge, url: config.cache.purgeUrl, token: config.cache.purgeToken },
+    app.log,
+  );
   const services = createServices({
+    pageChanged: (change) => {
+      purge(cacheChangeFor(change));
+    },
     db: database.db,
     bus,
     clock,

@@ -6,6 +6,7 @@ import type { FileStore } from './storage/storage.files.js';
 import type { Clock } from './platform/platform.clock.js';
 import type { SafeFetchOptions } from './platform/platform.fetch.js';
 import type { Bus } from './realtime/realtime.bus.js';
+import type { PageChanged } from './platform/platform.cache.js';
 import { createTokenService, type TokenService } from './access/access.tokens.js';
 import { createAccountService, type AccountService } from './access/access.accounts.js';
 import { createAuditService, type AuditService } from './access/access.audit.js';
@@ -36,6 +37,8 @@ export interface ServiceParts {
   readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
   /** The Hunspell dictionary for proofing (loaded on first use); undefined: proofing is off. */
   readonly proofDictionary?: string | undefined;
+  /** Told after every committed change readers can see (the shared caches' purge). */
+  readonly pageChanged?: PageChanged;
 }
 
 export interface Services {
@@ -55,6 +58,7 @@ export interface Services {
 export function createServices(parts: ServiceParts): Services {
   const { db, bus, clock, publicUrl = '' } = parts;
   const base = { db, clock };
+  const changes = parts.pageChanged ? { pageChanged: parts.pageChanged } : {};
   const settings = createSettingsService(base);
   const photos = createPhotoService(base, parts.files);
   const search = createSearchService(base);
@@ -73,16 +77,17 @@ export function createServices(parts: ServiceParts): Services {
     settings,
     photos,
     search,
-    liveblogs: createLiveblogService({ ...base, bus, media, indexer: search }),
+    liveblogs: createLiveblogService({ ...base, ...changes, bus, media, indexer: search }),
     updates: createUpdateService({
       ...base,
+      ...changes,
       bus,
       media,
       indexer: search,
       siteDateStyle: settings.dateStyle,
       publicUrl,
     }),
-    comments: createCommentService({ ...base, bus }),
+    comments: createCommentService({ ...base, ...changes, bus }),
     reader: createReaderService({ ...base, publicUrl }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
   };

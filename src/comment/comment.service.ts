@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { AppError, errors, things } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import type { Bus } from '../realtime/realtime.bus.js';
+import type { PageChanged } from '../platform/platform.cache.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
 import { audit } from '../access/access.audit.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
@@ -58,7 +59,13 @@ export interface ClientInfo {
   readonly cookieId: string | undefined;
 }
 
-export function createCommentService({ db, bus, clock }: BaseDeps & { readonly bus: Bus }) {
+export interface CommentServiceDeps extends BaseDeps {
+  readonly bus: Bus;
+  /** Told after a comment appears on or leaves a page (shared caches purge the page). */
+  readonly pageChanged?: PageChanged;
+}
+
+export function createCommentService({ db, bus, clock, pageChanged }: CommentServiceDeps) {
   const comments = createCommentRepository();
   const liveblogs = createLiveblogRepository();
 
@@ -192,7 +199,10 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
         );
         return { comment, after };
       });
-      if (result.after) await ringAfterCommit(bus, result.after);
+      if (result.after) {
+        await ringAfterCommit(bus, result.after);
+        pageChanged?.({ liveblogId: liveblog.id, slug: liveblog.slug, updateIds: [] });
+      }
       return { comment: result.comment, shown: status === 'approved' };
     },
 
@@ -279,7 +289,10 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
             );
           return drafts.length > 0 ? recordEvents(trx, liveblogId, drafts, now) : undefined;
         });
-        if (after) await ringAfterCommit(bus, after);
+        if (after) {
+          await ringAfterCommit(bus, after);
+          pageChanged?.({ liveblogId, slug: liveblog.slug, updateIds: [] });
+        }
       }
       return targets.length;
     },

@@ -8,6 +8,7 @@ import { audit } from '../access/access.audit.js';
 import { recordEvents, ringAfterCommit, withSeq } from '../realtime/realtime.record.js';
 import { blocksFromText, type Block } from '../blocks/blocks.schema.js';
 import type { MediaResolver } from '../media/media.resolver.js';
+import type { PageChanged } from '../platform/platform.cache.js';
 import {
   type ExplainerSection,
   type Liveblog,
@@ -97,10 +98,19 @@ export interface LiveblogServiceDeps extends BaseDeps {
   readonly bus: Bus;
   readonly media: MediaResolver;
   readonly indexer: ExplainerIndexer;
+  /** Told after a change readers can see commits (shared caches purge what showed it). */
+  readonly pageChanged?: PageChanged;
 }
 
-export function createLiveblogService({ db, bus, clock, media, indexer }: LiveblogServiceDeps) {
+export function createLiveblogService(deps: LiveblogServiceDeps) {
+  const { db, bus, clock, media, indexer } = deps;
   const liveblogs = createLiveblogRepository();
+
+  /** After the commit: the doorbell for open pages, then the shared caches. */
+  async function changed(liveblog: Liveblog): Promise<void> {
+    await ringAfterCommit(bus, liveblog);
+    deps.pageChanged?.({ liveblogId: liveblog.id, slug: liveblog.slug, updateIds: [] });
+  }
 
   async function bySlug(slug: string): Promise<Liveblog> {
     const liveblog = await liveblogs.findBySlug(db, slug);
@@ -255,7 +265,7 @@ export function createLiveblogService({ db, bus, clock, media, indexer }: Livebl
         );
         return { liveblog, explainer };
       });
-      await ringAfterCommit(bus, result.liveblog);
+      await changed(result.liveblog);
       return result;
     },
 
@@ -320,7 +330,7 @@ export function createLiveblogService({ db, bus, clock, media, indexer }: Livebl
         await indexer.indexExplainer(trx, liveblog, explainer);
         return { liveblog, explainer };
       });
-      await ringAfterCommit(bus, result.liveblog);
+      await changed(result.liveblog);
       return result;
     },
 

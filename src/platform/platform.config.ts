@@ -44,6 +44,17 @@ export interface AppConfig {
   readonly metricsToken: string | undefined;
   /** Key for the address hashes in security logs; unset: a new random key at each start. */
   readonly logHashSecret: string | undefined;
+  /** Shared caches (CDN, nginx): how long they keep reader pages, and how they are purged. */
+  readonly cache: CacheConfig;
+}
+
+export interface CacheConfig {
+  readonly sMaxAge: number;
+  readonly staleWhileRevalidate: number;
+  readonly staleIfError: number;
+  readonly purge: 'none' | 'url' | 'nginx';
+  readonly purgeUrl: string | undefined;
+  readonly purgeToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +125,29 @@ function proofDictionary(env: Env): string | undefined {
   return raw;
 }
 
+const PURGE_MODES = ['none', 'url', 'nginx'] as const;
+
+function cacheConfig(env: Env): CacheConfig {
+  const modeRaw = value(env, 'CACHE_PURGE') ?? 'none';
+  const purge = PURGE_MODES.find((mode) => mode === modeRaw);
+  if (purge === undefined) {
+    throw new ConfigError(`CACHE_PURGE must be one of ${PURGE_MODES.join(', ')}, got "${modeRaw}"`);
+  }
+  const purgeUrl = value(env, 'CACHE_PURGE_URL');
+  if (purge !== 'none' && purgeUrl === undefined) {
+    throw new ConfigError(`CACHE_PURGE=${purge} needs CACHE_PURGE_URL`);
+  }
+  if (purgeUrl !== undefined) url('CACHE_PURGE_URL', purgeUrl, ['http:', 'https:']);
+  return {
+    sMaxAge: integer(env, 'CACHE_S_MAXAGE', 60, 0, 31_536_000),
+    staleWhileRevalidate: integer(env, 'CACHE_STALE_WHILE_REVALIDATE', 30, 0, 31_536_000),
+    staleIfError: integer(env, 'CACHE_STALE_IF_ERROR', 86_400, 0, 31_536_000),
+    purge,
+    purgeUrl,
+    purgeToken: value(env, 'CACHE_PURGE_TOKEN'),
+  };
+}
+
 /** Every variable Ajil reads (a .env file may set these and no others). */
 export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'PORT',
@@ -138,6 +172,12 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'METRICS_PORT',
   'METRICS_HOST',
   'PROOF_DICTIONARY',
+  'CACHE_S_MAXAGE',
+  'CACHE_STALE_WHILE_REVALIDATE',
+  'CACHE_STALE_IF_ERROR',
+  'CACHE_PURGE',
+  'CACHE_PURGE_URL',
+  'CACHE_PURGE_TOKEN',
   'NODE_ENV',
 ]);
 
@@ -217,6 +257,7 @@ export function loadConfig(env: Env = startEnvironment()): AppConfig {
     metricsHost: value(env, 'METRICS_HOST') ?? '127.0.0.1',
     metricsToken,
     logHashSecret,
+    cache: cacheConfig(env),
   };
 }
 

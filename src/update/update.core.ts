@@ -10,6 +10,7 @@ import type { Bus } from '../realtime/realtime.bus.js';
 import { commitWithEvents, withSeq, type EventDraft } from '../realtime/realtime.record.js';
 import type { MediaResolver } from '../media/media.resolver.js';
 import type { DateStyle } from '../lib/time.format.js';
+import type { PageChanged } from '../platform/platform.cache.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { liveblogBySlugOr404 } from '../liveblog/liveblog.lookup.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
@@ -33,6 +34,8 @@ export interface UpdateServiceDeps extends BaseDeps {
   readonly siteDateStyle: () => Promise<DateStyle>;
   /** The address readers use, for absolute links in rendered updates (sharing). */
   readonly publicUrl?: string;
+  /** Told after a change readers can see commits (shared caches purge what showed it). */
+  readonly pageChanged?: PageChanged;
 }
 
 export interface UpdateResult {
@@ -97,6 +100,7 @@ export function createUpdateCore(deps: UpdateServiceDeps) {
   ): Promise<UpdateResult & { update: U }> {
     const now = clock.now();
     const context = spec.events ? await contextFor(spec.liveblog, now) : undefined;
+    let touched: readonly EventDraft[] = [];
     const { result, page } = await commitWithEvents(db, bus, now, async (trx) => {
       const update = await spec.change(trx, now);
       if (spec.index === 'update') await indexer.indexUpdate(trx, update, spec.liveblog);
@@ -107,8 +111,15 @@ export function createUpdateCore(deps: UpdateServiceDeps) {
       }
       if (spec.audit) await audit(trx, spec.actor, spec.audit(update), now);
       const events = spec.events && context ? await spec.events(trx, update, now, context) : [];
+      touched = events;
       return { result: update, liveblogId: spec.liveblog.id, events };
     });
+    if (page) {
+      const updateIds = touched.flatMap((event) =>
+        event.updateId === null ? [] : [event.updateId],
+      );
+      deps.pageChanged?.({ liveblogId: spec.liveblog.id, slug: spec.liveblog.slug, updateIds });
+    }
     return { update: result, liveblog: withSeq(spec.liveblog, page) };
   }
 

@@ -1,0 +1,44 @@
+// Which reader responses show what: the surrogate keys each cacheable response carries, and
+// for a change to a live page, the keys and the paths that shared caches must let go of.
+import { cacheKeys, type CacheChange, type PageChange } from '../platform/platform.cache.js';
+import { liveblogPath } from '../liveblog/liveblog.presenter.js';
+
+const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
+
+/** The keys of a live page's own responses (its pages, feeds, widget): the page. */
+export function liveblogKeys(liveblogId: number): string[] {
+  return [cacheKeys.liveblog(liveblogId)];
+}
+
+/** The keys of one update's permalink: the update and the page it belongs to. */
+export function updateKeys(liveblogId: number, updateId: number): string[] {
+  return [cacheKeys.liveblog(liveblogId), cacheKeys.update(updateId)];
+}
+
+/** The keys of the site-wide lists (front page, site feeds, sitemaps). */
+export const listKeys: readonly string[] = [cacheKeys.lists];
+
+/**
+ * What to purge after a change: the page's key and each changed update's, and the paths that
+ * show them for caches keyed by address (nginx) — the page, its feeds, its widget, each
+ * permalink, and the site-wide lists, whose newest entries and times move with every change.
+ */
+export function cacheChangeFor(change: PageChange): CacheChange {
+  const page = liveblogPath(change.slug);
+  const keys = [
+    cacheKeys.liveblog(change.liveblogId),
+    ...change.updateIds.map((id) => cacheKeys.update(id)),
+    cacheKeys.lists,
+  ];
+  const paths = [
+    page,
+    ...FEED_FORMATS.map((format) => `${page}/feed.${format}`),
+    `/embed/${encodeURIComponent(change.slug)}`,
+    ...change.updateIds.map((id) => `${page}/updates/${String(id)}`),
+    '/',
+    ...FEED_FORMATS.map((format) => `/feed.${format}`),
+    '/sitemap.xml',
+    '/news-sitemap.xml',
+  ];
+  return { keys, paths };
+}
