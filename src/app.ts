@@ -32,6 +32,7 @@ import {
 } from './realtime/realtime.hub.js';
 import { realtimeRoutes } from './realtime/realtime.routes.js';
 import { registerIdentity, type Identify } from './access/access.identify.js';
+import { registerIdempotency } from './access/access.idempotency.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
 import { mediaRoutes, photoRoutes } from './media/media.photos.js';
 import { createServices, type Services } from './services.js';
@@ -203,6 +204,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   await app.register(
     async (api) => {
       api.addHook('onRequest', identify);
+      registerIdempotency(api, app.services.idempotency);
       await api.register(liveblogRoutes);
       await api.register(updateRoutes);
       await api.register(searchApiRoutes, { search: app.services.search });

@@ -9,6 +9,7 @@ import type { Bus } from './realtime/realtime.bus.js';
 import { createTokenService, type TokenService } from './access/access.tokens.js';
 import { createAccountService, type AccountService } from './access/access.accounts.js';
 import { createAuditService, type AuditService } from './access/access.audit.js';
+import { createIdempotencyService, type IdempotencyService } from './access/access.idempotency.js';
 import { createSettingsService, type SettingsService } from './settings/settings.service.js';
 import { createMediaResolver } from './media/media.resolver.js';
 import { createPhotoService, type PhotoService } from './media/media.photos.js';
@@ -42,6 +43,7 @@ export interface Services {
   readonly tokens: TokenService;
   readonly accounts: AccountService;
   readonly audit: AuditService;
+  readonly idempotency: IdempotencyService;
   readonly settings: SettingsService;
   readonly photos: PhotoService;
   readonly liveblogs: LiveblogService;
@@ -70,6 +72,7 @@ export function createServices(parts: ServiceParts): Services {
       ...(parts.siteName !== undefined && { siteName: parts.siteName }),
     }),
     audit: createAuditService(base),
+    idempotency: createIdempotencyService(base),
     settings,
     photos,
     search,
