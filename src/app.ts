@@ -30,8 +30,8 @@ import {
   type HubOptions,
 } from './realtime/realtime.hub.js';
 import { realtimeRoutes } from './realtime/realtime.routes.js';
-import { checkCsrf } from './access/access.session.js';
 import { registerIdentity, type Identify } from './access/access.identify.js';
+import { registerIdempotency } from './access/access.idempotency.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
 import { mediaRoutes, photoRoutes } from './media/media.photos.js';
 import { createServices, type Services } from './services.js';
@@ -137,7 +137,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     proofDictionary: config.proofDictionary,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
   });
-  const identify = registerIdentity(app, services);
+  const identify = registerIdentity(app, { ...services, publicUrl: config.publicUrl });
   app.decorate('identify', identify);
   app.decorate('config', config);
   app.decorate('database', database);
@@ -223,10 +223,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   await app.register(
     async (api) => {
       api.addHook('onRequest', identify);
-      api.addHook('preHandler', (request, _reply, done) => {
-        checkCsrf(request, request.session);
-        done();
-      });
+      registerIdempotency(api, app.services.idempotency);
       await api.register(liveblogRoutes);
       await api.register(updateRoutes);
       await api.register(searchApiRoutes, { search: app.services.search });

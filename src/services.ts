@@ -10,6 +10,7 @@ import type { PageChanged } from './platform/platform.cache.js';
 import { createTokenService, type TokenService } from './access/access.tokens.js';
 import { createAccountService, type AccountService } from './access/access.accounts.js';
 import { createAuditService, type AuditService } from './access/access.audit.js';
+import { createIdempotencyService, type IdempotencyService } from './access/access.idempotency.js';
 import { createSettingsService, type SettingsService } from './settings/settings.service.js';
 import { createMediaResolver } from './media/media.resolver.js';
 import { createPhotoService, type PhotoService } from './media/media.photos.js';
@@ -45,6 +46,7 @@ export interface Services {
   readonly tokens: TokenService;
   readonly accounts: AccountService;
   readonly audit: AuditService;
+  readonly idempotency: IdempotencyService;
   readonly settings: SettingsService;
   readonly photos: PhotoService;
   readonly liveblogs: LiveblogService;
@@ -74,6 +76,7 @@ export function createServices(parts: ServiceParts): Services {
       ...(parts.siteName !== undefined && { siteName: parts.siteName }),
     }),
     audit: createAuditService(base),
+    idempotency: createIdempotencyService(base),
     settings,
     photos,
     search,

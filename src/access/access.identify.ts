@@ -1,9 +1,10 @@
-// Who is asking: a Bearer token first, otherwise the newsroom session cookie (whose writes
-// must pass the CSRF check). Declares the request decorations it provides.
+// Who is asking: a Bearer token first, otherwise the newsroom session cookie, whose writes must
+// come from this site and carry the CSRF token (one hook for the whole app, installed here).
+// Declares the request decorations it provides.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { anonymousActor, type Actor } from './access.policy.js';
 import { SESSION_COOKIE, type AccountService, type SessionInfo } from './access.accounts.js';
-import { readCookie } from './access.session.js';
+import { checkSessionWrite, readCookie } from './access.session.js';
 import type { TokenService } from './access.tokens.js';
 
 declare module 'fastify' {
@@ -16,15 +17,28 @@ declare module 'fastify' {
 
 export type Identify = (request: FastifyRequest) => Promise<void>;
 
-/** Every request starts anonymous; routes that need to know who asks add the returned hook. */
+/**
+ * Every request starts anonymous; routes that need to know who asks add the returned hook. Call
+ * it on the root instance before any route is registered: its guard then runs before every
+ * handler that has a session (after the body is parsed, so a form's CSRF field is there).
+ */
 export function registerIdentity(
   app: FastifyInstance,
-  { tokens, accounts }: { tokens: TokenService; accounts: AccountService },
+  {
+    tokens,
+    accounts,
+    publicUrl,
+  }: { tokens: TokenService; accounts: AccountService; publicUrl: string },
 ): Identify {
+  const publicOrigin = new URL(publicUrl).origin;
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('session', undefined);
   app.addHook('onRequest', (request, _reply, done) => {
     request.actor = anonymousActor;
+    done();
+  });
+  app.addHook('preHandler', (request, _reply, done) => {
+    checkSessionWrite(request, publicOrigin);
     done();
   });
   return async (request) => {

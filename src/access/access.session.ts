@@ -1,5 +1,5 @@
-// Who is asking: an API token (Authorization: Bearer) or a newsroom session (cookie), and the
-// CSRF check every state-changing request made with a session cookie must pass.
+// The newsroom session's cookie, and the checks every state-changing request made with it must
+// pass: the one same-origin check (Fetch Metadata, Origin, Referer) and the CSRF token.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/platform.errors.js';
 import { SESSION_COOKIE, csrfMatches, type SessionInfo } from './access.accounts.js';
@@ -55,24 +55,60 @@ export const crossSiteRefused = () =>
     en: 'This form is not accepted from another site.',
   });
 
+/** True when `origin` (a serialised origin such as `https://example.org`) is this site. */
+function isThisSite(origin: string, request: FastifyRequest, publicOrigin: string): boolean {
+  const host = request.headers.host ?? '';
+  return origin === publicOrigin || origin === `http://${host}` || origin === `https://${host}`;
+}
+
+function refererOrigin(referer: string): string | undefined {
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The one same-origin check for state changes: Fetch Metadata first, then the Origin header,
- * which must be this site (its public address, or the host it was reached by).
+ * The one same-origin check for state changes. Fetch Metadata first: anything but
+ * `same-origin` or `none` (typed or bookmarked by the user) is another site, a sibling
+ * subdomain (`same-site`) included. Then the Origin header, which must be this site (its public
+ * address, or the host it was reached by); `Origin: null` is not. Without an Origin, a Referer
+ * decides the same way. A request with none of the three is allowed: every browser that could
+ * carry the cookie cross-site sends Origin on a cross-site POST and Fetch Metadata besides, so
+ * such a request comes from a program, not from a page of another site.
  */
 export function isSameOrigin(request: FastifyRequest, publicOrigin: string): boolean {
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const from = request.headers.origin;
-  const host = request.headers.host ?? '';
-  return (
-    from === undefined ||
-    from === publicOrigin ||
-    from === `http://${host}` ||
-    from === `https://${host}`
-  );
+  if (from !== undefined) return isThisSite(from, request, publicOrigin);
+  const referer = request.headers.referer;
+  if (referer === undefined) return true;
+  const origin = refererOrigin(referer);
+  return origin !== undefined && isThisSite(origin, request, publicOrigin);
 }
 
 /** Throws 403 for a cross-site state change. */
 export function assertSameOrigin(request: FastifyRequest, publicOrigin: string): void {
   if (!isSameOrigin(request, publicOrigin)) throw crossSiteRefused();
+}
+
+export const crossSiteWriteRefused = () =>
+  new AppError(403, 'cross_site', {
+    ar: 'لا يُقبل هذا الطلب من موقع آخر. افتح غرفة الأخبار من عنوان الموقع نفسه وحاول مجددًا.',
+    en: 'This request is not accepted from another site. Open the newsroom at this site and try again.',
+  });
+
+/**
+ * The guard of every state change made with the session cookie (newsroom forms and the JSON
+ * API alike): from this site, and with the session's CSRF token. Requests with a Bearer token
+ * never have a session (identify looks at the token only), so they pass untouched: a token
+ * is no ambient authority a page of another site could borrow.
+ */
+export function checkSessionWrite(request: FastifyRequest, publicOrigin: string): void {
+  const session = request.session;
+  if (!session || SAFE_METHODS.has(request.method)) return;
+  if (!isSameOrigin(request, publicOrigin)) throw crossSiteWriteRefused();
+  checkCsrf(request, session);
 }

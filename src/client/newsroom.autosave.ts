@@ -10,8 +10,33 @@ import {
   type ComposerState,
 } from './newsroom.composer.js';
 import { loadUpdate, readFields, writeFields } from './newsroom.editing.js';
+import { newIdempotencyKey, sendWithRetries } from './newsroom.retry.js';
 
 const AUTOSAVE_MS = 3_000;
+
+/**
+ * A new draft's first save. Its key and payload are drawn once and kept with the draft (on this
+ * device too), so every retry, even after a reload, is the same request: if an earlier attempt
+ * reached the server and only its answer was lost, this one gets that answer, not a second draft.
+ */
+async function createDraft(
+  composer: Composer,
+  state: ComposerState,
+): Promise<{ id: number; upToDate: boolean }> {
+  state.creating ??= { key: newIdempotencyKey(), payload: draftPayload(composer) };
+  keepOnDevice(composer);
+  const { key, payload } = state.creating;
+  const response = await sendWithRetries(() => composer.api('POST', '/drafts', payload, key));
+  // Refused for good (not a lost answer): the next save starts afresh with the draft as it is.
+  if (!response.ok && response.status < 500) state.creating = null;
+  if (!response.ok) throw new Error(String(response.status));
+  const created = (await response.json()) as { id: number };
+  state.draftId = created.id;
+  state.creating = null;
+  // False when the writer typed on while the first save was on its way (or after it was lost).
+  const upToDate = JSON.stringify(payload) === JSON.stringify(draftPayload(composer));
+  return { id: created.id, upToDate };
+}
 
 /** Sends the draft to the server; keeps it on this device whatever happens. */
 export async function saveDraft(composer: Composer): Promise<void> {
@@ -22,14 +47,14 @@ export async function saveDraft(composer: Composer): Promise<void> {
   if (composer.state.editingId !== null) return; // edits of published updates go on publish only
   if (composer.state.blocks.length === 0 && composer.state.headline === '') return;
   try {
-    const { draftId } = composer.state;
-    const response =
-      draftId === null
-        ? await api('POST', '/drafts', draftPayload(composer))
-        : await api('PUT', `/drafts/${draftId}`, draftPayload(composer));
-    if (!response.ok) throw new Error(String(response.status));
-    const saved = (await response.json()) as { id: number };
-    composer.state.draftId = saved.id;
+    const state = composer.state;
+    const created = state.draftId === null ? await createDraft(composer, state) : undefined;
+    if (composer.state !== state) return; // another update was loaded meanwhile
+    const draftId = created?.id ?? state.draftId;
+    if (!created?.upToDate && draftId !== null) {
+      const response = await api('PUT', `/drafts/${draftId}`, draftPayload(composer));
+      if (!response.ok) throw new Error(String(response.status));
+    }
     composer.state.dirty = false;
     composer.state.savedAt = Date.now();
     keepOnDevice(composer);

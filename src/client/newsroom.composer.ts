@@ -22,6 +22,13 @@ export interface ComposerState {
   breaking: boolean;
   savedAt: number;
   dirty: boolean;
+  /**
+   * The new draft's first save, until the server has given it an id: its key and the payload
+   * sent with it, both reused by every retry (kept on this device like the rest).
+   */
+  creating: { key: string; payload: unknown } | null;
+  /** The publish (or submission) being sent: its key, for the request it was made for. */
+  sending: { key: string; request: string } | null;
 }
 
 /** An update or draft as the API returns it, to load into the composer. */
@@ -69,6 +76,8 @@ export function emptyState(): ComposerState {
     breaking: false,
     savedAt: 0,
     dirty: false,
+    creating: null,
+    sending: null,
   };
 }
 

@@ -67,6 +67,8 @@ export async function loadUpdate(
     breaking: found.breaking,
     savedAt: Date.now(),
     dirty: false,
+    creating: null,
+    sending: null,
   };
   writeFields(composer);
   keepOnDevice(composer);

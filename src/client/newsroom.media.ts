@@ -2,6 +2,7 @@
 // placed in the body as an image block.
 import { photoElement } from './newsroom.blocks.js';
 import { say, type Composer } from './newsroom.composer.js';
+import { newIdempotencyKey, sendWithRetries } from './newsroom.retry.js';
 
 /** The images among dropped or pasted files. */
 export function imageFiles(files: FileList | undefined): File[] {
@@ -15,18 +16,24 @@ async function uploadPhoto(composer: Composer, file: File): Promise<void> {
   const credit = window.prompt(text.credit);
   if (!credit) return;
   say(composer, text.uploading);
-  const response = await fetch(
-    `/api/v1/photos?alt=${encodeURIComponent(alt)}&credit=${encodeURIComponent(credit)}`,
-    {
+  // One key for this photo: a retry after a lost answer stores no second copy.
+  const key = newIdempotencyKey();
+  const upload = () =>
+    fetch(`/api/v1/photos?alt=${encodeURIComponent(alt)}&credit=${encodeURIComponent(credit)}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: {
         'x-csrf-token': composer.page.csrf,
         'content-type': file.type || 'application/octet-stream',
+        'idempotency-key': key,
       },
       body: file,
-    },
-  );
+    });
+  const response = await sendWithRetries(upload).catch(() => null);
+  if (!response) {
+    say(composer, text.failed);
+    return;
+  }
   const result = (await response.json().catch(() => null)) as {
     id?: string;
     widths?: number[];

@@ -11,7 +11,13 @@ export interface DeskPage {
   text: DeskText;
 }
 
-export type DeskApi = (method: string, path: string, payload?: unknown) => Promise<Response>;
+/** `key`: the Idempotency-Key of a request that must happen once (newsroom.retry.ts). */
+export type DeskApi = (
+  method: string,
+  path: string,
+  payload?: unknown,
+  key?: string,
+) => Promise<Response>;
 
 export function readDeskPage(): DeskPage {
   const body = document.body;
@@ -35,13 +41,14 @@ export function byId<T extends HTMLElement>(id: string, type: new () => T): T | 
 
 /** Requests under this live blog's API, with the session cookie and the CSRF token. */
 export function deskApi(page: DeskPage): DeskApi {
-  return async (method, path, payload) =>
+  return async (method, path, payload, key) =>
     fetch(`/api/v1/liveblogs/${encodeURIComponent(page.slug)}${path}`, {
       method,
       credentials: 'same-origin',
       headers: {
         'x-csrf-token': page.csrf,
         ...(payload !== undefined && { 'content-type': 'application/json' }),
+        ...(key !== undefined && { 'idempotency-key': key }),
       },
       ...(payload !== undefined && { body: JSON.stringify(payload) }),
     });

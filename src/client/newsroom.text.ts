@@ -6,6 +6,7 @@ export const DESK_TEXT = {
     published: 'نُشر التحديث',
     submitted: 'أُرسل للمراجعة',
     failed: 'تعذّر الحفظ',
+    unconfirmed: 'لم يصل ردّ الخادم. اضغط الزر مجددًا عند عودة الاتصال؛ لن يُنشر التحديث مرتين.',
     empty: 'اكتب نص التحديث أولًا',
     link: 'الرابط (https://…)',
     note: 'ملاحظتك للمراسل',
@@ -22,6 +23,8 @@ export const DESK_TEXT = {
     published: 'Update published',
     submitted: 'Submitted for review',
     failed: 'Could not save',
+    unconfirmed:
+      'No answer from the server. Press the button again once the connection is back; the update will not be published twice.',
     empty: 'Write the update first',
     link: 'Link (https://…)',
     note: 'Your note to the reporter',

@@ -1,6 +1,7 @@
 // JSON API v1 for live pages. Thin: validate (schemas), call the service, return the presenter.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errorResponses } from '../platform/platform.schema.js';
+import { IdempotencyKeyHeaders, idempotentResponses } from '../access/access.idempotency.js';
 import {
   CreateLiveblogBody,
   ExplainerBody,
@@ -23,8 +24,9 @@ export const liveblogRoutes: FastifyPluginAsyncTypebox = (app) => {
         tags,
         security,
         summary: 'Create a live page',
+        headers: IdempotencyKeyHeaders,
         body: CreateLiveblogBody,
-        response: { 201: LiveblogOut, ...errorResponses },
+        response: { 201: LiveblogOut, ...errorResponses, ...idempotentResponses },
       },
     },
     async (request, reply) => {

@@ -11,6 +11,7 @@ import type { BaseDeps } from '../platform/platform.deps.js';
 import { errorResponses } from '../platform/platform.schema.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
 import { audit } from '../access/access.audit.js';
+import { IdempotencyKeyHeaders, idempotentResponses } from '../access/access.idempotency.js';
 import type { FileStore } from '../storage/storage.files.js';
 import { normaliseLine } from '../lib/text.normalise.js';
 
@@ -271,7 +272,8 @@ export const photoRoutes: FastifyPluginAsyncTypebox<{ photos: PhotoService }> = 
           },
           { additionalProperties: false },
         ),
-        response: { 201: PhotoOut, ...errorResponses },
+        headers: IdempotencyKeyHeaders,
+        response: { 201: PhotoOut, ...errorResponses, ...idempotentResponses },
       },
     },
     async (request, reply) => {

@@ -1,12 +1,12 @@
 // The newsroom's pages under /newsroom. This parent installs what every staff page shares
-// (the form parser, who is asking, the CSRF check, no caching and no framing) and registers
-// one plugin per area; each receives only the collaborators it uses.
+// (the form parser, who is asking, no caching and no framing) and registers one plugin per
+// area; each receives only the collaborators it uses. Writes with the session are checked (same
+// origin, CSRF token) by the app-wide guard that registerIdentity installs.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Assets } from '../platform/platform.assets.js';
 import type { Identify } from '../access/access.identify.js';
 import type { AccountService } from '../access/access.accounts.js';
 import type { AuditService } from '../access/access.audit.js';
-import { checkCsrf } from '../access/access.session.js';
 import type { LiveblogService } from '../liveblog/liveblog.service.js';
 import type { UpdateService } from '../update/update.service.js';
 import type { CommentService } from '../comment/comment.service.js';
@@ -46,10 +46,6 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     parseForm,
   );
   app.addHook('onRequest', options.identify);
-  app.addHook('preHandler', (request, _reply, done) => {
-    checkCsrf(request, request.session);
-    done();
-  });
   app.addHook('onSend', (_request, reply, payload, done) => {
     void reply.header('cache-control', 'no-store');
     const csp = reply.getHeader('content-security-policy');

@@ -170,6 +170,24 @@ export interface CommentFormTokenTable {
   usedAt: string;
 }
 
+/**
+ * An Idempotency-Key of a creating POST, per token or account (`scope`): `pending` while its
+ * first request runs, then `done` with the answer that request got. Kept for 24 hours.
+ */
+export interface IdempotencyKeyTable {
+  scope: string;
+  key: string;
+  /** SHA-256 (hex) of the method, path, query and body the key was first used with. */
+  fingerprint: string;
+  state: 'pending' | 'done';
+  responseStatus: number | null;
+  /** JSON: the answer's headers that a replay repeats (content type, location). */
+  responseHeaders: string | null;
+  responseBody: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface ModerationWordTable {
   word: string;
   createdAt: string;
@@ -198,6 +216,7 @@ export interface Database {
   comments: CommentTable;
   commentBlocks: CommentBlockTable;
   commentFormTokens: CommentFormTokenTable;
+  idempotencyKeys: IdempotencyKeyTable;
   moderationWords: ModerationWordTable;
   settings: SettingTable;
   users: UserTable;

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses } from '../platform/platform.schema.js';
+import { IdempotencyKeyHeaders, idempotentResponses } from '../access/access.idempotency.js';
 import { SlugParams } from '../liveblog/liveblog.schema.js';
 import { Type as T } from 'typebox';
 import { renderUpdateHtml } from './update.view.js';
@@ -38,8 +39,9 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
         description:
           'Send `text` (plain text: blank lines split paragraphs, URLs become links) or `blocks`.',
         params: SlugParams,
+        headers: IdempotencyKeyHeaders,
         body: CreateUpdateBody,
-        response: { 201: UpdateOut, ...errorResponses },
+        response: { 201: UpdateOut, ...errorResponses, ...idempotentResponses },
       },
     },
     async (request, reply) => {
@@ -171,8 +173,9 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
         security,
         summary: 'Start a draft',
         params: SlugParams,
+        headers: IdempotencyKeyHeaders,
         body: DraftBody,
-        response: { 201: UpdateOut, ...errorResponses },
+        response: { 201: UpdateOut, ...errorResponses, ...idempotentResponses },
       },
     },
     async (request, reply) => {
@@ -229,7 +232,8 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
         security,
         summary: 'Submit a draft for review',
         params: UpdateParams,
-        response: { 200: UpdateOut, ...errorResponses },
+        headers: IdempotencyKeyHeaders,
+        response: { 200: UpdateOut, ...errorResponses, ...idempotentResponses },
       },
     },
     async (request) =>
@@ -267,8 +271,9 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
         security,
         summary: 'Publish a draft now, or schedule it with publishAt',
         params: UpdateParams,
+        headers: IdempotencyKeyHeaders,
         body: T.Optional(PublishDraftBody),
-        response: { 200: UpdateOut, ...errorResponses },
+        response: { 200: UpdateOut, ...errorResponses, ...idempotentResponses },
       },
     },
     async (request) =>

@@ -1,0 +1,115 @@
+// The composer's own retries (issue 12, class 3): when the answer to a new draft's first save or
+// to a publish is lost on the way back, the composer retries with the same Idempotency-Key and
+// the server answers with what it did the first time: one draft, one update, one live event.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/platform/platform.config.js';
+import { launchBrowser } from './browser.js';
+
+const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
+
+describe('the composer retries with one key per intended request', () => {
+  let browser: Browser;
+  let app: FastifyInstance;
+  let base: string;
+  let dir: string;
+  const password = 'كلمة-مرور-المحرر-2026';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ajil-retry-'));
+    app = await buildApp(
+      loadConfig({
+        DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}`,
+        LOG_LEVEL: 'warn',
+        SEED_DEMO: 'false',
+      }),
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    await app.services.accounts.createUser(operator, {
+      email: 'editor@desk.test',
+      displayName: 'محررة',
+      role: 'editor',
+      password,
+    });
+    await app.services.liveblogs.create(operator, { slug: 'storm', headline: 'العاصفة' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a lost answer to the first save and to the publish makes one draft and one update', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/newsroom/login`);
+    await page.fill('input[name="email"]', 'editor@desk.test');
+    await page.fill('input[name="password"]', password);
+    await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type="submit"]')]);
+    await page.goto(`${base}/newsroom/liveblogs/storm`);
+
+    // The first request of each kind reaches the server, which does the work; then its answer
+    // is cut off, as a dropped mobile connection would. Later ones go through untouched.
+    const keys: Record<string, string[]> = { create: [], publish: [] };
+    const loseFirstAnswer = (kind: string) => async (route: Route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      const seen = keys[kind] ?? [];
+      seen.push(request.headers()['idempotency-key'] ?? '');
+      keys[kind] = seen;
+      if (seen.length > 1) return route.continue();
+      const answer = await route.fetch();
+      expect(answer.ok()).toBe(true);
+      return route.abort('connectionreset');
+    };
+    await page.route(/\/api\/v1\/liveblogs\/storm\/drafts$/, loseFirstAnswer('create'));
+    await page.route(
+      /\/api\/v1\/liveblogs\/storm\/drafts\/\d+\/publish$/,
+      loseFirstAnswer('publish'),
+    );
+
+    await page.click('#composer-body');
+    await page.keyboard.type('رياح شديدة تضرب الساحل منذ الفجر.');
+    await Promise.all([
+      page.waitForEvent('load', { timeout: 30_000 }),
+      page.keyboard.press('Control+Enter'),
+    ]);
+
+    for (const kind of ['create', 'publish']) {
+      const seen = keys[kind] ?? [];
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+      expect(seen[0]).toMatch(/^[0-9a-f]{32}$/);
+      expect(new Set(seen).size).toBe(1);
+    }
+    expect(keys.create?.[0]).not.toBe(keys.publish?.[0]);
+
+    const db = app.database.db;
+    const page_ = await db
+      .selectFrom('liveblogs')
+      .select('id')
+      .where('slug', '=', 'storm')
+      .executeTakeFirstOrThrow();
+    const updates = await db
+      .selectFrom('updates')
+      .select(['id', 'status'])
+      .where('liveblogId', '=', page_.id)
+      .execute();
+    expect(updates).toEqual([{ id: expect.any(Number) as unknown, status: 'published' }]);
+    const published = await db
+      .selectFrom('events')
+      .select('updateId')
+      .where('liveblogId', '=', page_.id)
+      .where('type', '=', 'update.published')
+      .execute();
+    expect(published).toHaveLength(1);
+    await context.close();
+  });
+});
