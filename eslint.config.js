@@ -42,7 +42,6 @@ const KNOWN_DEBTS = [
   },
   { file: 'src/reader/reader.routes.tsx', imports: [] },
   { file: 'src/realtime/realtime.routes.ts', imports: ['./realtime.repository.js'] },
-  { file: 'src/update/update.routes.ts', imports: [] },
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

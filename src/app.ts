@@ -209,7 +209,10 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
         done();
       });
       await api.register(liveblogRoutes);
-      await api.register(updateRoutes);
+      await api.register(updateRoutes, {
+        updates: app.services.updates,
+        publicUrl: config.publicUrl,
+      });
       await api.register(searchApiRoutes, { search: app.services.search });
       await api.register(photoRoutes, { photos: app.services.photos });
       await api.register(proofRoutes, { proof: app.services.proof });
