@@ -208,7 +208,10 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
         checkCsrf(request, request.session);
         done();
       });
-      await api.register(liveblogRoutes);
+      await api.register(liveblogRoutes, {
+        liveblogs: app.services.liveblogs,
+        publicUrl: config.publicUrl,
+      });
       await api.register(updateRoutes, {
         updates: app.services.updates,
         publicUrl: config.publicUrl,
