@@ -41,7 +41,6 @@ const KNOWN_DEBTS = [
     imports: ['../update/update.repository.js', '../liveblog/liveblog.repository.js'],
   },
   { file: 'src/reader/reader.routes.tsx', imports: [] },
-  { file: 'src/realtime/realtime.routes.ts', imports: ['./realtime.repository.js'] },
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -251,7 +251,11 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     clearInterval(scheduler);
     done();
   });
-  await app.register(realtimeRoutes);
+  await app.register(realtimeRoutes, {
+    live: app.services.realtime,
+    hub: app.hub,
+    pollIntervalMs: config.pollIntervalMs,
+  });
   await app.register(feedRoutes);
   await app.register(embedRoutes);
   await app.register(mediaRoutes, { store: files });

@@ -18,6 +18,7 @@ import { createSearchService, type SearchService } from './search/search.service
 import { createCommentService, type CommentService } from './comment/comment.service.js';
 import { createReaderService, type ReaderService } from './reader/reader.service.js';
 import { createProofService, type ProofService } from './proof/proof.service.js';
+import { createRealtimeService, type RealtimeService } from './realtime/realtime.service.js';
 import { createDictionary } from './proof/proof.dictionary.js';
 
 export interface ServiceParts {
@@ -50,6 +51,7 @@ export interface Services {
   readonly comments: CommentService;
   readonly reader: ReaderService;
   readonly proof: ProofService;
+  readonly realtime: RealtimeService;
 }
 
 export function createServices(parts: ServiceParts): Services {
@@ -85,5 +87,6 @@ export function createServices(parts: ServiceParts): Services {
     comments: createCommentService({ ...base, bus }),
     reader: createReaderService({ ...base, publicUrl }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
+    realtime: createRealtimeService(base),
   };
 }
