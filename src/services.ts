@@ -84,8 +84,8 @@ export function createServices(parts: ServiceParts): Services {
       siteDateStyle: settings.dateStyle,
       publicUrl,
     }),
-    comments: createCommentService({ ...base, bus }),
-    reader: createReaderService({ ...base, publicUrl }),
+    comments: createCommentService({ ...base, bus, siteDateStyle: settings.dateStyle }),
+    reader: createReaderService({ ...base, siteDateStyle: settings.dateStyle, publicUrl }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
     realtime: createRealtimeService(base),
   };

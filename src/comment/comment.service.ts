@@ -21,8 +21,8 @@ import {
   makeFormToken,
   readFormToken,
 } from './comment.limits.js';
-import { siteDateStyle } from '../settings/settings.service.js';
 import { BIDI_FORMATTING, normaliseName, normaliseText } from '../lib/text.normalise.js';
+import type { DateStyle } from '../lib/time.format.js';
 
 const MIN_SECONDS_ON_PAGE = 3;
 const MAX_LINKS = 2;
@@ -58,7 +58,13 @@ export interface ClientInfo {
   readonly cookieId: string | undefined;
 }
 
-export function createCommentService({ db, bus, clock }: BaseDeps & { readonly bus: Bus }) {
+export interface CommentServiceDeps extends BaseDeps {
+  readonly bus: Bus;
+  /** The site's date style, for pages that do not set their own. */
+  readonly siteDateStyle: () => Promise<DateStyle>;
+}
+
+export function createCommentService({ db, bus, clock, siteDateStyle }: CommentServiceDeps) {
   const comments = createCommentRepository();
   const liveblogs = createLiveblogRepository();
 
@@ -132,7 +138,7 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
       const status: CommentStatus = bot ? 'spam' : reason === null ? 'approved' : 'pending';
       const email = input.email?.trim() ? input.email.trim().slice(0, 200) : null;
 
-      const style = liveblog.dateStyle ?? (await siteDateStyle(db));
+      const style = liveblog.dateStyle ?? (await siteDateStyle());
       const nonceKey = await key('nonce', nonce);
       const result = await db.transaction().execute(async (trx) => {
         // The first statement writes (the token is spent), so the transaction holds the write
@@ -235,7 +241,7 @@ export function createCommentService({ db, bus, clock }: BaseDeps & { readonly b
       for (const [liveblogId, group] of byPage) {
         const liveblog = await liveblogs.findById(db, liveblogId);
         if (!liveblog) continue;
-        const style = liveblog.dateStyle ?? (await siteDateStyle(db));
+        const style = liveblog.dateStyle ?? (await siteDateStyle());
         const after = await db.transaction().execute(async (trx) => {
           for (const comment of group) {
             await comments.setStatus(trx, comment.id, status, actor.name, now);

@@ -45,15 +45,8 @@ function EmbedPage({
   text: string;
 }) {
   const { liveblog } = model;
+  const { context } = model;
   const m = t(liveblog.locale);
-  const context = {
-    slug: liveblog.slug,
-    locale: liveblog.locale,
-    timeZone: liveblog.timeZone,
-    now: model.now,
-    publicUrl: model.publicUrl,
-    dateStyle: model.dateStyle,
-  };
   return (
     <div class="embed">
       <header class="embed-header">
@@ -65,7 +58,7 @@ function EmbedPage({
           }
         </span>{' '}
         <a
-          href={`${model.publicUrl}${liveblogPath(liveblog.slug)}`}
+          href={`${context.publicUrl}${liveblogPath(liveblog.slug)}`}
           target="_blank"
           rel="noopener"
           dir="auto"

@@ -220,7 +220,7 @@ export const readerRoutes: FastifyPluginAsyncTypebox = (app) => {
           locale: liveblog.locale,
           'time-zone': liveblog.timeZone,
           status: liveblog.status,
-          digits: model.dateStyle.digits,
+          digits: model.context.dateStyle.digits,
         },
       }),
       <LivePage model={model} />,

@@ -7,16 +7,25 @@ import type { LivePageModel } from '../liveblog/liveblog.view.js';
 import { isVisible, type PublishedUpdate } from '../update/update.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
-import { siteDateStyle } from '../settings/settings.service.js';
+import { renderContext } from '../update/update.presenter.js';
+import type { DateStyle } from '../lib/time.format.js';
 
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;
 
+export interface ReaderServiceDeps extends BaseDeps {
+  /** The site's date style, for pages that do not set their own. */
+  readonly siteDateStyle: () => Promise<DateStyle>;
+  /** The address readers use, for absolute links (sharing). */
+  readonly publicUrl?: string;
+}
+
 export function createReaderService({
   db,
   clock,
+  siteDateStyle,
   publicUrl = '',
-}: BaseDeps & { readonly publicUrl?: string }) {
+}: ReaderServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
 
@@ -56,9 +65,12 @@ export function createReaderService({
       pageCount,
       total,
       lastUpdatedAt,
-      now: clock.now(),
-      publicUrl,
-      dateStyle: liveblog.dateStyle ?? (await siteDateStyle(db)),
+      context: renderContext(
+        liveblog,
+        clock.now(),
+        publicUrl,
+        liveblog.dateStyle ?? (await siteDateStyle()),
+      ),
     };
   }
 
