@@ -40,7 +40,6 @@ const KNOWN_DEBTS = [
     file: 'src/reader/reader.feeds.ts',
     imports: ['../update/update.repository.js', '../liveblog/liveblog.repository.js'],
   },
-  { file: 'src/reader/reader.routes.tsx', imports: [] },
 ];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

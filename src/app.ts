@@ -222,7 +222,13 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     },
     { prefix: '/api/v1' },
   );
-  await app.register(readerRoutes);
+  await app.register(readerRoutes, {
+    reader: app.services.reader,
+    comments: app.services.comments,
+    siteName: config.siteName,
+    publicUrl: config.publicUrl,
+    assets: app.assets,
+  });
   await app.register(searchPageRoutes, { search: app.services.search });
   await app.register(newsroomRoutes, {
     prefix: '/newsroom',

@@ -60,6 +60,7 @@ export function createServices(parts: ServiceParts): Services {
   const settings = createSettingsService(base);
   const photos = createPhotoService(base, parts.files);
   const search = createSearchService(base);
+  const comments = createCommentService({ ...base, bus, siteDateStyle: settings.dateStyle });
   const media = createMediaResolver(db, {
     fetchTitles: parts.embedFetch ?? true,
     thumbnails: (bytes, alt, credit) => photos.storeThumbnail(bytes, alt, credit),
@@ -84,8 +85,13 @@ export function createServices(parts: ServiceParts): Services {
       siteDateStyle: settings.dateStyle,
       publicUrl,
     }),
-    comments: createCommentService({ ...base, bus, siteDateStyle: settings.dateStyle }),
-    reader: createReaderService({ ...base, siteDateStyle: settings.dateStyle, publicUrl }),
+    comments,
+    reader: createReaderService({
+      ...base,
+      siteDateStyle: settings.dateStyle,
+      publicUrl,
+      comments,
+    }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
     realtime: createRealtimeService(base),
   };

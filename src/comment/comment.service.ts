@@ -12,7 +12,7 @@ import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { normalise } from '../search/search.analyser.js';
 import { createCommentRepository } from './comment.repository.js';
 import type { Comment, CommentStatus } from './comment.types.js';
-import { renderCommentHtml } from './comment.view.js';
+import { renderCommentHtml, type CommentsModel } from './comment.view.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
 import {
   FORM_TOKEN_TTL_MS,
@@ -93,12 +93,14 @@ export function createCommentService({ db, bus, clock, siteDateStyle }: CommentS
     return liveblog.commentMode === 'pre' ? 'moderation' : null;
   }
 
+  /** A signed, single-use token for the form of one page (also: how long the reader read). */
+  async function formToken(slug: string): Promise<string> {
+    const liveblog = await liveblogBySlug(slug);
+    return makeFormToken((value) => key('form', value), liveblog.id, clock.now());
+  }
+
   return {
-    /** A signed, single-use token for the form of one page (also: how long the reader read). */
-    async formToken(slug: string): Promise<string> {
-      const liveblog = await liveblogBySlug(slug);
-      return makeFormToken((value) => key('form', value), liveblog.id, clock.now());
-    },
+    formToken,
 
     async post(
       slug: string,
@@ -202,13 +204,26 @@ export function createCommentService({ db, bus, clock, siteDateStyle }: CommentS
       return { comment: result.comment, shown: status === 'approved' };
     },
 
-    async list(slug: string, order: 'newest' | 'oldest') {
+    /** The comments under a page: the published ones in `order`, their count, a fresh form. */
+    async section(
+      slug: string,
+      order: 'newest' | 'oldest',
+    ): Promise<Omit<CommentsModel, 'notice' | 'error'>> {
       const liveblog = await liveblogBySlug(slug);
       const [list, count] = await Promise.all([
         comments.approved(db, liveblog.id, order, 200),
         comments.countApproved(db, liveblog.id),
       ]);
-      return { liveblog, comments: list, count };
+      return {
+        slug,
+        locale: liveblog.locale,
+        timeZone: liveblog.timeZone,
+        dateStyle: liveblog.dateStyle ?? (await siteDateStyle()),
+        comments: list,
+        count,
+        order,
+        formToken: await formToken(slug),
+      };
     },
 
     async queue(actor: Actor) {

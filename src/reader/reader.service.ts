@@ -9,6 +9,7 @@ import { createUpdateRepository } from '../update/update.repository.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
 import { renderContext } from '../update/update.presenter.js';
 import type { DateStyle } from '../lib/time.format.js';
+import type { CommentService } from '../comment/comment.service.js';
 
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;
@@ -18,6 +19,8 @@ export interface ReaderServiceDeps extends BaseDeps {
   readonly siteDateStyle: () => Promise<DateStyle>;
   /** The address readers use, for absolute links (sharing). */
   readonly publicUrl?: string;
+  /** The comments shown under the first page. */
+  readonly comments: Pick<CommentService, 'section'>;
 }
 
 export function createReaderService({
@@ -25,6 +28,7 @@ export function createReaderService({
   clock,
   siteDateStyle,
   publicUrl = '',
+  comments,
 }: ReaderServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
@@ -78,6 +82,12 @@ export function createReaderService({
     frontPage: () => liveblogs.listForFrontPage(db, 50),
 
     livePage,
+
+    /** A numbered page as a reader opens it; the first page also carries its comments. */
+    async livePageWithComments(slug: string, page: number, order: 'newest' | 'oldest') {
+      const model = await livePage(slug, page);
+      return { model, comments: page === 1 ? await comments.section(slug, order) : undefined };
+    },
 
     /** The numbered page that holds an update, so a permalink keeps working as the page grows. */
     async permalink(
