@@ -27,7 +27,7 @@ const DOMAINS = [
 /** What browser code (src/client) may import besides its own folder: pure, browser-safe code. */
 const CLIENT_MAY_IMPORT = ['lib/', 'blocks/', 'realtime/realtime.events.js'];
 /** Route plugins whose names do not end in `.routes` (yet). */
-const ROUTE_MODULES = ['src/reader/reader.feeds.ts', 'src/reader/reader.embed.tsx'];
+const ROUTE_MODULES = ['src/reader/reader.embed.tsx'];
 
 /**
  * Known debts, issue 10 (TEMPORARY). These route modules reach the database themselves instead

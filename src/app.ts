@@ -43,7 +43,9 @@ import { renderProblemDocument } from './frame/frame.view.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
-import { feedRoutes } from './reader/reader.feeds.js';
+import { feedRoutes } from './reader/reader.feeds.routes.js';
+import { sitemapRoutes } from './reader/reader.sitemaps.routes.js';
+import { logoRoutes } from './reader/reader.logo.routes.js';
 import { embedRoutes } from './reader/reader.embed.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import { proofRoutes } from './proof/proof.routes.js';
@@ -262,7 +264,14 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     hub: app.hub,
     pollIntervalMs: config.pollIntervalMs,
   });
-  await app.register(feedRoutes);
+  const machines = {
+    reader: app.services.reader,
+    publicUrl: config.publicUrl,
+    siteName: config.siteName,
+  };
+  await app.register(feedRoutes, machines);
+  await app.register(sitemapRoutes, machines);
+  await app.register(logoRoutes);
   await app.register(embedRoutes);
   await app.register(mediaRoutes, { store: files });
 

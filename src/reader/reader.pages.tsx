@@ -11,7 +11,7 @@ import { renderDocument, type PageFrame } from '../frame/frame.view.js';
 import { LivePage, type LivePageModel } from '../liveblog/liveblog.view.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import type { PublishedUpdate } from '../update/update.types.js';
-import { firstImageUrl, liveBlogPosting, scriptJson } from './reader.feeds.js';
+import { firstImageUrl, liveBlogPosting, scriptJson } from './reader.feeds.presenter.js';
 import { LivePageHead } from './reader.view.js';
 
 export const HtmlOut = Type.String({ description: 'An HTML page' });

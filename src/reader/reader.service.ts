@@ -1,4 +1,5 @@
-// What readers see: the front page and the pages of a live page. Reading needs no account.
+// What readers see: the front page and the pages of a live page; and what machines read: the
+// feeds and the sitemaps. Reading needs no account.
 import { errors, things } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
@@ -13,6 +14,10 @@ import type { CommentService } from '../comment/comment.service.js';
 
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;
+/** Updates in a feed, of a page or of the site. */
+const FEED_SIZE = 50;
+/** Google News wants articles from the last two days only. */
+const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 
 export interface ReaderServiceDeps extends BaseDeps {
   /** The site's date style, for pages that do not set their own. */
@@ -100,6 +105,45 @@ export function createReaderService({
       const newer = await updates.countNewerThan(db, update);
       const model = await livePage(slug, Math.floor(newer / UPDATES_PER_PAGE) + 1);
       return { model, update };
+    },
+
+    /** A page's newest published updates, for its feeds. */
+    async pageFeed(slug: string): Promise<{ liveblog: Liveblog; updates: PublishedUpdate[] }> {
+      const liveblog = await liveblogBySlug(slug);
+      return { liveblog, updates: await updates.listPublished(db, liveblog.id, 0, FEED_SIZE) };
+    },
+
+    /** The newest updates across pages, each with its page; `now` for a feed with none. */
+    async siteFeed(): Promise<{
+      items: { update: PublishedUpdate; liveblog: Liveblog }[];
+      now: Date;
+    }> {
+      const list = await updates.latestAcross(db, FEED_SIZE);
+      const pages = new Map<number, Liveblog>();
+      for (const update of list) {
+        if (!pages.has(update.liveblogId)) {
+          const liveblog = await liveblogs.findById(db, update.liveblogId);
+          if (liveblog) pages.set(liveblog.id, liveblog);
+        }
+      }
+      const items = list.flatMap((update) => {
+        const liveblog = pages.get(update.liveblogId);
+        return liveblog ? [{ update, liveblog }] : [];
+      });
+      return { items, now: clock.now() };
+    },
+
+    /** Every page a crawler should know about. */
+    sitemap: () => liveblogs.listForFrontPage(db, 5000),
+
+    /** The pages whose coverage started, or that changed, in the news window. */
+    async newsSitemap(): Promise<Liveblog[]> {
+      const since = clock.now().getTime() - NEWS_WINDOW_MS;
+      return (await liveblogs.listForFrontPage(db, 1000)).filter(
+        (liveblog) =>
+          (liveblog.coverageStartAt ?? liveblog.createdAt).getTime() >= since ||
+          liveblog.updatedAt.getTime() >= since,
+      );
     },
   };
 }
