@@ -46,7 +46,7 @@ import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.routes.js';
 import { sitemapRoutes } from './reader/reader.sitemaps.routes.js';
 import { logoRoutes } from './reader/reader.logo.routes.js';
-import { embedRoutes } from './reader/reader.embed.js';
+import { embedRoutes } from './reader/reader.embed.routes.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import { proofRoutes } from './proof/proof.routes.js';
 
@@ -264,15 +264,20 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     hub: app.hub,
     pollIntervalMs: config.pollIntervalMs,
   });
-  const machines = {
+  // What the feeds, sitemaps and widget plugins share.
+  const site = {
     reader: app.services.reader,
     publicUrl: config.publicUrl,
     siteName: config.siteName,
   };
-  await app.register(feedRoutes, machines);
-  await app.register(sitemapRoutes, machines);
+  await app.register(feedRoutes, site);
+  await app.register(sitemapRoutes, site);
   await app.register(logoRoutes);
-  await app.register(embedRoutes);
+  await app.register(embedRoutes, {
+    ...site,
+    liveblogs: app.services.liveblogs,
+    assets: app.assets,
+  });
   await app.register(mediaRoutes, { store: files });
 
   app.get(
