@@ -79,6 +79,11 @@ export function createCommentService({ db, bus, clock, siteDateStyle }: CommentS
     return liveblog;
   }
 
+  /** How this page writes dates: its own style, or the site's. */
+  async function dateStyleOf(liveblog: Liveblog): Promise<DateStyle> {
+    return liveblog.dateStyle ?? (await siteDateStyle());
+  }
+
   async function heldReason(
     liveblog: Liveblog,
     text: string,
@@ -140,7 +145,7 @@ export function createCommentService({ db, bus, clock, siteDateStyle }: CommentS
       const status: CommentStatus = bot ? 'spam' : reason === null ? 'approved' : 'pending';
       const email = input.email?.trim() ? input.email.trim().slice(0, 200) : null;
 
-      const style = liveblog.dateStyle ?? (await siteDateStyle());
+      const style = await dateStyleOf(liveblog);
       const nonceKey = await key('nonce', nonce);
       const result = await db.transaction().execute(async (trx) => {
         // The first statement writes (the token is spent), so the transaction holds the write
@@ -218,7 +223,7 @@ export function createCommentService({ db, bus, clock, siteDateStyle }: CommentS
         slug,
         locale: liveblog.locale,
         timeZone: liveblog.timeZone,
-        dateStyle: liveblog.dateStyle ?? (await siteDateStyle()),
+        dateStyle: await dateStyleOf(liveblog),
         comments: list,
         count,
         order,
@@ -256,7 +261,7 @@ export function createCommentService({ db, bus, clock, siteDateStyle }: CommentS
       for (const [liveblogId, group] of byPage) {
         const liveblog = await liveblogs.findById(db, liveblogId);
         if (!liveblog) continue;
-        const style = liveblog.dateStyle ?? (await siteDateStyle());
+        const style = await dateStyleOf(liveblog);
         const after = await db.transaction().execute(async (trx) => {
           for (const comment of group) {
             await comments.setStatus(trx, comment.id, status, actor.name, now);

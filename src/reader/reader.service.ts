@@ -4,6 +4,7 @@ import { errors, things } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
+import { liveblogBySlugOr404 } from '../liveblog/liveblog.lookup.js';
 import type { LivePageModel } from '../liveblog/liveblog.view.js';
 import { isVisible, type PublishedUpdate } from '../update/update.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
@@ -38,11 +39,7 @@ export function createReaderService({
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
 
-  async function liveblogBySlug(slug: string): Promise<Liveblog> {
-    const liveblog = await liveblogs.findBySlug(db, slug);
-    if (!liveblog) throw errors.notFound(things.liveblog);
-    return liveblog;
-  }
+  const liveblogBySlug = (slug: string) => liveblogBySlugOr404(db, slug);
 
   async function livePage(slug: string, page: number): Promise<LivePageModel> {
     // The page row (with its newest event number) is read first: whatever is published after
