@@ -44,8 +44,10 @@ import { renderProblemDocument } from './frame/frame.view.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
-import { feedRoutes } from './reader/reader.feeds.js';
-import { embedRoutes } from './reader/reader.embed.js';
+import { feedRoutes } from './reader/reader.feeds.routes.js';
+import { sitemapRoutes } from './reader/reader.sitemaps.routes.js';
+import { logoRoutes } from './reader/reader.logo.routes.js';
+import { embedRoutes } from './reader/reader.embed.routes.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import { proofRoutes } from './proof/proof.routes.js';
 
@@ -224,15 +226,27 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     async (api) => {
       api.addHook('onRequest', identify);
       registerIdempotency(api, app.services.idempotency);
-      await api.register(liveblogRoutes);
-      await api.register(updateRoutes);
+      await api.register(liveblogRoutes, {
+        liveblogs: app.services.liveblogs,
+        publicUrl: config.publicUrl,
+      });
+      await api.register(updateRoutes, {
+        updates: app.services.updates,
+        publicUrl: config.publicUrl,
+      });
       await api.register(searchApiRoutes, { search: app.services.search });
       await api.register(photoRoutes, { photos: app.services.photos });
       await api.register(proofRoutes, { proof: app.services.proof });
     },
     { prefix: '/api/v1' },
   );
-  await app.register(readerRoutes);
+  await app.register(readerRoutes, {
+    reader: app.services.reader,
+    comments: app.services.comments,
+    siteName: config.siteName,
+    publicUrl: config.publicUrl,
+    assets: app.assets,
+  });
   await app.register(searchPageRoutes, { search: app.services.search });
   await app.register(newsroomRoutes, {
     prefix: '/newsroom',
@@ -261,9 +275,25 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     clearInterval(scheduler);
     done();
   });
-  await app.register(realtimeRoutes);
-  await app.register(feedRoutes);
-  await app.register(embedRoutes);
+  await app.register(realtimeRoutes, {
+    live: app.services.realtime,
+    hub: app.hub,
+    pollIntervalMs: config.pollIntervalMs,
+  });
+  // What the feeds, sitemaps and widget plugins share.
+  const site = {
+    reader: app.services.reader,
+    publicUrl: config.publicUrl,
+    siteName: config.siteName,
+  };
+  await app.register(feedRoutes, site);
+  await app.register(sitemapRoutes, site);
+  await app.register(logoRoutes);
+  await app.register(embedRoutes, {
+    ...site,
+    liveblogs: app.services.liveblogs,
+    assets: app.assets,
+  });
   await app.register(mediaRoutes, { store: files });
 
   await app.register(opsRoutes, { render: () => metrics.render() });

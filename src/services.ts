@@ -20,6 +20,7 @@ import { createSearchService, type SearchService } from './search/search.service
 import { createCommentService, type CommentService } from './comment/comment.service.js';
 import { createReaderService, type ReaderService } from './reader/reader.service.js';
 import { createProofService, type ProofService } from './proof/proof.service.js';
+import { createRealtimeService, type RealtimeService } from './realtime/realtime.service.js';
 import { createDictionary } from './proof/proof.dictionary.js';
 
 export interface ServiceParts {
@@ -55,6 +56,7 @@ export interface Services {
   readonly comments: CommentService;
   readonly reader: ReaderService;
   readonly proof: ProofService;
+  readonly realtime: RealtimeService;
 }
 
 export function createServices(parts: ServiceParts): Services {
@@ -64,6 +66,12 @@ export function createServices(parts: ServiceParts): Services {
   const settings = createSettingsService(base);
   const photos = createPhotoService(base, parts.files);
   const search = createSearchService(base);
+  const comments = createCommentService({
+    ...base,
+    ...changes,
+    bus,
+    siteDateStyle: settings.dateStyle,
+  });
   const media = createMediaResolver(db, {
     fetchTitles: parts.embedFetch ?? true,
     thumbnails: (bytes, alt, credit) => photos.storeThumbnail(bytes, alt, credit),
@@ -90,8 +98,14 @@ export function createServices(parts: ServiceParts): Services {
       siteDateStyle: settings.dateStyle,
       publicUrl,
     }),
-    comments: createCommentService({ ...base, ...changes, bus }),
-    reader: createReaderService({ ...base, publicUrl }),
+    comments,
+    reader: createReaderService({
+      ...base,
+      siteDateStyle: settings.dateStyle,
+      publicUrl,
+      comments,
+    }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
+    realtime: createRealtimeService(base),
   };
 }

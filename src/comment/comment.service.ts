@@ -13,7 +13,7 @@ import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
 import { normalise } from '../search/search.analyser.js';
 import { createCommentRepository } from './comment.repository.js';
 import type { Comment, CommentStatus } from './comment.types.js';
-import { renderCommentHtml } from './comment.view.js';
+import { renderCommentHtml, type CommentsModel } from './comment.view.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
 import {
   FORM_TOKEN_TTL_MS,
@@ -22,8 +22,8 @@ import {
   makeFormToken,
   readFormToken,
 } from './comment.limits.js';
-import { siteDateStyle } from '../settings/settings.service.js';
 import { BIDI_FORMATTING, normaliseName, normaliseText } from '../lib/text.normalise.js';
+import type { DateStyle } from '../lib/time.format.js';
 
 const MIN_SECONDS_ON_PAGE = 3;
 const MAX_LINKS = 2;
@@ -61,11 +61,19 @@ export interface ClientInfo {
 
 export interface CommentServiceDeps extends BaseDeps {
   readonly bus: Bus;
+  /** The site's date style, for pages that do not set their own. */
+  readonly siteDateStyle: () => Promise<DateStyle>;
   /** Told after a comment appears on or leaves a page (shared caches purge the page). */
   readonly pageChanged?: PageChanged;
 }
 
-export function createCommentService({ db, bus, clock, pageChanged }: CommentServiceDeps) {
+export function createCommentService({
+  db,
+  bus,
+  clock,
+  siteDateStyle,
+  pageChanged,
+}: CommentServiceDeps) {
   const comments = createCommentRepository();
   const liveblogs = createLiveblogRepository();
 
@@ -78,6 +86,11 @@ export function createCommentService({ db, bus, clock, pageChanged }: CommentSer
     const liveblog = await liveblogs.findBySlug(db, slug);
     if (!liveblog) throw errors.notFound(things.liveblog);
     return liveblog;
+  }
+
+  /** How this page writes dates: its own style, or the site's. */
+  async function dateStyleOf(liveblog: Liveblog): Promise<DateStyle> {
+    return liveblog.dateStyle ?? (await siteDateStyle());
   }
 
   async function heldReason(
@@ -94,12 +107,14 @@ export function createCommentService({ db, bus, clock, pageChanged }: CommentSer
     return liveblog.commentMode === 'pre' ? 'moderation' : null;
   }
 
+  /** A signed, single-use token for the form of one page (also: how long the reader read). */
+  async function formToken(slug: string): Promise<string> {
+    const liveblog = await liveblogBySlug(slug);
+    return makeFormToken((value) => key('form', value), liveblog.id, clock.now());
+  }
+
   return {
-    /** A signed, single-use token for the form of one page (also: how long the reader read). */
-    async formToken(slug: string): Promise<string> {
-      const liveblog = await liveblogBySlug(slug);
-      return makeFormToken((value) => key('form', value), liveblog.id, clock.now());
-    },
+    formToken,
 
     async post(
       slug: string,
@@ -139,7 +154,7 @@ export function createCommentService({ db, bus, clock, pageChanged }: CommentSer
       const status: CommentStatus = bot ? 'spam' : reason === null ? 'approved' : 'pending';
       const email = input.email?.trim() ? input.email.trim().slice(0, 200) : null;
 
-      const style = liveblog.dateStyle ?? (await siteDateStyle(db));
+      const style = await dateStyleOf(liveblog);
       const nonceKey = await key('nonce', nonce);
       const result = await db.transaction().execute(async (trx) => {
         // The first statement writes (the token is spent), so the transaction holds the write
@@ -206,13 +221,26 @@ export function createCommentService({ db, bus, clock, pageChanged }: CommentSer
       return { comment: result.comment, shown: status === 'approved' };
     },
 
-    async list(slug: string, order: 'newest' | 'oldest') {
+    /** The comments under a page: the published ones in `order`, their count, a fresh form. */
+    async section(
+      slug: string,
+      order: 'newest' | 'oldest',
+    ): Promise<Omit<CommentsModel, 'notice' | 'error'>> {
       const liveblog = await liveblogBySlug(slug);
       const [list, count] = await Promise.all([
         comments.approved(db, liveblog.id, order, 200),
         comments.countApproved(db, liveblog.id),
       ]);
-      return { liveblog, comments: list, count };
+      return {
+        slug,
+        locale: liveblog.locale,
+        timeZone: liveblog.timeZone,
+        dateStyle: await dateStyleOf(liveblog),
+        comments: list,
+        count,
+        order,
+        formToken: await formToken(slug),
+      };
     },
 
     async queue(actor: Actor) {
@@ -245,7 +273,7 @@ export function createCommentService({ db, bus, clock, pageChanged }: CommentSer
       for (const [liveblogId, group] of byPage) {
         const liveblog = await liveblogs.findById(db, liveblogId);
         if (!liveblog) continue;
-        const style = liveblog.dateStyle ?? (await siteDateStyle(db));
+        const style = await dateStyleOf(liveblog);
         const after = await db.transaction().execute(async (trx) => {
           for (const comment of group) {
             await comments.setStatus(trx, comment.id, status, actor.name, now);

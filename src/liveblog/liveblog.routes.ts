@@ -10,10 +10,19 @@ import {
   SlugParams,
 } from './liveblog.schema.js';
 import { presentLiveblog } from './liveblog.presenter.js';
+import type { LiveblogService } from './liveblog.service.js';
 
-export const liveblogRoutes: FastifyPluginAsyncTypebox = (app) => {
-  const { liveblogs } = app.services;
-  const publicUrl = app.config.publicUrl;
+export interface LiveblogRoutesOptions {
+  readonly liveblogs: LiveblogService;
+  /** The address readers use, for the absolute `url` of each page. */
+  readonly publicUrl: string;
+}
+
+/** Register inside the `/api/v1` context. */
+export const liveblogRoutes: FastifyPluginAsyncTypebox<LiveblogRoutesOptions> = (
+  app,
+  { liveblogs, publicUrl },
+) => {
   const tags = ['live pages'];
   const security = [{ bearer: [] }];
 

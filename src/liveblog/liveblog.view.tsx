@@ -2,13 +2,7 @@
 // Updates themselves are drawn by update.view.tsx, the one update renderer.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import {
-  plural,
-  formatUpdateTime,
-  formatTimeZoneName,
-  toIsoString,
-  type DateStyle,
-} from '../lib/time.format.js';
+import { plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
 import type { PublishedUpdate } from '../update/update.types.js';
@@ -77,9 +71,8 @@ export interface LivePageModel {
   readonly pageCount: number;
   readonly total: number;
   readonly lastUpdatedAt: Date | null;
-  readonly now: Date;
-  readonly publicUrl: string;
-  readonly dateStyle: DateStyle;
+  /** How this page's updates are drawn (its date style, the moment of rendering, the links). */
+  readonly context: UpdateContext;
   /** The comments section (page 1 only), drawn by comment.view.tsx. */
   readonly comments?: ComponentChildren;
 }
@@ -89,16 +82,8 @@ function pageHref(slug: string, page: number): string {
 }
 
 export function LivePage({ model }: { model: LivePageModel }) {
-  const { liveblog, page } = model;
+  const { liveblog, page, context } = model;
   const m = t(liveblog.locale);
-  const context: UpdateContext = {
-    slug: liveblog.slug,
-    locale: liveblog.locale,
-    timeZone: liveblog.timeZone,
-    now: model.now,
-    publicUrl: model.publicUrl,
-    dateStyle: model.dateStyle,
-  };
   const firstPage = page === 1;
   return (
     <div class="live-page" data-status={liveblog.status}>
@@ -113,7 +98,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
                   model.lastUpdatedAt,
                   liveblog.timeZone,
                   liveblog.locale,
-                  model.dateStyle,
+                  context.dateStyle,
                 )}
               </time>{' '}
               <span class="time-zone">
@@ -167,7 +152,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
             <h2 id="stream-title">
               {m.latestUpdates}{' '}
               <span class="update-count">
-                ({plural(liveblog.locale, model.total, m.updatesCount, model.dateStyle.digits)})
+                ({plural(liveblog.locale, model.total, m.updatesCount, context.dateStyle.digits)})
               </span>
             </h2>
             <div id="new-updates-pill" class="new-updates-pill" hidden>

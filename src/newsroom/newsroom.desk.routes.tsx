@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { LiveblogService } from '../liveblog/liveblog.service.js';
 import type { UpdateService } from '../update/update.service.js';
 import { UpdateParams } from '../update/update.schema.js';
-import { embedSnippet } from '../reader/reader.embed.js';
+import { embedSnippet } from '../reader/reader.embed.view.js';
 import type { StaffPages } from './newsroom.pages.js';
 import { explainerFrom, pageChangesFrom } from './newsroom.forms.js';
 import { ExplainerForm, Html, LangQuery, PageSettingsForm, SlugParams } from './newsroom.schema.js';

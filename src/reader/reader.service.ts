@@ -1,30 +1,45 @@
-// What readers see: the front page and the pages of a live page. Reading needs no account.
+// What readers see: the front page and the pages of a live page; and what machines read: the
+// feeds and the sitemaps. Reading needs no account.
 import { errors, things } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
+import { liveblogBySlugOr404 } from '../liveblog/liveblog.lookup.js';
 import type { LivePageModel } from '../liveblog/liveblog.view.js';
 import { isVisible, type PublishedUpdate } from '../update/update.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
-import { siteDateStyle } from '../settings/settings.service.js';
+import { renderContext } from '../update/update.presenter.js';
+import type { DateStyle } from '../lib/time.format.js';
+import type { CommentService } from '../comment/comment.service.js';
 
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;
+/** Updates in a feed, of a page or of the site. */
+const FEED_SIZE = 50;
+/** Google News wants articles from the last two days only. */
+const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
+
+export interface ReaderServiceDeps extends BaseDeps {
+  /** The site's date style, for pages that do not set their own. */
+  readonly siteDateStyle: () => Promise<DateStyle>;
+  /** The address readers use, for absolute links (sharing). */
+  readonly publicUrl?: string;
+  /** The comments shown under the first page. */
+  readonly comments: Pick<CommentService, 'section'>;
+}
 
 export function createReaderService({
   db,
   clock,
+  siteDateStyle,
   publicUrl = '',
-}: BaseDeps & { readonly publicUrl?: string }) {
+  comments,
+}: ReaderServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
 
-  async function liveblogBySlug(slug: string): Promise<Liveblog> {
-    const liveblog = await liveblogs.findBySlug(db, slug);
-    if (!liveblog) throw errors.notFound(things.liveblog);
-    return liveblog;
-  }
+  const liveblogBySlug = (slug: string) => liveblogBySlugOr404(db, slug);
 
   async function livePage(slug: string, page: number): Promise<LivePageModel> {
     // The page row (with its newest event number) is read first: whatever is published after
@@ -56,9 +71,12 @@ export function createReaderService({
       pageCount,
       total,
       lastUpdatedAt,
-      now: clock.now(),
-      publicUrl,
-      dateStyle: liveblog.dateStyle ?? (await siteDateStyle(db)),
+      context: renderContext(
+        liveblog,
+        clock.now(),
+        publicUrl,
+        liveblog.dateStyle ?? (await siteDateStyle()),
+      ),
     };
   }
 
@@ -66,6 +84,12 @@ export function createReaderService({
     frontPage: () => liveblogs.listForFrontPage(db, 50),
 
     livePage,
+
+    /** A numbered page as a reader opens it; the first page also carries its comments. */
+    async livePageWithComments(slug: string, page: number, order: 'newest' | 'oldest') {
+      const model = await livePage(slug, page);
+      return { model, comments: page === 1 ? await comments.section(slug, order) : undefined };
+    },
 
     /** The numbered page that holds an update, so a permalink keeps working as the page grows. */
     async permalink(
@@ -78,6 +102,45 @@ export function createReaderService({
       const newer = await updates.countNewerThan(db, update);
       const model = await livePage(slug, Math.floor(newer / UPDATES_PER_PAGE) + 1);
       return { model, update };
+    },
+
+    /** A page's newest published updates, for its feeds. */
+    async pageFeed(slug: string): Promise<{ liveblog: Liveblog; updates: PublishedUpdate[] }> {
+      const liveblog = await liveblogBySlug(slug);
+      return { liveblog, updates: await updates.listPublished(db, liveblog.id, 0, FEED_SIZE) };
+    },
+
+    /** The newest updates across pages, each with its page; `now` for a feed with none. */
+    async siteFeed(): Promise<{
+      items: { update: PublishedUpdate; liveblog: Liveblog }[];
+      now: Date;
+    }> {
+      const list = await updates.latestAcross(db, FEED_SIZE);
+      const pages = new Map<number, Liveblog>();
+      for (const update of list) {
+        if (!pages.has(update.liveblogId)) {
+          const liveblog = await liveblogs.findById(db, update.liveblogId);
+          if (liveblog) pages.set(liveblog.id, liveblog);
+        }
+      }
+      const items = list.flatMap((update) => {
+        const liveblog = pages.get(update.liveblogId);
+        return liveblog ? [{ update, liveblog }] : [];
+      });
+      return { items, now: clock.now() };
+    },
+
+    /** Every page a crawler should know about. */
+    sitemap: () => liveblogs.listForFrontPage(db, 5000),
+
+    /** The pages whose coverage started, or that changed, in the news window. */
+    async newsSitemap(): Promise<Liveblog[]> {
+      const since = clock.now().getTime() - NEWS_WINDOW_MS;
+      return (await liveblogs.listForFrontPage(db, 1000)).filter(
+        (liveblog) =>
+          (liveblog.coverageStartAt ?? liveblog.createdAt).getTime() >= since ||
+          liveblog.updatedAt.getTime() >= since,
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
-// The front page and the cookie settings page.
+// The front page, the cookie settings page, and what a live page's head tells search engines,
+// social sites and feed readers.
 import { directionOf, t, type UiLocale } from '../lib/i18n.messages.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
@@ -104,5 +105,85 @@ export function FrontPage({
         </section>
       ) : null}
     </div>
+  );
+}
+
+export interface LivePageHeadModel {
+  readonly liveblog: Liveblog;
+  readonly siteName: string;
+  readonly publicUrl: string;
+  /** Of the page, or of the update a permalink is for. */
+  readonly title: string;
+  readonly description: string;
+  readonly canonicalUrl: string;
+  /** An absolute image URL for the social cards (our logo when the page has no photo). */
+  readonly image: string;
+  /** The schema.org LiveBlogPosting, already serialised for a script element. */
+  readonly structuredData: string;
+}
+
+/** Alternates (the other language, oEmbed, the feeds), Open Graph, JSON-LD and the social card. */
+export function LivePageHead({ model }: { model: LivePageHeadModel }) {
+  const { liveblog, siteName, publicUrl, title, description, canonicalUrl, image } = model;
+  return (
+    <>
+      {liveblog.translationSlug ? (
+        <>
+          <link
+            rel="alternate"
+            hrefLang={liveblog.locale}
+            href={`${publicUrl}${liveblogPath(liveblog.slug)}`}
+          />
+          <link
+            rel="alternate"
+            hrefLang={liveblog.locale === 'ar' ? 'en' : 'ar'}
+            href={`${publicUrl}${liveblogPath(liveblog.translationSlug)}`}
+          />
+        </>
+      ) : null}
+      <meta property="og:type" content="article" />
+      <meta property="og:site_name" content={siteName} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={canonicalUrl} />
+      <meta property="og:locale" content={liveblog.locale === 'ar' ? 'ar_AR' : 'en_GB'} />
+      <link
+        rel="alternate"
+        type="application/json+oembed"
+        href={`${publicUrl}/oembed?url=${encodeURIComponent(`${publicUrl}${liveblogPath(liveblog.slug)}`)}`}
+      />
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        title={liveblog.headline}
+        href={`${liveblogPath(liveblog.slug)}/feed.rss`}
+      />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={liveblog.headline}
+        href={`${liveblogPath(liveblog.slug)}/feed.atom`}
+      />
+      <link
+        rel="alternate"
+        type="application/feed+json"
+        title={liveblog.headline}
+        href={`${liveblogPath(liveblog.slug)}/feed.json`}
+      />
+      <script
+        type="application/ld+json"
+        // Data, not script: serialised so that no "</script>" can close the element.
+        // eslint-disable-next-line no-restricted-syntax
+        dangerouslySetInnerHTML={{ __html: model.structuredData }}
+      />
+      <meta property="og:image" content={image} />
+      <meta
+        name="twitter:card"
+        content={image.endsWith('/logo.png') ? 'summary' : 'summary_large_image'}
+      />
+      <meta name="twitter:image" content={image} />
+      <meta name="twitter:title" content={title} />
+      <meta name="twitter:description" content={description} />
+    </>
   );
 }

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errors } from '../platform/platform.errors.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
-import { createEventRepository } from './realtime.repository.js';
+import type { Hub } from './realtime.hub.js';
+import type { RealtimeService } from './realtime.service.js';
+import { presentPoll } from './realtime.presenter.js';
 
 const STREAM_HEAD = Buffer.from(
   [
@@ -29,12 +31,18 @@ function lastEventIdOf(
   return Number(raw.trim());
 }
 
-export const realtimeRoutes: FastifyPluginAsyncTypebox = (app) => {
-  const { liveblogs } = app.services;
-  const events = createEventRepository();
-  const db = app.database.db;
-  const pollIntervalMs = app.config.pollIntervalMs;
+export interface RealtimeRoutesOptions {
+  readonly live: RealtimeService;
+  /** This process's hub: admission per address, and the stream itself (replay, then live). */
+  readonly hub: Pick<Hub, 'admits' | 'join' | 'maxReplay'>;
+  /** How long a poller waits between polls (ms). */
+  readonly pollIntervalMs: number;
+}
 
+export const realtimeRoutes: FastifyPluginAsyncTypebox<RealtimeRoutesOptions> = (
+  app,
+  { live, hub, pollIntervalMs },
+) => {
   app.get(
     '/live/:slug/events',
     {
@@ -53,8 +61,8 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox = (app) => {
       },
     },
     async (request, reply) => {
-      const liveblog = await liveblogs.bySlug(request.params.slug);
-      if (!app.hub.admits(request.ip)) throw errors.tooManyRequests(30);
+      const liveblog = await live.page(request.params.slug);
+      if (!hub.admits(request.ip)) throw errors.tooManyRequests(30);
       const from =
         lastEventIdOf(request.headers['last-event-id'], request.query.lastEventId) ??
         liveblog.lastSeq;
@@ -70,7 +78,7 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox = (app) => {
         Buffer.concat([STREAM_HEAD, Buffer.from(`X-Request-Id: ${request.id}\r\n\r\n`)]),
       );
       try {
-        await app.hub.join(liveblog.id, liveblog.lastSeq, socket, request.ip, from);
+        await hub.join(liveblog.id, liveblog.lastSeq, socket, request.ip, from);
       } catch (error) {
         // The replay failed (database away): cut the stream; the reader resumes from its last id.
         request.log.error({ err: error }, 'stream replay failed');
@@ -104,27 +112,20 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox = (app) => {
       },
     },
     async (request, reply) => {
-      const liveblog = await liveblogs.bySlug(request.params.slug);
-      const { after } = request.query;
-      const etag = `"${liveblog.id}-${liveblog.lastSeq}-${after}"`;
+      const poll = await live.poll(request.params.slug, {
+        after: request.query.after,
+        maxReplay: hub.maxReplay,
+        etag: request.headers['if-none-match'],
+      });
       void reply
-        .header('etag', etag)
+        .header('etag', poll.etag)
         .header(
           'cache-control',
           `public, max-age=${Math.max(1, Math.floor(pollIntervalMs / 2000))}`,
         )
         .header('vary', 'accept-encoding');
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
-      const reset = after > liveblog.lastSeq || liveblog.lastSeq - after > app.hub.maxReplay;
-      const list = reset ? [] : await events.after(db, liveblog.id, after, 200);
-      // The stored event data is already JSON: splice it in rather than parse and re-serialise.
-      const body =
-        `{"lastEventId":${reset ? liveblog.lastSeq : (list.at(-1)?.seq ?? after)},` +
-        `"pollInterval":${pollIntervalMs},"reset":${reset},"events":[` +
-        list
-          .map((e) => `{"id":${e.seq},"type":${JSON.stringify(e.type)},"data":${e.data}}`)
-          .join(',') +
-        ']}';
+      if (poll.unchanged) return reply.code(304).send(null);
+      const body = presentPoll({ ...poll, pollInterval: pollIntervalMs });
       return (
         reply
           .type('application/json; charset=utf-8')

@@ -1,9 +1,9 @@
 // The outward shapes of an update: the JSON API, and the data of a live event.
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { DateStyle } from '../lib/time.format.js';
-import { blocksToText } from '../blocks/blocks.schema.js';
+import { blocksToText, type Block } from '../blocks/blocks.schema.js';
 import type { PublishedUpdate, Update } from './update.types.js';
-import type { UpdateOut } from './update.schema.js';
+import type { RevisionOut, UpdateOut } from './update.schema.js';
 import {
   renderKeyEventHtml,
   renderPinnedHtml,
@@ -32,6 +32,30 @@ export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: str
     scheduledAt: update.scheduledAt?.toISOString() ?? null,
     returnNote: update.returnNote,
   };
+}
+
+/** One step of an update's history, as stored: its body is the blocks' JSON text. */
+export interface StoredRevision {
+  readonly revision: number;
+  readonly action: string;
+  readonly editorName: string;
+  readonly createdAt: string;
+  readonly headline: string | null;
+  readonly body: string;
+  readonly note: string | null;
+}
+
+/** An update's history for the API, newest first, each body as plain text. */
+export function presentRevisions(revisions: readonly StoredRevision[]): RevisionOut[] {
+  return revisions.map((r) => ({
+    revision: r.revision,
+    action: r.action,
+    editor: r.editorName,
+    at: r.createdAt,
+    headline: r.headline,
+    text: blocksToText(JSON.parse(r.body) as Block[]),
+    note: r.note,
+  }));
 }
 
 export function renderContext(

@@ -2,7 +2,6 @@
 // composer's preview drawn by the same renderer readers get.
 import { errors, things } from '../platform/platform.errors.js';
 import { assertCan, can, type Actor } from '../access/access.policy.js';
-import type { Block } from '../blocks/blocks.schema.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { PreviewBody } from './update.schema.js';
 import type { PublishedUpdate, Update } from './update.types.js';
@@ -69,17 +68,6 @@ export function queryOps(core: UpdateCore) {
       const update = await updates.findById(db, liveblog.id, id);
       if (!update) throw errors.notFound(things.update);
       return { liveblog, update, revisions: await updates.revisions(db, id) };
-    },
-
-    async previewContext(actor: Actor, slug: string): Promise<{ liveblog: Liveblog }> {
-      assertCan(actor, 'draft.write');
-      return { liveblog: await core.liveblogBySlug(slug) };
-    },
-
-    /** Photos and embeds filled in as publishing would (for the preview). */
-    async resolveMedia(actor: Actor, blocks: Block[]): Promise<Block[]> {
-      assertCan(actor, 'draft.write');
-      return core.media.resolve(blocks);
     },
 
     /** The HTML readers would see for this update, from the same renderer. */

@@ -5,7 +5,6 @@ import { errorResponses } from '../platform/platform.schema.js';
 import { IdempotencyKeyHeaders, idempotentResponses } from '../access/access.idempotency.js';
 import { SlugParams } from '../liveblog/liveblog.schema.js';
 import { Type as T } from 'typebox';
-import { renderUpdateHtml } from './update.view.js';
 import {
   DraftBody,
   PreviewBody,
@@ -19,13 +18,20 @@ import {
   UpdateOut,
   UpdateParams,
 } from './update.schema.js';
-import { presentUpdate, renderContext } from './update.presenter.js';
-import { siteDateStyle } from '../settings/settings.service.js';
-import { blocksToText, type Block } from '../blocks/blocks.schema.js';
+import { presentRevisions, presentUpdate } from './update.presenter.js';
+import type { UpdateService } from './update.service.js';
 
-export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
-  const { updates } = app.services;
-  const publicUrl = app.config.publicUrl;
+export interface UpdateRoutesOptions {
+  readonly updates: UpdateService;
+  /** The address readers use, for the absolute `url` of each update. */
+  readonly publicUrl: string;
+}
+
+/** Register inside the `/api/v1` context. */
+export const updateRoutes: FastifyPluginAsyncTypebox<UpdateRoutesOptions> = (
+  app,
+  { updates, publicUrl },
+) => {
   const tags = ['updates'];
   const security = [{ bearer: [] }];
 
@@ -304,17 +310,7 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
         request.params.slug,
         request.params.id,
       );
-      return {
-        revisions: revisions.map((r) => ({
-          revision: r.revision,
-          action: r.action,
-          editor: r.editorName,
-          at: r.createdAt,
-          headline: r.headline,
-          text: blocksToText(JSON.parse(r.body) as Block[]),
-          note: r.note,
-        })),
-      };
+      return { revisions: presentRevisions(revisions) };
     },
   );
 
@@ -330,38 +326,9 @@ export const updateRoutes: FastifyPluginAsyncTypebox = (app) => {
         response: { 200: T.Object({ html: T.String() }), ...errorResponses },
       },
     },
-    async (request) => {
-      const { liveblog } = await updates.previewContext(request.actor, request.params.slug);
-      const blocks = await updates.resolveMedia(request.actor, request.body.blocks);
-      const now = app.clock.now();
-      return {
-        html: renderUpdateHtml(
-          {
-            id: 0,
-            liveblogId: liveblog.id,
-            headline: request.body.headline ?? null,
-            blocks,
-            sources: request.body.sources ?? [],
-            keyEvent: request.body.keyEvent ?? false,
-            pinned: false,
-            breaking: request.body.breaking ?? false,
-            authorName: request.actor.name,
-            status: 'published',
-            publishedAt: now,
-            editedAt: null,
-            deletedAt: null,
-            createdAt: now,
-            updatedAt: now,
-            revision: 1,
-            authorUserId: null,
-            submittedAt: null,
-            returnNote: null,
-            scheduledAt: null,
-          },
-          renderContext(liveblog, now, publicUrl, await siteDateStyle(app.database.db)),
-        ),
-      };
-    },
+    async (request) => ({
+      html: await updates.preview(request.actor, request.params.slug, request.body),
+    }),
   );
 
   return Promise.resolve();

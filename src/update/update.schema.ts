@@ -77,6 +77,8 @@ export const RevisionOut = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
 });
 
+export type RevisionOut = Static<typeof RevisionOut>;
+
 export const PreviewBody = Type.Object(
   {
     headline: Type.Optional(UpdateHeadline),

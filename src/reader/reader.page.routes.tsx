@@ -1,0 +1,97 @@
+// The pages a reader reads: the front page, a live page with its numbered older pages, and the
+// permalink of an update (which opens the page that holds it, focused on that update).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { t } from '../lib/i18n.messages.js';
+import { Slug } from '../liveblog/liveblog.schema.js';
+import { renderDocument } from '../frame/frame.view.js';
+import { CommentsSection } from '../comment/comment.view.js';
+import type { ReaderService } from './reader.service.js';
+import { HtmlOut, type ReaderPages } from './reader.pages.js';
+import { FrontPage } from './reader.view.js';
+
+export interface LivePageRoutesOptions {
+  readonly pages: ReaderPages;
+  readonly reader: Pick<ReaderService, 'frontPage' | 'livePageWithComments' | 'permalink'>;
+  readonly siteName: string;
+}
+
+export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = (
+  app,
+  { pages, reader, siteName },
+) => {
+  app.get('/', { schema: { hide: true, response: { 200: HtmlOut } } }, async (request, reply) => {
+    const liveblogs = await reader.frontPage();
+    const html = renderDocument(
+      pages.frame(request, { locale: 'ar', title: `${siteName} — ${t('ar').siteTagline}` }),
+      <FrontPage liveblogs={liveblogs} locale="ar" />,
+    );
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'public, max-age=10')
+      .send(html);
+  });
+
+  app.get(
+    '/live/:slug',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Slug }),
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          order: Type.Optional(Type.Enum(['newest', 'oldest'])),
+          comment: Type.Optional(Type.Enum(['pending', 'published'])),
+        }),
+        response: { 200: HtmlOut },
+      },
+    },
+    async (request, reply) => {
+      const { model, comments } = await reader.livePageWithComments(
+        request.params.slug,
+        request.query.page ?? 1,
+        request.query.order === 'oldest' ? 'oldest' : 'newest',
+      );
+      const notice =
+        request.query.comment === 'pending' || request.query.comment === 'published'
+          ? request.query.comment
+          : undefined;
+      const withComments = comments
+        ? { ...model, comments: <CommentsSection model={{ ...comments, notice }} /> }
+        : model;
+      // Pages vary with the consent banner, so a shared cache must keep them apart.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header(
+          'cache-control',
+          request.query.comment
+            ? 'private, no-store'
+            : 'public, max-age=5, stale-while-revalidate=30',
+        )
+        .send(pages.livePage(request, withComments));
+    },
+  );
+
+  app.get(
+    '/live/:slug/updates/:id',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({
+          slug: Slug,
+          id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+        }),
+        response: { 200: HtmlOut },
+      },
+    },
+    async (request, reply) => {
+      const { model, update } = await reader.permalink(request.params.slug, request.params.id);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'public, max-age=30')
+        .send(pages.livePage(request, model, update));
+    },
+  );
+
+  return Promise.resolve();
+};

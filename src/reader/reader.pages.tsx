@@ -1,0 +1,126 @@
+// What every reader page handler shares: the page frame (the site, the assets, this response's
+// nonce, the reader's cookie choice, the way back after the consent form) and a live page as a
+// whole document. Built once by reader.routes.tsx and handed to its area plugins.
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { t } from '../lib/i18n.messages.js';
+import { blocksToText } from '../blocks/blocks.schema.js';
+import type { Assets } from '../platform/platform.assets.js';
+import { consentOf } from '../platform/platform.consent.js';
+import { renderDocument, type PageFrame } from '../frame/frame.view.js';
+import { LivePage, type LivePageModel } from '../liveblog/liveblog.view.js';
+import { liveblogPath } from '../liveblog/liveblog.presenter.js';
+import type { PublishedUpdate } from '../update/update.types.js';
+import { firstImageUrl, liveBlogPosting, scriptJson } from './reader.feeds.presenter.js';
+import { LivePageHead } from './reader.view.js';
+
+export const HtmlOut = Type.String({ description: 'An HTML page' });
+
+/** A path on this site to return to; anything else becomes the front page. */
+export function safeBack(value: string | undefined): string {
+  return value && /^\/(?!\/)[^\s\\]*$/.test(value) ? value.slice(0, 500) : '/';
+}
+
+function firstSentence(update: PublishedUpdate): string {
+  const text = blocksToText(update.blocks).replace(/\s+/g, ' ').trim();
+  const end = text.search(/[.!؟?。]\s/);
+  const sentence = end > 0 ? text.slice(0, end + 1) : text;
+  return sentence.length > 200 ? `${sentence.slice(0, 199)}…` : sentence;
+}
+
+export type FramePart = Omit<PageFrame, 'siteName' | 'assets' | 'nonce' | 'consent' | 'path'>;
+
+export interface ReaderPages {
+  /** The frame of a reader page: what every page has, plus the page's own part. */
+  frame(request: FastifyRequest, partial: FramePart): PageFrame;
+  /** A numbered live page, or (with `focus`) the permalink of one update, as HTML. */
+  livePage(request: FastifyRequest, model: LivePageModel, focus?: PublishedUpdate): string;
+}
+
+export function createReaderPages({
+  siteName,
+  publicUrl,
+  assets,
+}: {
+  readonly siteName: string;
+  readonly publicUrl: string;
+  readonly assets: Assets;
+}): ReaderPages {
+  function frame(request: FastifyRequest, partial: FramePart): PageFrame {
+    return {
+      siteName,
+      assets,
+      nonce: request.cspNonce,
+      consent: consentOf(request),
+      path: safeBack(request.url),
+      ...partial,
+    };
+  }
+
+  function livePage(
+    request: FastifyRequest,
+    model: LivePageModel,
+    focus?: PublishedUpdate,
+  ): string {
+    const { liveblog } = model;
+    const canonicalPath = focus
+      ? `${liveblogPath(liveblog.slug)}/updates/${focus.id}`
+      : model.page > 1
+        ? `${liveblogPath(liveblog.slug)}?page=${model.page}`
+        : liveblogPath(liveblog.slug);
+    const canonicalUrl = `${publicUrl}${canonicalPath}`;
+    const title = focus?.headline ?? liveblog.headline;
+    const description = focus ? firstSentence(focus) : liveblog.standfirst;
+    const image =
+      (focus && firstImageUrl(focus, publicUrl)) ??
+      model.updates.map((u) => firstImageUrl(u, publicUrl)).find((url) => url !== undefined) ??
+      `${publicUrl}/logo.png`;
+    const live = liveblog.status === 'live';
+    const structuredData = scriptJson(
+      liveBlogPosting({
+        liveblog,
+        updates: model.updates,
+        // Each update's anchor is on this very page (page N of the coverage).
+        canonicalUrl,
+        publicUrl,
+        siteName,
+        lastUpdatedAt: model.lastUpdatedAt,
+      }),
+    );
+    return renderDocument(
+      frame(request, {
+        locale: liveblog.locale,
+        title: `${title}${model.page > 1 ? ` — ${t(liveblog.locale).pageOf(model.page, model.pageCount)}` : ''} | ${siteName}`,
+        description,
+        canonicalUrl,
+        scripts: live || model.page === 1 ? [assets.url('live.js')] : [],
+        head: (
+          <LivePageHead
+            model={{
+              liveblog,
+              siteName,
+              publicUrl,
+              title,
+              description,
+              canonicalUrl,
+              image,
+              structuredData,
+            }}
+          />
+        ),
+        bodyData: {
+          liveblog: liveblog.slug,
+          'last-event-id': liveblog.lastSeq,
+          page: model.page,
+          locale: liveblog.locale,
+          'time-zone': liveblog.timeZone,
+          status: liveblog.status,
+          digits: model.context.dateStyle.digits,
+        },
+      }),
+      <LivePage model={model} />,
+    );
+  }
+
+  return { frame, livePage };
+}
