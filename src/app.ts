@@ -39,8 +39,8 @@ import { createCachePurger } from './platform/platform.cache.js';
 import { cacheChangeFor } from './reader/reader.cache.js';
 import { createDiskStore, type FileStore } from './storage/storage.files.js';
 import type { SafeFetchOptions } from './platform/platform.fetch.js';
-import { consentOf, enforceConsent } from './platform/platform.consent.js';
-import { renderProblemDocument } from './frame/frame.view.js';
+import { enforceConsent } from './platform/platform.consent.js';
+import { INLINE_SCRIPT_HASHES, renderProblemDocument } from './frame/frame.view.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
@@ -175,16 +175,11 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   app.removeContentTypeParser('text/plain');
   await registerCompression(app);
   registerRequestIds(app);
-  registerHttpBehaviour(app, (request, status) =>
-    renderProblemDocument(
-      {
-        siteName: config.siteName,
-        assets: app.assets,
-        nonce: request.cspNonce,
-        consent: consentOf(request),
-      },
-      status,
-    ),
+  registerHttpBehaviour(
+    app,
+    (_request, status) =>
+      renderProblemDocument({ siteName: config.siteName, assets: app.assets }, status),
+    INLINE_SCRIPT_HASHES,
   );
   enforceConsent(app);
 
@@ -246,6 +241,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     siteName: config.siteName,
     publicUrl: config.publicUrl,
     assets: app.assets,
+    cache: config.cache,
   });
   await app.register(searchPageRoutes, { search: app.services.search });
   await app.register(newsroomRoutes, {
@@ -285,6 +281,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     reader: app.services.reader,
     publicUrl: config.publicUrl,
     siteName: config.siteName,
+    cache: config.cache,
   };
   await app.register(feedRoutes, site);
   await app.register(sitemapRoutes, site);

@@ -7,6 +7,7 @@
 // This entry runs the enhancements every page has, and on the first page of a live blog that is
 // live wires the parts that follow it, each in its own module and each given the one live context
 // (live.context.ts).
+import { bindCommentToken } from './live.comment-token.js';
 import { openLivePage, pageLocale } from './live.context.js';
 import { enhanceEmbeds } from './live.embeds.js';
 import { bindContentsLinks } from './live.liveblog.js';
@@ -22,6 +23,7 @@ export function startLiveClient(): void {
   readerTimeOnHover(locale);
   enhanceEmbeds(locale);
   reportHeight();
+  bindCommentToken();
   const live = openLivePage(locale);
   if (!live) return;
   bindContentsLinks();

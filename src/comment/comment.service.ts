@@ -239,7 +239,6 @@ export function createCommentService({
         comments: list,
         count,
         order,
-        formToken: await formToken(slug),
       };
     },
 

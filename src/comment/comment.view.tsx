@@ -66,8 +66,11 @@ export interface CommentsModel {
   readonly comments: readonly Comment[];
   readonly count: number;
   readonly order: 'newest' | 'oldest';
-  /** The signed moment the form was drawn (minimum time on the page). */
-  readonly formToken: string;
+  /**
+   * The signed, single-use form token. Left out of pages a shared cache keeps: the page's script
+   * fetches one from `/live/:slug/comments/token` when the reader starts writing (ADR 0011).
+   */
+  readonly formToken?: string;
   readonly notice?: 'pending' | 'published' | undefined;
   readonly error?: string | undefined;
 }
@@ -101,7 +104,12 @@ export function CommentsSection({ model }: { model: CommentsModel }) {
         </p>
       ) : null}
       <form class="comment-form" method="post" action={`${base}/comments`}>
-        <input type="hidden" name="t" value={model.formToken} />
+        <input
+          type="hidden"
+          name="t"
+          value={model.formToken ?? ''}
+          data-token-url={`${base}/comments/token`}
+        />
         <label>
           {m.commentName}
           <input name="name" required maxLength={60} dir="auto" autocomplete="nickname" />

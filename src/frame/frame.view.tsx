@@ -1,10 +1,11 @@
 // The page frame every reader page shares (head, header with the search box, footer, consent
 // banner), and the 404 and error pages. A ground floor: it imports no domain.
 import type { ComponentChildren } from 'preact';
+import { createHash } from 'node:crypto';
 import { renderToString } from 'preact-render-to-string';
 import { directionOf, t, type UiLocale } from '../lib/i18n.messages.js';
 import type { Assets } from '../platform/platform.assets.js';
-import type { Consent } from '../platform/platform.consent.js';
+import { CONSENT_COOKIE } from '../platform/platform.consent.js';
 import { SearchBox } from './frame.search-box.js';
 
 export interface PageFrame {
@@ -13,18 +14,28 @@ export interface PageFrame {
   readonly description?: string;
   readonly siteName: string;
   readonly assets: Assets;
-  /** CSP nonce of this response, for our own scripts. */
-  readonly nonce: string;
   readonly canonicalUrl?: string;
   readonly scripts?: readonly string[];
   readonly head?: ComponentChildren;
   /** Attributes the live client reads from <body>. */
   readonly bodyData?: Readonly<Record<string, string | number>>;
-  /** The reader's cookie choice; undefined shows the consent banner. */
-  readonly consent?: Consent | undefined;
+  /** False on the consent page itself; every other page carries the banner. */
+  readonly banner?: boolean;
   /** Where the consent form returns to. */
   readonly path?: string;
 }
+
+/**
+ * The one inline script: before the body is drawn, it marks <html> when the reader has made a
+ * cookie choice, and the stylesheet hides the banner. So the page is the same bytes for every
+ * reader (a shared cache keeps one copy) and a reader who has chosen never sees it flash.
+ */
+const CONSENT_STATE_SCRIPT = `if(/(?:^|;\\s*)${CONSENT_COOKIE}=v1\\./.test(document.cookie))document.documentElement.classList.add('consent-chosen')`;
+
+/** The CSP hashes of the inline scripts above, for `script-src`. */
+export const INLINE_SCRIPT_HASHES: readonly string[] = [
+  `'sha256-${createHash('sha256').update(CONSENT_STATE_SCRIPT).digest('base64')}'`,
+];
 
 /** Accept all, reject all, or choose: plain forms, so the choice works without JavaScript. */
 function ConsentBanner({ locale, back }: { locale: UiLocale; back: string }) {
@@ -68,10 +79,13 @@ function Layout({ frame, children }: { frame: PageFrame; children: ComponentChil
         {frame.description ? <meta name="description" content={frame.description} /> : null}
         {frame.canonicalUrl ? <link rel="canonical" href={frame.canonicalUrl} /> : null}
         <meta name="theme-color" content="#b3121f" />
+        {/* A constant of ours, allowed by its hash in the CSP; no user text reaches it. */}
+        {/* eslint-disable-next-line no-restricted-syntax -- the one inline script, a constant */}
+        <script dangerouslySetInnerHTML={{ __html: CONSENT_STATE_SCRIPT }} />
         <link rel="stylesheet" href={frame.assets.url('app.css')} />
         {frame.head}
         {(frame.scripts ?? []).map((src) => (
-          <script key={src} type="module" src={src} nonce={frame.nonce} />
+          <script key={src} type="module" src={src} />
         ))}
       </head>
       <body {...data}>
@@ -97,9 +111,9 @@ function Layout({ frame, children }: { frame: PageFrame; children: ComponentChil
             </a>
           </p>
         </footer>
-        {frame.consent === undefined ? (
+        {frame.banner === false ? null : (
           <ConsentBanner locale={frame.locale} back={frame.path ?? '/'} />
-        ) : null}
+        )}
       </body>
     </html>
   );

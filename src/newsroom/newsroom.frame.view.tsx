@@ -13,7 +13,6 @@ export interface NewsroomFrame {
   readonly title: string;
   readonly siteName: string;
   readonly assets: Assets;
-  readonly nonce: string;
   readonly actor?: Actor;
   readonly csrfToken?: string;
   readonly withScript?: boolean;
@@ -72,9 +71,7 @@ function NewsroomLayout({
         {frame.csrfToken ? <meta name="csrf-token" content={frame.csrfToken} /> : null}
         <link rel="stylesheet" href={frame.assets.url('app.css')} />
         <link rel="stylesheet" href={frame.assets.url('newsroom.css')} />
-        {frame.withScript ? (
-          <script type="module" src={frame.assets.url('newsroom.js')} nonce={frame.nonce} />
-        ) : null}
+        {frame.withScript ? <script type="module" src={frame.assets.url('newsroom.js')} /> : null}
       </head>
       <body class="newsroom" {...data} data-locale={frame.locale}>
         <a class="skip-link" href="#main">

@@ -67,7 +67,6 @@ export function createStaffPages({
         title,
         siteName,
         assets,
-        nonce: request.cspNonce,
         ...(request.session && {
           actor: request.session.actor,
           csrfToken: request.session.csrfToken,

@@ -1,6 +1,6 @@
-// Cross-cutting HTTP behaviour: security headers with a CSP nonce per response, and one error
-// handler that turns every failure into a clear JSON error (API) or an Arabic page (HTML).
-import { randomBytes } from 'node:crypto';
+// Cross-cutting HTTP behaviour: security headers (the CSP allows our own scripts and hashed inline
+// ones, no nonce), and one error handler that turns every failure into a clear JSON error (API)
+// or an Arabic page (HTML).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError,
@@ -118,21 +118,17 @@ const serverFault = new AppError(500, 'internal_error', {
   en: 'Something went wrong on the server. Please try again shortly.',
 });
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** CSP nonce of this response, for our own scripts. */
-    cspNonce: string;
-  }
-}
-
-/** Security headers, the error handler and the 404 handler; HTML errors drawn by `renderPage`. */
-export function registerHttpBehaviour(app: FastifyInstance, renderPage: ProblemPageRenderer): void {
-  app.decorateRequest('cspNonce', '');
-  app.addHook('onRequest', (request, _reply, done) => {
-    request.cspNonce = randomBytes(16).toString('base64');
-    done();
-  });
-
+/**
+ * Security headers, the error handler and the 404 handler; HTML errors drawn by `renderPage`.
+ * Scripts: our own files, and the inline scripts whose hashes are given. No nonce, so a page is
+ * the same bytes for every reader and a shared cache can keep one copy (ADR 0011).
+ */
+export function registerHttpBehaviour(
+  app: FastifyInstance,
+  renderPage: ProblemPageRenderer,
+  scriptHashes: readonly string[] = [],
+): void {
+  const scriptSrc = ["script-src 'self'", ...scriptHashes].join(' ');
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -146,7 +142,7 @@ export function registerHttpBehaviour(app: FastifyInstance, renderPage: ProblemP
         'content-security-policy',
         [
           "default-src 'self'",
-          `script-src 'nonce-${request.cspNonce}' 'strict-dynamic'`,
+          scriptSrc,
           // The widget's partner colours come in one inline style element.
           request.url.startsWith('/embed/')
             ? "style-src 'self' 'unsafe-inline'"

@@ -1,6 +1,13 @@
 // Which reader responses show what: the surrogate keys each cacheable response carries, and
 // for a change to a live page, the keys and the paths that shared caches must let go of.
-import { cacheKeys, type CacheChange, type PageChange } from '../platform/platform.cache.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  cacheKeys,
+  sharePublicly,
+  type CacheChange,
+  type CachePolicy,
+  type PageChange,
+} from '../platform/platform.cache.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 
 const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
@@ -41,4 +48,25 @@ export function cacheChangeFor(change: PageChange): CacheChange {
     '/news-sitemap.xml',
   ];
   return { keys, paths };
+}
+
+/** The newsroom's session cookie, under either of its names (`__Host-` over TLS). */
+const STAFF_COOKIE = /(?:^|;\s*)(?:__Host-)?ajil_session=/;
+
+/**
+ * The cache headers of a reader response: the same bytes for every anonymous reader, so public
+ * with its keys; a request from a signed-in member of staff gets a private copy that never fills
+ * a shared cache (nginx and CDNs also skip the cache for it; this is the second line).
+ */
+export function cacheForReaders(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  policy: CachePolicy,
+  keys: readonly string[],
+): void {
+  if (STAFF_COOKIE.test(request.headers.cookie ?? '')) {
+    void reply.header('cache-control', 'private, no-store');
+    return;
+  }
+  sharePublicly(reply, policy, keys);
 }

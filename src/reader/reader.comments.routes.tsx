@@ -20,7 +20,7 @@ const COMMENTER_COOKIE = 'ajil_cid';
 export interface CommentFormRoutesOptions {
   readonly pages: ReaderPages;
   readonly reader: Pick<ReaderService, 'livePageWithComments'>;
-  readonly comments: Pick<CommentService, 'post'>;
+  readonly comments: Pick<CommentService, 'post' | 'formToken'>;
   /** This site's origin: a form from anywhere else is refused. */
   readonly origin: string;
   /** Whether cookies are marked Secure (the site is served over https). */
@@ -42,7 +42,15 @@ export const commentFormRoutes: FastifyPluginAsyncTypebox<CommentFormRoutesOptio
     const { model, comments: section } = await reader.livePageWithComments(slug, 1, 'newest');
     const message = error.messages[model.liveblog.locale];
     const withComments = section
-      ? { ...model, comments: <CommentsSection model={{ ...section, error: message }} /> }
+      ? {
+          ...model,
+          // This answer is never cached, so it carries a token: the form works without a script.
+          comments: (
+            <CommentsSection
+              model={{ ...section, error: message, formToken: await comments.formToken(slug) }}
+            />
+          ),
+        }
       : model;
     return reply
       .code(error.status)
@@ -50,6 +58,23 @@ export const commentFormRoutes: FastifyPluginAsyncTypebox<CommentFormRoutesOptio
       .header('cache-control', 'no-store')
       .send(pages.livePage(request, withComments));
   }
+
+  // The form's token, asked for by the page's script when the reader starts writing; the page
+  // itself is the same for every reader and carries none (ADR 0011).
+  app.get(
+    '/live/:slug/comments/token',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ slug: Slug }),
+        response: { 200: Type.Object({ token: Type.String() }) },
+      },
+    },
+    async (request, reply) => {
+      const token = await comments.formToken(request.params.slug);
+      return reply.header('cache-control', 'private, no-store').send({ token });
+    },
+  );
 
   app.post(
     '/live/:slug/comments',

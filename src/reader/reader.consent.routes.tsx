@@ -1,16 +1,21 @@
 // The reader's cookie choice: the settings page, and the form that every banner and that page
 // send (all, none, or a custom choice), answered with the consent cookie and a way back.
+import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { t } from '../lib/i18n.messages.js';
 import { isSameOrigin } from '../access/access.session.js';
-import { consentCookie, consentOf, type Consent } from '../platform/platform.consent.js';
+import {
+  ANALYTICS_COOKIE,
+  consentCookie,
+  consentOf,
+  cookieValue,
+  type Consent,
+} from '../platform/platform.consent.js';
 import { AppError } from '../platform/platform.errors.js';
 import { renderDocument } from '../frame/frame.view.js';
 import { HtmlOut, safeBack, type ReaderPages } from './reader.pages.js';
 import { ConsentPage } from './reader.view.js';
-
-const NO_CONSENT: Consent = { preferences: false, analytics: false, embeds: false };
 
 export interface ConsentRoutesOptions {
   readonly pages: ReaderPages;
@@ -44,7 +49,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = (
             locale: 'ar',
             title: `${t('ar').cookieSettings} | ${siteName}`,
           }),
-          consent: consent ?? NO_CONSENT,
+          banner: false,
         },
         <ConsentPage locale="ar" consent={consent} back={back} />,
       );
@@ -72,8 +77,16 @@ export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = (
         analytics: all || (custom && request.body.analytics === '1'),
         embeds: all || (custom && request.body.embeds === '1'),
       };
+      // The analytics id is handed out here, never on a page view: pages are the same bytes
+      // for every reader, so a shared cache can keep them (ADR 0011).
+      const cookies = [consentCookie(consent, secure)];
+      if (consent.analytics && !cookieValue(request, ANALYTICS_COOKIE)) {
+        cookies.push(
+          `${ANALYTICS_COOKIE}=${randomBytes(16).toString('base64url')}; Path=/; Max-Age=${String(365 * 24 * 3600)}; SameSite=Lax${secure ? '; Secure' : ''}`,
+        );
+      }
       return reply
-        .header('set-cookie', consentCookie(consent, secure))
+        .header('set-cookie', cookies)
         .header('cache-control', 'no-store')
         .redirect(safeBack(request.body.back), 303);
     },

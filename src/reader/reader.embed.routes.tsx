@@ -8,6 +8,8 @@ import { Slug } from '../liveblog/liveblog.schema.js';
 import type { LiveblogService } from '../liveblog/liveblog.service.js';
 import type { ReaderService } from './reader.service.js';
 import { embedSnippet, renderEmbedDocument } from './reader.embed.view.js';
+import type { CachePolicy } from '../platform/platform.cache.js';
+import { cacheForReaders, liveblogKeys } from './reader.cache.js';
 
 const Colour = Type.String({ pattern: '^[0-9a-fA-F]{6}$', description: 'A hex colour without #' });
 
@@ -18,11 +20,13 @@ export interface EmbedRoutesOptions {
   readonly publicUrl: string;
   readonly siteName: string;
   readonly assets: Assets;
+  /** How long shared caches keep the widget. */
+  readonly cache: CachePolicy;
 }
 
 export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = (
   app,
-  { reader, liveblogs, publicUrl, siteName, assets },
+  { reader, liveblogs, publicUrl, siteName, assets, cache },
 ) => {
   app.get(
     '/embed/:slug',
@@ -50,12 +54,9 @@ export const embedRoutes: FastifyPluginAsyncTypebox<EmbedRoutesOptions> = (
         text: request.query.text ?? '1a1a1a',
         siteName,
         assets,
-        nonce: request.cspNonce,
       });
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'public, max-age=5')
-        .send(html);
+      cacheForReaders(request, reply, cache, liveblogKeys(model.liveblog.id));
+      return reply.type('text/html; charset=utf-8').send(html);
     },
   );
 

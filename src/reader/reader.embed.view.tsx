@@ -84,8 +84,6 @@ export interface EmbedDocument {
   readonly text: string;
   readonly siteName: string;
   readonly assets: Assets;
-  /** CSP nonce of this response, for the live script. */
-  readonly nonce: string;
 }
 
 /** The whole widget document: not indexed, with the live client and the partner's colours. */
@@ -96,7 +94,6 @@ export function renderEmbedDocument({
   text,
   siteName,
   assets,
-  nonce,
 }: EmbedDocument): string {
   const { liveblog } = model;
   const body = renderToString(
@@ -110,7 +107,7 @@ export function renderEmbedDocument({
         <meta name="robots" content="noindex" />
         <title>{`${liveblog.headline} | ${siteName}`}</title>
         <link rel="stylesheet" href={assets.url('app.css')} />
-        <script type="module" src={assets.url('live.js')} nonce={nonce} />
+        <script type="module" src={assets.url('live.js')} />
       </head>
       <body
         class="embedded"

@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Slug } from '../liveblog/liveblog.schema.js';
 import type { ReaderService } from './reader.service.js';
+import type { CachePolicy } from '../platform/platform.cache.js';
+import { cacheForReaders, liveblogKeys, listKeys } from './reader.cache.js';
 import {
   FEED_FORMATS,
   pageFeed,
@@ -19,6 +21,8 @@ export interface FeedRoutesOptions {
   /** The address readers use: every link in a feed is absolute. */
   readonly publicUrl: string;
   readonly siteName: string;
+  /** How long shared caches keep feeds, sitemaps and the widget. */
+  readonly cache: CachePolicy;
 }
 
 const FormatParam = Type.Enum(['rss', 'atom', 'json']);
@@ -30,12 +34,10 @@ function sendFeed(
   format: FeedFormat,
   { input, version }: FeedDocument,
 ) {
+  // The validators; cacheForReaders has set the lifetimes.
   const etag = `"${createHash('sha256').update(`${format}|${version}`).digest('base64url').slice(0, 27)}"`;
   const lastModified = input.updatedAt.toUTCString();
-  void reply
-    .header('etag', etag)
-    .header('last-modified', lastModified)
-    .header('cache-control', 'public, max-age=60');
+  void reply.header('etag', etag).header('last-modified', lastModified);
   const since = request.headers['if-modified-since'];
   if (
     request.headers['if-none-match'] === etag ||
@@ -50,7 +52,7 @@ function sendFeed(
 
 export const feedRoutes: FastifyPluginAsyncTypebox<FeedRoutesOptions> = (
   app,
-  { reader, publicUrl, siteName },
+  { reader, publicUrl, siteName, cache },
 ) => {
   app.get(
     '/live/:slug/feed.:format',
@@ -64,6 +66,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<FeedRoutesOptions> = (
     async (request, reply) => {
       const { liveblog, updates } = await reader.pageFeed(request.params.slug);
       const format = request.params.format;
+      cacheForReaders(request, reply, cache, liveblogKeys(liveblog.id));
       return sendFeed(request, reply, format, pageFeed(liveblog, updates, format, publicUrl));
     },
   );
@@ -80,6 +83,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<FeedRoutesOptions> = (
     async (request, reply) => {
       const { items, now } = await reader.siteFeed();
       const format = request.params.format;
+      cacheForReaders(request, reply, cache, listKeys);
       return sendFeed(
         request,
         reply,

@@ -9,16 +9,20 @@ import { CommentsSection } from '../comment/comment.view.js';
 import type { ReaderService } from './reader.service.js';
 import { HtmlOut, type ReaderPages } from './reader.pages.js';
 import { FrontPage } from './reader.view.js';
+import type { CachePolicy } from '../platform/platform.cache.js';
+import { cacheForReaders, liveblogKeys, listKeys, updateKeys } from './reader.cache.js';
 
 export interface LivePageRoutesOptions {
   readonly pages: ReaderPages;
   readonly reader: Pick<ReaderService, 'frontPage' | 'livePageWithComments' | 'permalink'>;
   readonly siteName: string;
+  /** How long shared caches keep these pages. */
+  readonly cache: CachePolicy;
 }
 
 export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = (
   app,
-  { pages, reader, siteName },
+  { pages, reader, siteName, cache },
 ) => {
   app.get('/', { schema: { hide: true, response: { 200: HtmlOut } } }, async (request, reply) => {
     const liveblogs = await reader.frontPage();
@@ -26,10 +30,8 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
       pages.frame(request, { locale: 'ar', title: `${siteName} — ${t('ar').siteTagline}` }),
       <FrontPage liveblogs={liveblogs} locale="ar" />,
     );
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'public, max-age=10')
-      .send(html);
+    cacheForReaders(request, reply, cache, listKeys);
+    return reply.type('text/html; charset=utf-8').send(html);
   });
 
   app.get(
@@ -59,16 +61,9 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
       const withComments = comments
         ? { ...model, comments: <CommentsSection model={{ ...comments, notice }} /> }
         : model;
-      // Pages vary with the consent banner, so a shared cache must keep them apart.
-      return reply
-        .type('text/html; charset=utf-8')
-        .header(
-          'cache-control',
-          request.query.comment
-            ? 'private, no-store'
-            : 'public, max-age=5, stale-while-revalidate=30',
-        )
-        .send(pages.livePage(request, withComments));
+      // The same bytes for every reader, the comment notice included (it is in the address).
+      cacheForReaders(request, reply, cache, liveblogKeys(model.liveblog.id));
+      return reply.type('text/html; charset=utf-8').send(pages.livePage(request, withComments));
     },
   );
 
@@ -86,10 +81,8 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
     },
     async (request, reply) => {
       const { model, update } = await reader.permalink(request.params.slug, request.params.id);
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'public, max-age=30')
-        .send(pages.livePage(request, model, update));
+      cacheForReaders(request, reply, cache, updateKeys(model.liveblog.id, update.id));
+      return reply.type('text/html; charset=utf-8').send(pages.livePage(request, model, update));
     },
   );
 

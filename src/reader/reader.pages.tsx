@@ -1,12 +1,11 @@
-// What every reader page handler shares: the page frame (the site, the assets, this response's
-// nonce, the reader's cookie choice, the way back after the consent form) and a live page as a
-// whole document. Built once by reader.routes.tsx and handed to its area plugins.
+// What every reader page handler shares: the page frame (the site, the assets, the way back
+// after the consent form; nothing that differs between readers, so shared caches keep one copy)
+// and a live page as a whole document. Built once by reader.routes.tsx and handed to its area plugins.
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { t } from '../lib/i18n.messages.js';
 import { blocksToText } from '../blocks/blocks.schema.js';
 import type { Assets } from '../platform/platform.assets.js';
-import { consentOf } from '../platform/platform.consent.js';
 import { renderDocument, type PageFrame } from '../frame/frame.view.js';
 import { LivePage, type LivePageModel } from '../liveblog/liveblog.view.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
@@ -28,7 +27,7 @@ function firstSentence(update: PublishedUpdate): string {
   return sentence.length > 200 ? `${sentence.slice(0, 199)}…` : sentence;
 }
 
-export type FramePart = Omit<PageFrame, 'siteName' | 'assets' | 'nonce' | 'consent' | 'path'>;
+export type FramePart = Omit<PageFrame, 'siteName' | 'assets' | 'path'>;
 
 export interface ReaderPages {
   /** The frame of a reader page: what every page has, plus the page's own part. */
@@ -50,8 +49,6 @@ export function createReaderPages({
     return {
       siteName,
       assets,
-      nonce: request.cspNonce,
-      consent: consentOf(request),
       path: safeBack(request.url),
       ...partial,
     };

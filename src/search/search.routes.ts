@@ -10,7 +10,6 @@ import { SearchOut, SearchPageQuerystring, SearchQuerystring } from './search.sc
 import { SEARCH_DEFAULT_LIMIT, type SearchQuery, type SearchService } from './search.service.js';
 import { searchMessages } from '../frame/frame.search-box.js';
 import { renderSearchPage } from './search.view.js';
-import { consentOf } from '../platform/platform.consent.js';
 
 export interface SearchRoutesOptions {
   readonly search: SearchService;
@@ -90,15 +89,12 @@ export const searchPageRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = 
           ? undefined
           : await search.search({ q, ...(liveblog !== undefined && { liveblog }) });
       const m = searchMessages('ar');
-      void reply.header('vary', 'cookie');
       const html = renderSearchPage(
         {
           locale: 'ar',
           title: `${q === '' ? m.title : `${m.title}: ${q}`} | ${app.config.siteName}`,
           siteName: app.config.siteName,
           assets: app.assets,
-          nonce: request.cspNonce,
-          consent: consentOf(request),
           path: request.url.slice(0, 500),
         },
         {
