@@ -123,7 +123,9 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     proofDictionary: config.proofDictionary,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
   });
-  const identify = registerIdentity(app, services);
+  // Cookies are Secure (and the sign-in's take the __Host- prefix) when the site is served over TLS.
+  const secureCookies = config.publicUrl.startsWith('https://');
+  const identify = registerIdentity(app, services, { secureCookies });
   app.decorate('identify', identify);
   app.decorate('config', config);
   app.decorate('database', database);
@@ -230,7 +232,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     readersOf: (liveblogId: number) => app.hub.readersOf(liveblogId),
     publicUrl: config.publicUrl,
     siteName: config.siteName,
-    secureCookies: config.publicUrl.startsWith('https://'),
+    secureCookies,
     assets: app.assets,
   });
 

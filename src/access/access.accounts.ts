@@ -11,7 +11,6 @@ import { createUserRepository, type User } from './access.repository.js';
 import { normaliseLine, normaliseName } from '../lib/text.normalise.js';
 import { assertAcceptablePassword } from './access.passwords.js';
 
-export const SESSION_COOKIE = 'ajil_session';
 const IDLE_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 const LOGIN_WINDOW_MS = 15 * 60 * 1000;

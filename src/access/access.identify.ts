@@ -2,8 +2,8 @@
 // must pass the CSRF check). Declares the request decorations it provides.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { anonymousActor, type Actor } from './access.policy.js';
-import { SESSION_COOKIE, type AccountService, type SessionInfo } from './access.accounts.js';
-import { readCookie } from './access.session.js';
+import type { AccountService, SessionInfo } from './access.accounts.js';
+import { readSignInCookie } from './access.session.js';
 import type { TokenService } from './access.tokens.js';
 
 declare module 'fastify' {
@@ -20,6 +20,7 @@ export type Identify = (request: FastifyRequest) => Promise<void>;
 export function registerIdentity(
   app: FastifyInstance,
   { tokens, accounts }: { tokens: TokenService; accounts: AccountService },
+  { secureCookies }: { readonly secureCookies: boolean },
 ): Identify {
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('session', undefined);
@@ -32,7 +33,7 @@ export function registerIdentity(
       request.actor = await tokens.authenticate(request.headers.authorization);
       return;
     }
-    const session = await accounts.session(readCookie(request, SESSION_COOKIE));
+    const session = await accounts.session(readSignInCookie(request, 'session', secureCookies));
     if (session) {
       request.session = session;
       request.actor = session.actor;
