@@ -121,6 +121,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     siteName: config.siteName,
     embedFetch: config.embedFetch,
     proofDictionary: config.proofDictionary,
+    twoFactorKey: config.twoFactorKey,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
   });
   // Cookies are Secure (and the sign-in's take the __Host- prefix) when the site is served over TLS.

@@ -9,6 +9,10 @@ import type { Bus } from './realtime/realtime.bus.js';
 import { createTokenService, type TokenService } from './access/access.tokens.js';
 import { createAccountService, type AccountService } from './access/access.accounts.js';
 import { createAuditService, type AuditService } from './access/access.audit.js';
+import { createTwoFactorService, type TwoFactorService } from './access/access.twofactor.js';
+import { createTwoFactorRepository } from './access/access.twofactor.repository.js';
+import { createSecretBox } from './access/access.secrets.js';
+import { createSigner } from './access/access.signing.js';
 import { createSettingsService, type SettingsService } from './settings/settings.service.js';
 import { createMediaResolver } from './media/media.resolver.js';
 import { createPhotoService, type PhotoService } from './media/media.photos.js';
@@ -36,11 +40,14 @@ export interface ServiceParts {
   readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
   /** The Hunspell dictionary for proofing (loaded on first use); undefined: proofing is off. */
   readonly proofDictionary?: string | undefined;
+  /** Seals the TOTP secrets at rest; undefined: they are stored unsealed. */
+  readonly twoFactorKey?: Buffer | undefined;
 }
 
 export interface Services {
   readonly tokens: TokenService;
   readonly accounts: AccountService;
+  readonly twoFactor: TwoFactorService;
   readonly audit: AuditService;
   readonly settings: SettingsService;
   readonly photos: PhotoService;
@@ -50,6 +57,28 @@ export interface Services {
   readonly comments: CommentService;
   readonly reader: ReaderService;
   readonly proof: ProofService;
+}
+
+/** Accounts and their two-factor sign-in; the CLI builds these alone. */
+export function createAccessServices(
+  parts: Pick<ServiceParts, 'db' | 'clock' | 'siteName' | 'twoFactorKey'>,
+): { accounts: AccountService; twoFactor: TwoFactorService } {
+  const { db, clock } = parts;
+  const store = createTwoFactorRepository();
+  const twoFactor = createTwoFactorService({
+    db,
+    clock,
+    box: createSecretBox(parts.twoFactorKey),
+    issuer: parts.siteName ?? 'Ajil',
+  });
+  const accounts = createAccountService({
+    db,
+    clock,
+    ...(parts.siteName !== undefined && { siteName: parts.siteName }),
+    signer: createSigner(() => store.signInKey(db)),
+    twoFactor,
+  });
+  return { accounts, twoFactor };
 }
 
 export function createServices(parts: ServiceParts): Services {
@@ -65,10 +94,7 @@ export function createServices(parts: ServiceParts): Services {
   });
   return {
     tokens: createTokenService(base),
-    accounts: createAccountService({
-      ...base,
-      ...(parts.siteName !== undefined && { siteName: parts.siteName }),
-    }),
+    ...createAccessServices(parts),
     audit: createAuditService(base),
     settings,
     photos,

@@ -135,17 +135,31 @@ export function sessionCookieOf(response: { headers: Record<string, unknown> }):
   return line?.split(';')[0] ?? '';
 }
 
-/** Posts the sign-in form as a browser would. */
+/** The pre-session cookie (`name=value`) and the form token of a fresh sign-in page. */
+export async function loginFormOf(
+  app: FastifyInstance,
+): Promise<{ cookie: string; token: string }> {
+  const page = await app.inject({ url: '/newsroom/login' });
+  const raw = page.headers['set-cookie'];
+  const lines = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+  const cookie = lines.find((l) => /^(__Host-)?ajil_presession=./.test(l))?.split(';')[0] ?? '';
+  const token = /name="_login" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  return { cookie, token };
+}
+
+/** Posts the sign-in form as a browser would: the page first (its pre-session cookie), then the form. */
 export async function formLogin(
   app: FastifyInstance,
   email: string,
   password: string,
-  locale: 'ar' | 'en' = 'ar',
+  { locale = 'ar', remoteAddress }: { locale?: 'ar' | 'en'; remoteAddress?: string } = {},
 ) {
+  const form = await loginFormOf(app);
   return app.inject({
     method: 'POST',
     url: '/newsroom/login',
-    payload: new URLSearchParams({ email, password, locale }).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    ...(remoteAddress !== undefined && { remoteAddress }),
+    payload: new URLSearchParams({ email, password, locale, _login: form.token }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
   });
 }

@@ -120,6 +120,7 @@ export interface SessionRecord {
   readonly locale: string;
   readonly expiresAt: Date;
   readonly lastSeenAt: Date;
+  readonly twoFactorEnabled: boolean;
 }
 
 export function createUserRepository() {
@@ -206,6 +207,7 @@ export function createUserRepository() {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.userId')
+        .leftJoin('twoFactor', 'twoFactor.userId', 'sessions.userId')
         .select([
           'users.id',
           'users.email',
@@ -218,6 +220,7 @@ export function createUserRepository() {
           'sessions.locale',
           'sessions.expiresAt',
           'sessions.lastSeenAt',
+          'twoFactor.enabledAt as twoFactorEnabledAt',
         ])
         .where('sessions.idHash', '=', idHash)
         .executeTakeFirst();
@@ -228,6 +231,7 @@ export function createUserRepository() {
         locale: row.locale,
         expiresAt: new Date(row.expiresAt),
         lastSeenAt: new Date(row.lastSeenAt),
+        twoFactorEnabled: row.twoFactorEnabledAt !== null,
       };
     },
 

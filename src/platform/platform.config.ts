@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly embedFetch: boolean;
   /** The Hunspell dictionary for proofing, without .aff/.dic; undefined: proofing is off. */
   readonly proofDictionary: string | undefined;
+  /** 32 bytes that seal the TOTP secrets at rest (AES-256-GCM); undefined: stored unsealed. */
+  readonly twoFactorKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +106,22 @@ function proofDictionary(env: Env): string | undefined {
   return raw;
 }
 
+function twoFactorKey(env: Env): Buffer | undefined {
+  const raw = value(env, 'TWO_FACTOR_KEY');
+  if (raw === undefined) return undefined;
+  const key = /^[0-9a-f]{64}$/i.test(raw)
+    ? Buffer.from(raw, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw)
+      ? Buffer.from(raw, 'base64')
+      : undefined;
+  if (key?.length !== 32) {
+    throw new ConfigError(
+      'TWO_FACTOR_KEY must be 32 bytes as 64 hex digits or base64 (make one with `openssl rand -base64 32`)',
+    );
+  }
+  return key;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -152,6 +170,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mediaDir: value(env, 'MEDIA_DIR') ?? './data/media',
     embedFetch: boolean(env, 'EMBED_FETCH', true),
     proofDictionary: proofDictionary(env),
+    twoFactorKey: twoFactorKey(env),
   };
 }
 

@@ -24,6 +24,7 @@ import { translationsMigration } from './migrations/2026-11-29-0009-translations
 import { searchNamesMigration } from './migrations/2026-12-01-0010-search-names.js';
 import { proofWordsMigration } from './migrations/2026-12-01-0011-proof-words.js';
 import { commentTokensMigration } from './migrations/2026-12-01-0012-comment-tokens.js';
+import { twoFactorMigration } from './migrations/2026-12-02-0014-two-factor.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -99,6 +100,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-01-0010-search-names': searchNamesMigration(),
     '2026-12-01-0011-proof-words': proofWordsMigration(engine),
     '2026-12-01-0012-comment-tokens': commentTokensMigration(),
+    '2026-12-02-0014-two-factor': twoFactorMigration(engine),
   };
 }
 
