@@ -224,6 +224,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   await app.register(newsroomRoutes, {
     prefix: '/newsroom',
     accounts: app.services.accounts,
+    twoFactor: app.services.twoFactor,
     liveblogs: app.services.liveblogs,
     updates: app.services.updates,
     comments: app.services.comments,

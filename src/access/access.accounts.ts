@@ -124,9 +124,10 @@ export function createAccountService({
       return insertUser(by, input);
     },
 
-    async listUsers(actor: Actor): Promise<User[]> {
+    /** Every account, with whether its two-factor sign-in is on. */
+    async listUsers(actor: Actor): Promise<(User & { twoFactor: boolean })[]> {
       assertCan(actor, 'user.manage');
-      return users.list(db);
+      return users.listWithTwoFactor(db);
     },
 
     /** A role change applies at once: every request reads the role from the database. */

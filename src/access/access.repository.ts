@@ -152,6 +152,21 @@ export function createUserRepository() {
       return rows.map(userFromRow);
     },
 
+    /** Every account, with whether its two-factor sign-in is on. */
+    async listWithTwoFactor(db: Db): Promise<(User & { twoFactor: boolean })[]> {
+      const rows = await db
+        .selectFrom('users')
+        .leftJoin('twoFactor', 'twoFactor.userId', 'users.id')
+        .selectAll('users')
+        .select('twoFactor.enabledAt as twoFactorEnabledAt')
+        .orderBy('users.id')
+        .execute();
+      return rows.map((row) => ({
+        ...userFromRow(row),
+        twoFactor: row.twoFactorEnabledAt !== null,
+      }));
+    },
+
     async insert(
       db: Db,
       input: { email: string; displayName: string; role: Role; passwordHash: string },

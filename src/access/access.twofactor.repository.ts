@@ -129,16 +129,6 @@ export function createTwoFactorRepository() {
       return row.count;
     },
 
-    /** The ids of the accounts that have two-factor sign-in turned on. */
-    async enabledUserIds(db: Db): Promise<Set<number>> {
-      const rows = await db
-        .selectFrom('twoFactor')
-        .select('userId')
-        .where('enabledAt', 'is not', null)
-        .execute();
-      return new Set(rows.map((r) => r.userId));
-    },
-
     async required(db: Db): Promise<boolean> {
       const row = await db
         .selectFrom('settings')

@@ -268,12 +268,6 @@ export function createTwoFactorService({
       if (!user) throw errors.notFound({ ar: 'الحساب', en: 'The account' });
       return this.reset(admin, user.id);
     },
-
-    /** Which accounts have it on (for the admin's list of accounts). */
-    async enabledAccounts(admin: Actor): Promise<Set<number>> {
-      assertCan(admin, 'user.manage');
-      return store.enabledUserIds(db);
-    },
   };
 }
 

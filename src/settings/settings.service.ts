@@ -43,6 +43,15 @@ export function createSettingsService({ db, clock }: BaseDeps) {
 
     twoFactorRequired: () => twoFactor.required(db),
 
+    /** Everything on the site settings page. */
+    async overview(): Promise<{ dateStyle: DateStyle; twoFactorRequired: boolean }> {
+      const [dateStyle, twoFactorRequired] = await Promise.all([
+        siteDateStyle(db),
+        twoFactor.required(db),
+      ]);
+      return { dateStyle, twoFactorRequired };
+    },
+
     /** Admins and editors without two-factor sign-in are sent to set it up (admins only). */
     async setTwoFactorRequired(actor: Actor, required: boolean): Promise<void> {
       assertCan(actor, 'user.manage');
