@@ -1,7 +1,8 @@
 // Two-factor sign-in in a real browser: a reporter sets it up from their account page (the key
 // read off the page, the codes made here as an authenticator app would), signs in with a code,
 // then with a recovery code, which works once.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,10 @@ import { loadConfig } from '../../src/platform/platform.config.js';
 import { totpCode } from '../../src/access/access.totp.js';
 import { launchBrowser } from './browser.js';
 
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 const email = 'reporter@desk.test';
 const password = 'كلمة-مرور-المراسلة-2026';
@@ -64,6 +69,22 @@ describe('two-factor sign-in in a real browser', () => {
     return page;
   }
 
+  /** axe-core's serious and critical violations on the page as it is. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (d: Document) => Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe;
+      return axe.run(document);
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id);
+  }
+
   it('sets it up from the account page: the key and otpauth address in text, a QR code, a first code', async () => {
     const page = await passwordStep();
     expect(new URL(page.url()).pathname).toBe('/newsroom');
@@ -84,6 +105,7 @@ describe('two-factor sign-in in a real browser', () => {
       (img) => (img as HTMLImageElement).naturalWidth,
     );
     expect(qrWidth).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
     const shots = process.env.AJIL_SCREENSHOTS;
     if (shots) await page.screenshot({ path: join(shots, 'two-factor-setup.png'), fullPage: true });
     await page.fill('input[name="code"]', totpCode(secret, new Date()));
@@ -102,6 +124,7 @@ describe('two-factor sign-in in a real browser', () => {
     const page = await passwordStep();
     expect(new URL(page.url()).pathname).toBe('/newsroom/login/two-factor');
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    expect(await seriousViolations(page)).toEqual([]);
     // The code of the next step: the one that confirmed the set-up may be this step's, spent.
     await page.fill('input[name="code"]', totpCode(secret, new Date(Date.now() + 30_000)));
     await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type="submit"]')]);
