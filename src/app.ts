@@ -137,9 +137,16 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     siteName: config.siteName,
     embedFetch: config.embedFetch,
     proofDictionary: config.proofDictionary,
+    twoFactorKey: config.twoFactorKey,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
   });
-  const identify = registerIdentity(app, { ...services, publicUrl: config.publicUrl });
+  // Cookies are Secure (and the sign-in's take the __Host- prefix) when the site is served over TLS.
+  const secureCookies = config.publicUrl.startsWith('https://');
+  const identify = registerIdentity(
+    app,
+    { ...services, publicUrl: config.publicUrl },
+    { secureCookies },
+  );
   app.decorate('identify', identify);
   app.decorate('config', config);
   app.decorate('database', database);
@@ -247,6 +254,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   await app.register(newsroomRoutes, {
     prefix: '/newsroom',
     accounts: app.services.accounts,
+    twoFactor: app.services.twoFactor,
     liveblogs: app.services.liveblogs,
     updates: app.services.updates,
     comments: app.services.comments,
@@ -256,7 +264,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     readersOf: (liveblogId: number) => app.hub.readersOf(liveblogId),
     publicUrl: config.publicUrl,
     siteName: config.siteName,
-    secureCookies: config.publicUrl.startsWith('https://'),
+    secureCookies,
     assets: app.assets,
   });
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './platform/platform.config.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './storage/storage.database.js';
 import { createTokenService } from './access/access.tokens.js';
-import { createAccountService } from './access/access.accounts.js';
+import { createAccessServices } from './services.js';
 import { createSearchService } from './search/search.service.js';
 import { isRole, ROLES } from './access/access.policy.js';
 import { systemClock } from './platform/platform.clock.js';
@@ -14,6 +14,8 @@ import { backupCommand } from './storage/storage.backup-cli.js';
 const usage = `Usage:
   npm run cli -- user create --email EMAIL --name "DISPLAY NAME" [--role ${ROLES.join('|')}]
       (asks for the password, or reads it from standard input when that is not a terminal)
+  npm run cli -- user reset-two-factor --email EMAIL
+      (turns the person's two-factor sign-in off and ends their sessions: a lost phone and codes)
   npm run cli -- token create --name NAME [--role ${ROLES.join('|')}]   (default role: editor)
   npm run cli -- search reindex                  (rebuilds the search index from the published updates)
   npm run cli -- token list
@@ -35,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [group, command, argument] = positionals;
   if (group === 'user' && command === 'create') return createUser(values);
+  if (group === 'user' && command === 'reset-two-factor') return resetTwoFactor(values.email);
   if (group === 'search' && command === 'reindex') return reindex();
   if (group === 'backup' || group === 'restore' || group === 'check') {
     return backupCommand(group, command, loadConfig(), usage);
@@ -144,11 +147,8 @@ async function createUser(values: {
   }
   const password = await readPassword();
   return withDatabase(async (db) => {
-    const accounts = createAccountService({
-      db,
-      clock: systemClock,
-      siteName: loadConfig().siteName,
-    });
+    const { siteName, twoFactorKey } = loadConfig();
+    const { accounts } = createAccessServices({ db, clock: systemClock, siteName, twoFactorKey });
     const operator = { kind: 'user' as const, id: null, name: 'cli', role: 'admin' as const };
     const user = await accounts.createUser(operator, {
       email,
@@ -158,6 +158,25 @@ async function createUser(values: {
     });
     process.stdout.write(
       `Account #${user.id} ${user.email} (${user.role}) created. Sign in at /newsroom/login\n`,
+    );
+    return 0;
+  });
+}
+
+async function resetTwoFactor(email: string | undefined): Promise<number> {
+  if (!email) {
+    process.stderr.write(usage);
+    return 64;
+  }
+  return withDatabase(async (db) => {
+    const { siteName, twoFactorKey } = loadConfig();
+    const { twoFactor } = createAccessServices({ db, clock: systemClock, siteName, twoFactorKey });
+    const operator = { kind: 'user' as const, id: null, name: 'cli', role: 'admin' as const };
+    const done = await twoFactor.resetByEmail(operator, email);
+    process.stdout.write(
+      done
+        ? `Two-factor sign-in of ${email} is off; their sessions have ended.\n`
+        : `${email} had no two-factor sign-in.\n`,
     );
     return 0;
   });

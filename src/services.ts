@@ -11,6 +11,10 @@ import { createTokenService, type TokenService } from './access/access.tokens.js
 import { createAccountService, type AccountService } from './access/access.accounts.js';
 import { createAuditService, type AuditService } from './access/access.audit.js';
 import { createIdempotencyService, type IdempotencyService } from './access/access.idempotency.js';
+import { createTwoFactorService, type TwoFactorService } from './access/access.twofactor.js';
+import { createTwoFactorRepository } from './access/access.twofactor.repository.js';
+import { createSecretBox } from './access/access.secrets.js';
+import { createSigner } from './access/access.signing.js';
 import { createSettingsService, type SettingsService } from './settings/settings.service.js';
 import { createMediaResolver } from './media/media.resolver.js';
 import { createPhotoService, type PhotoService } from './media/media.photos.js';
@@ -41,11 +45,14 @@ export interface ServiceParts {
   readonly proofDictionary?: string | undefined;
   /** Told after every committed change readers can see (the shared caches' purge). */
   readonly pageChanged?: PageChanged;
+  /** Seals the TOTP secrets at rest; undefined: they are stored unsealed. */
+  readonly twoFactorKey?: Buffer | undefined;
 }
 
 export interface Services {
   readonly tokens: TokenService;
   readonly accounts: AccountService;
+  readonly twoFactor: TwoFactorService;
   readonly audit: AuditService;
   readonly idempotency: IdempotencyService;
   readonly settings: SettingsService;
@@ -57,6 +64,28 @@ export interface Services {
   readonly reader: ReaderService;
   readonly proof: ProofService;
   readonly realtime: RealtimeService;
+}
+
+/** Accounts and their two-factor sign-in; the CLI builds these alone. */
+export function createAccessServices(
+  parts: Pick<ServiceParts, 'db' | 'clock' | 'siteName' | 'twoFactorKey'>,
+): { accounts: AccountService; twoFactor: TwoFactorService } {
+  const { db, clock } = parts;
+  const store = createTwoFactorRepository();
+  const twoFactor = createTwoFactorService({
+    db,
+    clock,
+    box: createSecretBox(parts.twoFactorKey),
+    issuer: parts.siteName ?? 'Ajil',
+  });
+  const accounts = createAccountService({
+    db,
+    clock,
+    ...(parts.siteName !== undefined && { siteName: parts.siteName }),
+    signer: createSigner(() => store.signInKey(db)),
+    twoFactor,
+  });
+  return { accounts, twoFactor };
 }
 
 export function createServices(parts: ServiceParts): Services {
@@ -79,10 +108,7 @@ export function createServices(parts: ServiceParts): Services {
   });
   return {
     tokens: createTokenService(base),
-    accounts: createAccountService({
-      ...base,
-      ...(parts.siteName !== undefined && { siteName: parts.siteName }),
-    }),
+    ...createAccessServices(parts),
     audit: createAuditService(base),
     idempotency: createIdempotencyService(base),
     settings,

@@ -118,17 +118,48 @@ export async function signIn(
     role,
     password,
   });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/newsroom/login',
-    payload: new URLSearchParams({ email, password, locale: 'ar' }).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  });
+  const login = await formLogin(app, email, password);
   if (login.statusCode !== 303)
     throw new Error(`login failed: ${login.statusCode} ${login.body.slice(0, 200)}`);
-  const setCookie = String(login.headers['set-cookie']);
-  const cookie = setCookie.split(';')[0] ?? '';
+  const cookie = sessionCookieOf(login);
   const desk = await app.inject({ url: '/newsroom', headers: { cookie } });
   const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(desk.body)?.[1] ?? '';
   return { cookie, csrf, userId: user.id };
+}
+
+/** The `name=value` of the session cookie a sign-in response set ('' when none). */
+export function sessionCookieOf(response: { headers: Record<string, unknown> }): string {
+  const raw = response.headers['set-cookie'];
+  const lines = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+  const line = lines.find((l) => /^(__Host-)?ajil_session=./.test(l));
+  return line?.split(';')[0] ?? '';
+}
+
+/** The pre-session cookie (`name=value`) and the form token of a fresh sign-in page. */
+export async function loginFormOf(
+  app: FastifyInstance,
+): Promise<{ cookie: string; token: string }> {
+  const page = await app.inject({ url: '/newsroom/login' });
+  const raw = page.headers['set-cookie'];
+  const lines = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+  const cookie = lines.find((l) => /^(__Host-)?ajil_presession=./.test(l))?.split(';')[0] ?? '';
+  const token = /name="_login" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  return { cookie, token };
+}
+
+/** Posts the sign-in form as a browser would: the page first (its pre-session cookie), then the form. */
+export async function formLogin(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  { locale = 'ar', remoteAddress }: { locale?: 'ar' | 'en'; remoteAddress?: string } = {},
+) {
+  const form = await loginFormOf(app);
+  return app.inject({
+    method: 'POST',
+    url: '/newsroom/login',
+    ...(remoteAddress !== undefined && { remoteAddress }),
+    payload: new URLSearchParams({ email, password, locale, _login: form.token }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
+  });
 }

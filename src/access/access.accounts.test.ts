@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, signIn, type TestApp } from '../../test/helpers.js';
+import { buildTestApp, formLogin, signIn, type TestApp } from '../../test/helpers.js';
 
 const form = (fields: Record<string, string>) => ({
   payload: new URLSearchParams(fields).toString(),
@@ -163,13 +163,8 @@ describe('accounts, sessions and CSRF', () => {
       role: 'admin',
     });
     const email = users.filter((u) => u.role === 'reporter').at(-1)?.email ?? '';
-    const tryLogin = (address: string, fields: Record<string, string>) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/newsroom/login',
-        remoteAddress: address,
-        ...form(fields),
-      });
+    const tryLogin = (address: string, fields: { email: string; password: string }) =>
+      formLogin(t.app, fields.email, fields.password, { remoteAddress: address });
     const unknown = await tryLogin('203.0.113.9', {
       email: 'nobody@desk.test',
       password: 'whatever-password',

@@ -1,47 +1,24 @@
-// People of the newsroom: accounts, login with throttling, sessions in the database.
-// Passwords are hashed with Argon2id; session ids are 256 random bits, stored as SHA-256.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
-import { errors, AppError } from '../platform/platform.errors.js';
+// People of the newsroom: accounts and sessions in the database (signing in is in
+// access.signin.ts). Passwords are hashed with Argon2id; session ids are 256 random bits,
+// stored as SHA-256.
+import { timingSafeEqual } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import { errors } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
 import { assertCan, type Actor, type Role } from './access.policy.js';
 import { audit } from './access.audit.js';
 import { createUserRepository, type User } from './access.repository.js';
-import { normaliseLine, normaliseName } from '../lib/text.normalise.js';
+import { normaliseName } from '../lib/text.normalise.js';
 import { assertAcceptablePassword } from './access.passwords.js';
+import { createSignIn, hashSessionId, normaliseEmail } from './access.signin.js';
+import type { Signer } from './access.signing.js';
+import type { TwoFactorService } from './access.twofactor.js';
 
-export const SESSION_COOKIE = 'ajil_session';
 const IDLE_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-/** Failed attempts per address, whatever the account: slows a sweep across accounts. */
-const PER_ADDRESS = 20;
-/**
- * Failed attempts per account *from one address*: an attacker elsewhere cannot use up the real
- * user's allowance, so nobody can lock a reporter out of their own newsroom.
- */
-const PER_ACCOUNT_AND_ADDRESS = 5;
-
-// Verified against when the e-mail is unknown, so both failures take the same time.
-const DUMMY_HASH =
-  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Qp3WzY7nq9Yz2Zk3o0l8sWQm0dXo8yQ2mL1b3l4cZ0E';
-
-export function hashSessionId(id: string): string {
-  return createHash('sha256').update(id, 'utf8').digest('hex');
-}
-
-export function normaliseEmail(email: string): string {
-  return normaliseLine(email).toLowerCase();
-}
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
-
-const badLogin = () =>
-  new AppError(401, 'login_failed', {
-    ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
-    en: 'The e-mail or password is not correct.',
-  });
 
 export interface SessionInfo {
   readonly actor: Actor;
@@ -49,18 +26,33 @@ export interface SessionInfo {
   readonly csrfToken: string;
   readonly locale: 'ar' | 'en';
   readonly idHash: string;
+  /** Two-factor sign-in is on for this account. */
+  readonly twoFactor: boolean;
+  /**
+   * The site requires two-factor sign-in for this role and it is not set up yet: the person may
+   * only set it up (or sign out) until it is.
+   */
+  readonly mustSetUpTwoFactor: boolean;
 }
 
 export function createAccountService({
   db,
   clock,
   siteName,
-}: BaseDeps & { readonly siteName?: string }) {
+  signer,
+  twoFactor,
+}: BaseDeps & {
+  readonly siteName?: string;
+  readonly signer: Signer;
+  readonly twoFactor: Pick<TwoFactorService, 'withCode' | 'enabled' | 'requiredFor'>;
+}) {
   const users = createUserRepository();
 
   function actorOf(user: User): Actor {
     return { kind: 'user', id: user.id, name: user.displayName, role: user.role };
   }
+
+  const signIn = createSignIn({ db, clock, signer, twoFactor, actorOf });
 
   async function insertUser(
     by: Actor,
@@ -132,9 +124,10 @@ export function createAccountService({
       return insertUser(by, input);
     },
 
-    async listUsers(actor: Actor): Promise<User[]> {
+    /** Every account, with whether its two-factor sign-in is on. */
+    async listUsers(actor: Actor): Promise<(User & { twoFactor: boolean })[]> {
       assertCan(actor, 'user.manage');
-      return users.list(db);
+      return users.listWithTwoFactor(db);
     },
 
     /** A role change applies at once: every request reads the role from the database. */
@@ -181,59 +174,10 @@ export function createAccountService({
       });
     },
 
-    /** Checks the throttles, then the password; a new session id on every login. */
-    async login(input: { email: string; password: string; address: string; locale: 'ar' | 'en' }) {
-      const email = normaliseEmail(input.email);
-      const now = clock.now();
-      const addressKey = `login:addr:${input.address}`;
-      const accountKey = `login:acct:${email}:${input.address}`;
-      const [byAddress, byAccount] = await Promise.all([
-        users.peek(db, addressKey, LOGIN_WINDOW_MS, now),
-        users.peek(db, accountKey, LOGIN_WINDOW_MS, now),
-      ]);
-      for (const [limit, state] of [
-        [PER_ADDRESS, byAddress],
-        [PER_ACCOUNT_AND_ADDRESS, byAccount],
-      ] as const) {
-        if (state.count >= limit) {
-          throw errors.tooManyRequests(
-            Math.max(1, Math.ceil((state.resetAt.getTime() - now.getTime()) / 1000)),
-          );
-        }
-      }
-      const user = await users.byEmail(db, email);
-      const ok = await verify(user?.passwordHash ?? DUMMY_HASH, input.password).catch(() => false);
-      if (!user || !ok || user.disabledAt !== null) {
-        await db.transaction().execute(async (trx) => {
-          await users.hit(trx, addressKey, LOGIN_WINDOW_MS, now);
-          await users.hit(trx, accountKey, LOGIN_WINDOW_MS, now);
-        });
-        throw badLogin();
-      }
-      const sessionId = randomBytes(32).toString('base64url');
-      const csrfToken = randomBytes(32).toString('base64url');
-      await db.transaction().execute(async (trx) => {
-        await users.insertSession(
-          trx,
-          {
-            idHash: hashSessionId(sessionId),
-            userId: user.id,
-            csrfToken,
-            locale: input.locale,
-            expiresAt: new Date(now.getTime() + IDLE_MS),
-          },
-          now,
-        );
-        await users.clear(trx, accountKey);
-        await audit(
-          trx,
-          actorOf(user),
-          { action: 'session.login', targetType: 'user', targetId: user.id },
-          now,
-        );
-      });
-      return { sessionId, user };
-    },
+    loginForm: signIn.loginForm,
+    login: signIn.login,
+    pendingSignIn: signIn.pendingSignIn,
+    completeTwoFactor: signIn.completeTwoFactor,
 
     /** The session behind a cookie value, or undefined when unknown, expired or disabled. */
     async session(sessionId: string | undefined): Promise<SessionInfo | undefined> {
@@ -253,12 +197,15 @@ export function createAccountService({
             users.touchSession(trx, idHash, now, new Date(now.getTime() + IDLE_MS)),
           );
       }
+      const on = record.twoFactorEnabled;
       return {
         actor: actorOf(record.user),
         user: record.user,
         csrfToken: record.csrfToken,
         locale: record.locale === 'en' ? 'en' : 'ar',
         idHash,
+        twoFactor: on,
+        mustSetUpTwoFactor: !on && (await twoFactor.requiredFor(record.user.role)),
       };
     },
 
@@ -284,12 +231,15 @@ export function createAccountService({
       email: string;
       displayName: string;
       password: string;
-      address: string;
       locale: 'ar' | 'en';
-    }) {
+    }): Promise<{ sessionId: string; user: User }> {
       const { email, displayName, password } = input;
-      await this.setupFirstAdmin({ email, displayName, password });
-      return this.login(input);
+      const user = await this.setupFirstAdmin({ email, displayName, password });
+      const now = clock.now();
+      const sessionId = await db
+        .transaction()
+        .execute((trx) => signIn.startSession(trx, user, input.locale, now));
+      return { sessionId, user };
     },
   };
 }

@@ -3,8 +3,8 @@
 // Declares the request decorations it provides.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { anonymousActor, type Actor } from './access.policy.js';
-import { SESSION_COOKIE, type AccountService, type SessionInfo } from './access.accounts.js';
-import { checkSessionWrite, readCookie } from './access.session.js';
+import type { AccountService, SessionInfo } from './access.accounts.js';
+import { checkSessionWrite, readSignInCookie } from './access.session.js';
 import type { TokenService } from './access.tokens.js';
 
 declare module 'fastify' {
@@ -29,6 +29,7 @@ export function registerIdentity(
     accounts,
     publicUrl,
   }: { tokens: TokenService; accounts: AccountService; publicUrl: string },
+  { secureCookies }: { readonly secureCookies: boolean },
 ): Identify {
   const publicOrigin = new URL(publicUrl).origin;
   app.decorateRequest('actor', null as unknown as Actor);
@@ -46,10 +47,12 @@ export function registerIdentity(
       request.actor = await tokens.authenticate(request.headers.authorization);
       return;
     }
-    const session = await accounts.session(readCookie(request, SESSION_COOKIE));
+    const session = await accounts.session(readSignInCookie(request, 'session', secureCookies));
     if (session) {
       request.session = session;
-      request.actor = session.actor;
+      // Until a required two-factor set-up is done the session acts for nobody: the API refuses
+      // its writes, and the newsroom sends the person to set it up.
+      request.actor = session.mustSetUpTwoFactor ? anonymousActor : session.actor;
     }
   };
 }

@@ -120,6 +120,7 @@ export interface SessionRecord {
   readonly locale: string;
   readonly expiresAt: Date;
   readonly lastSeenAt: Date;
+  readonly twoFactorEnabled: boolean;
 }
 
 export function createUserRepository() {
@@ -149,6 +150,21 @@ export function createUserRepository() {
     async list(db: Db): Promise<User[]> {
       const rows = await db.selectFrom('users').selectAll().orderBy('id').execute();
       return rows.map(userFromRow);
+    },
+
+    /** Every account, with whether its two-factor sign-in is on. */
+    async listWithTwoFactor(db: Db): Promise<(User & { twoFactor: boolean })[]> {
+      const rows = await db
+        .selectFrom('users')
+        .leftJoin('twoFactor', 'twoFactor.userId', 'users.id')
+        .selectAll('users')
+        .select('twoFactor.enabledAt as twoFactorEnabledAt')
+        .orderBy('users.id')
+        .execute();
+      return rows.map((row) => ({
+        ...userFromRow(row),
+        twoFactor: row.twoFactorEnabledAt !== null,
+      }));
     },
 
     async insert(
@@ -206,6 +222,7 @@ export function createUserRepository() {
       const row = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.userId')
+        .leftJoin('twoFactor', 'twoFactor.userId', 'sessions.userId')
         .select([
           'users.id',
           'users.email',
@@ -218,6 +235,7 @@ export function createUserRepository() {
           'sessions.locale',
           'sessions.expiresAt',
           'sessions.lastSeenAt',
+          'twoFactor.enabledAt as twoFactorEnabledAt',
         ])
         .where('sessions.idHash', '=', idHash)
         .executeTakeFirst();
@@ -228,6 +246,7 @@ export function createUserRepository() {
         locale: row.locale,
         expiresAt: new Date(row.expiresAt),
         lastSeenAt: new Date(row.lastSeenAt),
+        twoFactorEnabled: row.twoFactorEnabledAt !== null,
       };
     },
 

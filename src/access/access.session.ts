@@ -2,7 +2,7 @@
 // pass: the one same-origin check (Fetch Metadata, Origin, Referer) and the CSRF token.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/platform.errors.js';
-import { SESSION_COOKIE, csrfMatches, type SessionInfo } from './access.accounts.js';
+import { csrfMatches, type SessionInfo } from './access.accounts.js';
 
 export function readCookie(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie;
@@ -16,15 +16,57 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
   return undefined;
 }
 
-export function sessionCookie(value: string, secure: boolean, maxAgeSeconds: number): string {
+/**
+ * The sign-in's cookies: the session, the sign-in form's pre-session cookie, and the pending
+ * second step of a two-factor sign-in. Over TLS each takes the `__Host-` prefix, so the browser
+ * keeps it only with Secure, Path=/ and no Domain, and no other host (a subdomain) can set or
+ * overwrite it. Each mode reads only its own name: a plain-HTTP cookie is never taken for the
+ * secure one.
+ */
+const SIGN_IN_COOKIES = {
+  session: 'ajil_session',
+  preSession: 'ajil_presession',
+  pending: 'ajil_2fa',
+} as const;
+
+export type SignInCookie = keyof typeof SIGN_IN_COOKIES;
+
+export function cookieName(kind: SignInCookie, secure: boolean): string {
+  return secure ? `__Host-${SIGN_IN_COOKIES[kind]}` : SIGN_IN_COOKIES[kind];
+}
+
+export function readSignInCookie(
+  request: FastifyRequest,
+  kind: SignInCookie,
+  secure: boolean,
+): string | undefined {
+  return readCookie(request, cookieName(kind, secure));
+}
+
+/** A Set-Cookie line for one of the sign-in's cookies (Max-Age 0 clears it). */
+export function signInCookie(
+  kind: SignInCookie,
+  value: string,
+  { secure, maxAgeSeconds, sameSite = 'Lax' }: CookieOptions,
+): string {
   return [
-    `${SESSION_COOKIE}=${value}`,
+    `${cookieName(kind, secure)}=${value}`,
     'Path=/',
     'HttpOnly',
-    'SameSite=Lax',
+    `SameSite=${sameSite}`,
     `Max-Age=${maxAgeSeconds}`,
     ...(secure ? ['Secure'] : []),
   ].join('; ');
+}
+
+export interface CookieOptions {
+  readonly secure: boolean;
+  readonly maxAgeSeconds: number;
+  readonly sameSite?: 'Lax' | 'Strict';
+}
+
+export function sessionCookie(value: string, secure: boolean, maxAgeSeconds: number): string {
+  return signInCookie('session', value, { secure, maxAgeSeconds });
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {

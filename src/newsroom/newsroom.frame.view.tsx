@@ -37,9 +37,9 @@ function StaffNav({ frame, actor }: { frame: NewsroomFrame; actor: Actor }) {
           {m.switchLanguage}
         </button>
       </form>
-      <span class="newsroom-user">
+      <a href="/newsroom/account" class="newsroom-user">
         <bdi>{actor.name}</bdi> ({actor.role ? m.roles[actor.role] : ''})
-      </span>
+      </a>
       <form method="post" action="/newsroom/logout" class="inline-form">
         <CsrfField token={frame.csrfToken} />
         <button type="submit" class="link-button">

@@ -1,14 +1,20 @@
-// The sign-in page.
+// The sign-in page, and the second step of a two-factor sign-in.
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { nm } from './newsroom.messages.js';
+import { tm } from './newsroom.twofactor.messages.js';
 import { ErrorNote } from './newsroom.fields.view.js';
+
+const other = (locale: UiLocale) => (locale === 'ar' ? 'en' : 'ar');
 
 export function LoginPage({
   locale,
+  formToken,
   error,
   email,
 }: {
   locale: UiLocale;
+  /** The pre-session token bound to this browser's pre-session cookie. */
+  formToken: string;
   error?: string;
   email?: string;
 }) {
@@ -19,6 +25,7 @@ export function LoginPage({
       <ErrorNote message={error} />
       <form method="post" action="/newsroom/login">
         <input type="hidden" name="locale" value={locale} />
+        <input type="hidden" name="_login" value={formToken} />
         <label>
           {m.email}
           <input
@@ -46,9 +53,43 @@ export function LoginPage({
         </button>
       </form>
       <p>
-        <a href={locale === 'ar' ? '/newsroom/login?lang=en' : '/newsroom/login?lang=ar'}>
+        <a href={`/newsroom/login?lang=${other(locale)}`} lang={other(locale)}>
           {m.switchLanguage}
         </a>
+      </p>
+    </section>
+  );
+}
+
+export function SecondStepPage({ locale, error }: { locale: UiLocale; error?: string }) {
+  const t = tm(locale);
+  return (
+    <section class="auth-card" aria-labelledby="step-title">
+      <h1 id="step-title">{t.stepTitle}</h1>
+      <p>{t.stepIntro}</p>
+      <ErrorNote message={error} />
+      <form method="post" action="/newsroom/login/two-factor">
+        <input type="hidden" name="locale" value={locale} />
+        <label>
+          {t.codeOrRecovery}
+          <input
+            type="text"
+            name="code"
+            required
+            autocomplete="one-time-code"
+            inputMode="text"
+            autocapitalize="none"
+            spellcheck={false}
+            maxLength={40}
+            dir="ltr"
+          />
+        </label>
+        <button type="submit" class="primary">
+          {t.verify}
+        </button>
+      </form>
+      <p>
+        <a href={`/newsroom/login?lang=${locale}`}>{t.startOver}</a>
       </p>
     </section>
   );

@@ -374,6 +374,30 @@ describe('role matrix', () => {
       allowed: ['admin'],
       request: () => ({ method: 'GET', url: '/newsroom/audit' }),
     },
+    {
+      name: 'POST /newsroom/settings/two-factor',
+      allowed: ['admin'],
+      request: () => ({ method: 'POST', url: '/newsroom/settings/two-factor', form: {} }),
+    },
+    {
+      name: 'POST /newsroom/users/:id/two-factor/reset',
+      allowed: ['admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/newsroom/users/${f.userId}/two-factor/reset`,
+        form: {},
+      }),
+    },
+    {
+      name: 'GET /newsroom/account',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: () => ({ method: 'GET', url: '/newsroom/account' }),
+    },
+    {
+      name: 'POST /newsroom/account/two-factor/start',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: () => ({ method: 'POST', url: '/newsroom/account/two-factor/start', form: {} }),
+    },
   ];
 
   async function run(kind: 'token' | 'session', who: Who, c: Case) {

@@ -1,12 +1,14 @@
 // The newsroom's pages under /newsroom. This parent installs what every staff page shares
-// (the form parser, who is asking, no caching and no framing) and registers one plugin per
-// area; each receives only the collaborators it uses. Writes with the session are checked (same
-// origin, CSRF token) by the app-wide guard that registerIdentity installs.
+// (the form parser, who is asking, the required two-factor set-up, no caching and no framing)
+// and registers one plugin per area; each receives only the collaborators it uses. Writes with
+// the session are checked (same origin, CSRF token) by the app-wide guard that
+// registerIdentity installs.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Assets } from '../platform/platform.assets.js';
 import type { Identify } from '../access/access.identify.js';
 import type { AccountService } from '../access/access.accounts.js';
 import type { AuditService } from '../access/access.audit.js';
+import type { TwoFactorService } from '../access/access.twofactor.js';
 import type { LiveblogService } from '../liveblog/liveblog.service.js';
 import type { UpdateService } from '../update/update.service.js';
 import type { CommentService } from '../comment/comment.service.js';
@@ -20,9 +22,11 @@ import { usersRoutes } from './newsroom.users.routes.js';
 import { auditRoutes } from './newsroom.audit.routes.js';
 import { settingsRoutes } from './newsroom.settings.routes.js';
 import { commentsRoutes } from './newsroom.comments.routes.js';
+import { ACCOUNT_PATH, OPEN_DURING_SET_UP, accountRoutes } from './newsroom.account.routes.js';
 
 export interface NewsroomOptions {
   readonly accounts: AccountService;
+  readonly twoFactor: TwoFactorService;
   readonly liveblogs: LiveblogService;
   readonly updates: UpdateService;
   readonly comments: CommentService;
@@ -46,6 +50,15 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     parseForm,
   );
   app.addHook('onRequest', options.identify);
+  // When the site requires two-factor sign-in and this admin or editor has not set it up, the
+  // account page (to set it up) and signing out are all that is open.
+  app.addHook('preHandler', async (request, reply) => {
+    if (
+      request.session?.mustSetUpTwoFactor &&
+      !OPEN_DURING_SET_UP.has(request.routeOptions.url ?? '')
+    )
+      await reply.redirect(ACCOUNT_PATH, 303);
+  });
   app.addHook('onSend', (_request, reply, payload, done) => {
     void reply.header('cache-control', 'no-store');
     const csp = reply.getHeader('content-security-policy');
@@ -67,7 +80,8 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   });
   await app.register(dashboardRoutes, { pages, liveblogs, readersOf: options.readersOf });
   await app.register(deskRoutes, { pages, liveblogs, updates, publicUrl });
-  await app.register(usersRoutes, { pages, accounts });
+  await app.register(accountRoutes, { pages, twoFactor: options.twoFactor });
+  await app.register(usersRoutes, { pages, accounts, twoFactor: options.twoFactor });
   await app.register(auditRoutes, { pages, audit: options.audit });
   await app.register(settingsRoutes, { pages, settings: options.settings });
   await app.register(commentsRoutes, { pages, comments: options.comments });

@@ -24,7 +24,10 @@ function formOf<const Names extends readonly string[]>(...names: Names) {
   return Type.Object({ _csrf: Field, ...fields }, { additionalProperties: false });
 }
 
-export const LoginForm = formOf('email', 'password', 'locale');
+export const LoginForm = formOf('email', 'password', 'locale', '_login');
+export const SecondStepForm = formOf('code', 'locale');
+export const CodeForm = formOf('code');
+export const TwoFactorSettingForm = formOf('required');
 export const SetupForm = formOf('email', 'displayName', 'password');
 export const LocaleForm = formOf('locale');
 

@@ -1,15 +1,16 @@
-// Site settings (admins only): how dates are written on every page.
+// Site settings (admins only): how dates are written on every page, and whether admins and
+// editors must use two-factor sign-in.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { StaffPages } from './newsroom.pages.js';
 import { dateStyleFrom } from './newsroom.forms.js';
-import { Html, LangQuery, SiteSettingsForm } from './newsroom.schema.js';
+import { Html, LangQuery, SiteSettingsForm, TwoFactorSettingForm } from './newsroom.schema.js';
 import { nm } from './newsroom.messages.js';
 import { SiteSettingsPage } from './newsroom.settings.view.js';
 
 export interface SettingsRoutesOptions {
   readonly pages: StaffPages;
-  readonly settings: Pick<SettingsService, 'dateStyle' | 'setDateStyle'>;
+  readonly settings: Pick<SettingsService, 'overview' | 'setDateStyle' | 'setTwoFactorRequired'>;
 }
 
 export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = (
@@ -23,8 +24,15 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = 
       const session = pages.signedIn(request, reply, 'user.manage');
       if (!session) return reply;
       const locale = pages.locale(request);
-      const style = await settings.dateStyle();
-      const page = <SiteSettingsPage locale={locale} style={style} csrfToken={session.csrfToken} />;
+      const { dateStyle, twoFactorRequired } = await settings.overview();
+      const page = (
+        <SiteSettingsPage
+          locale={locale}
+          style={dateStyle}
+          twoFactorRequired={twoFactorRequired}
+          csrfToken={session.csrfToken}
+        />
+      );
       return pages.render(request, reply, nm(locale).siteSettings, page);
     },
   );
@@ -38,6 +46,17 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<SettingsRoutesOptions> = 
       // An incomplete or unknown style leaves the setting as it was.
       const style = dateStyleFrom(request.body);
       if (style) await settings.setDateStyle(session.actor, style);
+      return reply.redirect('/newsroom/settings', 303);
+    },
+  );
+
+  app.post(
+    '/settings/two-factor',
+    { schema: { hide: true, body: TwoFactorSettingForm } },
+    async (request, reply) => {
+      const session = pages.signedIn(request, reply, 'user.manage');
+      if (!session) return reply;
+      await settings.setTwoFactorRequired(session.actor, request.body.required === '1');
       return reply.redirect('/newsroom/settings', 303);
     },
   );

@@ -1,9 +1,11 @@
-// People of the newsroom (admins only): the list, adding an account, changing a role.
+// People of the newsroom (admins only): the list, adding an account, changing a role,
+// resetting someone's two-factor sign-in.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { toAppError } from '../platform/platform.http.js';
 import { isRole } from '../access/access.policy.js';
 import type { AccountService } from '../access/access.accounts.js';
+import type { TwoFactorService } from '../access/access.twofactor.js';
 import type { StaffPages } from './newsroom.pages.js';
 import { messageOf } from './newsroom.forms.js';
 import { Html, LangQuery, NewUserForm, RoleForm, UserParams } from './newsroom.schema.js';
@@ -13,11 +15,12 @@ import { UsersPage } from './newsroom.users.view.js';
 export interface UsersRoutesOptions {
   readonly pages: StaffPages;
   readonly accounts: Pick<AccountService, 'listUsers' | 'createUser' | 'changeRole'>;
+  readonly twoFactor: Pick<TwoFactorService, 'reset'>;
 }
 
 export const usersRoutes: FastifyPluginAsyncTypebox<UsersRoutesOptions> = (
   app,
-  { pages, accounts },
+  { pages, accounts, twoFactor },
 ) => {
   async function usersPage(
     request: FastifyRequest,
@@ -78,6 +81,18 @@ export const usersRoutes: FastifyPluginAsyncTypebox<UsersRoutesOptions> = (
       const role = request.body.role ?? '';
       if (!isRole(role)) return usersPage(request, reply, 'role?', 400);
       await accounts.changeRole(session.actor, request.params.id, role);
+      return reply.redirect('/newsroom/users', 303);
+    },
+  );
+
+  // No body to validate: the reset button's form carries only its CSRF field.
+  app.post(
+    '/users/:id/two-factor/reset',
+    { schema: { hide: true, params: UserParams } },
+    async (request, reply) => {
+      const session = pages.signedIn(request, reply, 'user.manage');
+      if (!session) return reply;
+      await twoFactor.reset(session.actor, request.params.id);
       return reply.redirect('/newsroom/users', 303);
     },
   );

@@ -2,6 +2,7 @@
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { ROLES, type Role } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
+import { tm } from './newsroom.twofactor.messages.js';
 import { CsrfField, ErrorNote } from './newsroom.fields.view.js';
 
 export interface UserRow {
@@ -9,6 +10,7 @@ export interface UserRow {
   readonly email: string;
   readonly displayName: string;
   readonly role: Role;
+  readonly twoFactor: boolean;
 }
 
 function RoleOptions({ locale, current }: { locale: UiLocale; current?: Role }) {
@@ -34,6 +36,7 @@ function UserTable({
   csrfToken: string;
 }) {
   const m = nm(locale);
+  const t = tm(locale);
   return (
     <table class="data-table">
       <thead>
@@ -41,6 +44,7 @@ function UserTable({
           <th scope="col">{m.displayName}</th>
           <th scope="col">{m.email}</th>
           <th scope="col">{m.role}</th>
+          <th scope="col">{t.twoFactor}</th>
         </tr>
       </thead>
       <tbody>
@@ -58,6 +62,21 @@ function UserTable({
                 </select>
                 <button type="submit">{m.changeRole}</button>
               </form>
+            </td>
+            <td>
+              {user.twoFactor ? t.on : t.off}
+              {user.twoFactor ? (
+                <form
+                  method="post"
+                  action={`/newsroom/users/${user.id}/two-factor/reset`}
+                  class="inline-form"
+                >
+                  <CsrfField token={csrfToken} />
+                  <button type="submit" aria-label={`${t.reset}: ${user.displayName}`}>
+                    {t.reset}
+                  </button>
+                </form>
+              ) : null}
             </td>
           </tr>
         ))}

@@ -50,6 +50,16 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the two-factor key as 32 bytes of hex or base64, and refuses anything else', () => {
+    expect(loadConfig({}).twoFactorKey).toBeUndefined();
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ TWO_FACTOR_KEY: hex }).twoFactorKey?.toString('hex')).toBe(hex);
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ TWO_FACTOR_KEY: base64 }).twoFactorKey).toEqual(Buffer.alloc(32, 7));
+    for (const bad of ['short', 'ab'.repeat(31), Buffer.alloc(16).toString('base64')])
+      expect(() => loadConfig({ TWO_FACTOR_KEY: bad })).toThrow(/TWO_FACTOR_KEY/);
+  });
+
   it('lists every variable it reads in .env.example', () => {
     const source = readFileSync(new URL('./platform.config.ts', import.meta.url), 'utf8');
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');

@@ -44,6 +44,8 @@ export interface AppConfig {
   readonly metricsToken: string | undefined;
   /** Key for the address hashes in security logs; unset: a new random key at each start. */
   readonly logHashSecret: string | undefined;
+  /** 32 bytes that seal the TOTP secrets at rest (AES-256-GCM); undefined: stored unsealed. */
+  readonly twoFactorKey: Buffer | undefined;
   /** Shared caches (CDN, nginx): how long they keep reader pages, and how they are purged. */
   readonly cache: CacheConfig;
 }
@@ -125,6 +127,22 @@ function proofDictionary(env: Env): string | undefined {
   return raw;
 }
 
+function twoFactorKey(env: Env): Buffer | undefined {
+  const raw = value(env, 'TWO_FACTOR_KEY');
+  if (raw === undefined) return undefined;
+  const key = /^[0-9a-f]{64}$/i.test(raw)
+    ? Buffer.from(raw, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw)
+      ? Buffer.from(raw, 'base64')
+      : undefined;
+  if (key?.length !== 32) {
+    throw new ConfigError(
+      'TWO_FACTOR_KEY must be 32 bytes as 64 hex digits or base64 (make one with `openssl rand -base64 32`)',
+    );
+  }
+  return key;
+}
+
 const PURGE_MODES = ['none', 'url', 'nginx'] as const;
 
 function cacheConfig(env: Env): CacheConfig {
@@ -178,6 +196,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'CACHE_PURGE',
   'CACHE_PURGE_URL',
   'CACHE_PURGE_TOKEN',
+  'TWO_FACTOR_KEY',
   'NODE_ENV',
 ]);
 
@@ -258,6 +277,7 @@ export function loadConfig(env: Env = startEnvironment()): AppConfig {
     metricsToken,
     logHashSecret,
     cache: cacheConfig(env),
+    twoFactorKey: twoFactorKey(env),
   };
 }
 

@@ -14,6 +14,11 @@ export const PREFERENCES_COOKIE = 'ajil_prefs';
 /** What each cookie is for. A cookie missing from this table is treated as optional and dropped. */
 const COOKIE_PURPOSE: Readonly<Record<string, Purpose | 'necessary'>> = {
   ajil_session: 'necessary',
+  '__Host-ajil_session': 'necessary',
+  ajil_presession: 'necessary',
+  '__Host-ajil_presession': 'necessary',
+  ajil_2fa: 'necessary',
+  '__Host-ajil_2fa': 'necessary',
   ajil_consent: 'necessary',
   ajil_cid: 'necessary',
   [PREFERENCES_COOKIE]: 'preferences',
@@ -62,11 +67,17 @@ export function enforceConsent(app: FastifyInstance): void {
       const consent = chosen
         ? consentOf({ headers: { cookie: chosen.split(';')[0] } } as FastifyRequest)
         : consentOf(request);
-      const kept = list.filter((cookie) =>
-        allowed(cookie.slice(0, cookie.indexOf('=')).trim(), consent),
-      );
-      if (kept.length === 0) reply.removeHeader('set-cookie');
-      else void reply.header('set-cookie', kept);
+      // One line per cookie (name and path): the last one set wins. Fastify's reply.header
+      // appends to an existing set-cookie list, so the old list is removed before the kept one
+      // is written; writing it back without that sent every cookie twice.
+      const kept = new Map<string, string>();
+      for (const cookie of list) {
+        const name = cookie.slice(0, cookie.indexOf('=')).trim();
+        const path = /;\s*path=([^;]*)/i.exec(cookie)?.[1]?.trim() ?? '';
+        if (allowed(name, consent)) kept.set(`${name};${path}`, cookie);
+      }
+      reply.removeHeader('set-cookie');
+      if (kept.size > 0) void reply.header('set-cookie', [...kept.values()]);
     }
     done(null, payload);
   });

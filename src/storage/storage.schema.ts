@@ -102,6 +102,26 @@ export interface SessionTable {
   expiresAt: string;
 }
 
+export interface TwoFactorTable {
+  userId: number;
+  /** The TOTP secret (base32), sealed when TWO_FACTOR_KEY is set: `v1:…`, else `plain:…`. */
+  secret: string;
+  createdAt: string;
+  /** Null while the secret waits for its first code. */
+  enabledAt: string | null;
+  /** The newest TOTP time step accepted; a code of this step or an older one is refused. */
+  lastUsedStep: number | null;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  userId: number;
+  /** SHA-256 of the normalised code, hex. */
+  codeHash: string;
+  createdAt: string;
+  usedAt: string | null;
+}
+
 export interface RateLimitTable {
   key: string;
   windowStart: string;
@@ -221,6 +241,8 @@ export interface Database {
   settings: SettingTable;
   users: UserTable;
   sessions: SessionTable;
+  twoFactor: TwoFactorTable;
+  recoveryCodes: RecoveryCodeTable;
   rateLimits: RateLimitTable;
   auditLog: AuditLogTable;
   updateRevisions: UpdateRevisionTable;

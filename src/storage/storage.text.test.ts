@@ -2,7 +2,7 @@
 // string is cleaned by one normaliser, on both engines, whatever the path.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, engines, type TestApp } from '../../test/helpers.js';
+import { bearer, buildTestApp, engines, formLogin, type TestApp } from '../../test/helpers.js';
 import { hasControlCharacters, normaliseName, normaliseText } from '../lib/text.normalise.js';
 import type { Actor } from '../access/access.policy.js';
 
@@ -144,12 +144,15 @@ describe.each(engines())('stored text is clean ($name)', (engine) => {
   });
 
   it('a lookup with NUL in it is an ordinary miss, not a server error', async () => {
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/newsroom/login',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'email=a%00b%40example.org&password=secret-secret&locale=ar',
+    // An account exists, so the sign-in page (and its pre-session token) is open.
+    const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
+    await t.app.services.accounts.createUser(operator, {
+      email: 'ab@example.org',
+      displayName: 'أ ب',
+      role: 'editor',
+      password: 'كلمة-سر-طويلة-2026',
     });
+    const login = await formLogin(t.app, 'a\u0000b@example.org', 'secret-secret');
     expect(login.statusCode).toBe(401);
   });
 
