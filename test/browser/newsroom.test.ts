@@ -246,7 +246,7 @@ describe('the newsroom in a real browser', () => {
         '/newsroom/audit',
       ]) {
         await page.goto(`${base}${path}`);
-        await page.addScriptTag({ content: axeSource });
+        await page.evaluate(axeSource);
         const result = await page.evaluate(async () => {
           const axe = (
             window as unknown as {
@@ -266,7 +266,7 @@ describe('the newsroom in a real browser', () => {
       }
       const login = await (await browser.newContext()).newPage();
       await login.goto(`${base}/newsroom/login?lang=${locale}`);
-      await login.addScriptTag({ content: axeSource });
+      await login.evaluate(axeSource);
       const result = await login.evaluate(async () => {
         const axe = (
           window as unknown as {

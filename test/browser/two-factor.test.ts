@@ -71,7 +71,7 @@ describe('two-factor sign-in in a real browser', () => {
 
   /** axe-core's serious and critical violations on the page as it is. */
   async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: axeSource });
+    await page.evaluate(axeSource);
     const result = await page.evaluate(async () => {
       const axe = (
         window as unknown as {
