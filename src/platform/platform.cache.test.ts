@@ -69,14 +69,20 @@ describe('the cache purger', () => {
     });
   });
 
-  it('nginx mode asks the refresh location for each path', async () => {
+  it('nginx mode asks the refresh location for each path, once per encoding it keeps', async () => {
     received.length = 0;
     const purge = createCachePurger({ mode: 'nginx', url: `${base}/` }, quiet);
     purge({ keys: ['liveblog-3'], paths: ['/live/x', '/feed.rss'] });
-    await until(() => received.length === 2);
-    expect(received.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
-      'GET /_refresh/feed.rss',
-      'GET /_refresh/live/x',
+    await until(() => received.length === 6);
+    expect(
+      received.map((r) => `${r.method} ${r.url} ${String(r.headers['accept-encoding'])}`).sort(),
+    ).toEqual([
+      'GET /_refresh/feed.rss br',
+      'GET /_refresh/feed.rss gzip',
+      'GET /_refresh/feed.rss identity',
+      'GET /_refresh/live/x br',
+      'GET /_refresh/live/x gzip',
+      'GET /_refresh/live/x identity',
     ]);
   });
 

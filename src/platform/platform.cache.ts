@@ -67,7 +67,9 @@ export interface PurgeSettings {
   /**
    * `url`: the purge API to POST to; `{keys}` in it is replaced by the space-separated keys,
    * and the body is `{"tags": [...], "keys": [...]}` with a Surrogate-Key header as well.
-   * `nginx`: the local address of nginx's refresh location (`/_refresh` is added per path).
+   * `nginx`: the site's own https address as nginx serves it, reached over loopback (the
+   * refresh location answers only there, and its cache key holds the scheme and host);
+   * `/_refresh` and the path are added, once per encoding nginx keeps.
    */
   readonly url?: string | undefined;
   /** Sent as `Authorization: Bearer …` to the purge API, when set. */
@@ -82,17 +84,23 @@ export interface PurgeLog {
 
 type Send = (url: string, init: RequestInit) => Promise<Response>;
 
+/** The encodings nginx's cache keeps apart (its `$ajil_encoding` map). */
+const NGINX_ENCODINGS = ['br', 'gzip', 'identity'] as const;
+
 function requestsFor(settings: PurgeSettings, change: CacheChange): [string, RequestInit][] {
   const base = settings.url ?? '';
   const auth: Record<string, string> = settings.token
     ? { authorization: `Bearer ${settings.token}` }
     : {};
   if (settings.mode === 'nginx') {
+    // nginx keeps one copy per encoding (see deploy/nginx/ajil.conf): refresh each of them.
     const root = base.replace(/\/+$/, '');
-    return change.paths.map((path) => [
-      `${root}/_refresh${path}`,
-      { method: 'GET', headers: auth },
-    ]);
+    return change.paths.flatMap((path) =>
+      NGINX_ENCODINGS.map((encoding): [string, RequestInit] => [
+        `${root}/_refresh${path}`,
+        { method: 'GET', headers: { ...auth, 'accept-encoding': encoding } },
+      ]),
+    );
   }
   const keys = [...change.keys];
   const url = base.replace('{keys}', encodeURIComponent(keys.join(' ')));

@@ -128,7 +128,10 @@ export function registerHttpBehaviour(
   renderPage: ProblemPageRenderer,
   scriptHashes: readonly string[] = [],
 ): void {
-  const scriptSrc = ["script-src 'self'", ...scriptHashes].join(' ');
+  // X's widget script, loaded by live.embeds.ts only after a click and consent (ADR 0009).
+  const scriptSrc = ["script-src 'self'", ...scriptHashes, 'https://platform.twitter.com'].join(
+    ' ',
+  );
   app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
