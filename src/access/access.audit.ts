@@ -1,6 +1,10 @@
 // The audit log: who did what, written inside the transaction of the action it records.
 import type { Db } from '../storage/storage.database.js';
+import type { AuditLogRow } from '../storage/storage.schema.js';
 import { assertCan, type Actor } from './access.policy.js';
+import { createAuditRepository } from './access.audit.repository.js';
+
+const repository = createAuditRepository();
 
 export interface AuditEntry {
   readonly action: string;
@@ -17,27 +21,22 @@ export async function audit(
   entry: AuditEntry,
   now: Date,
 ): Promise<void> {
-  await db
-    .insertInto('auditLog')
-    .values({
-      at: now.toISOString(),
-      actorKind: actor.kind,
-      actorId: actor.id,
-      actorName: actor.name,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId === null ? null : String(entry.targetId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-    })
-    .execute();
+  await repository.insert(db, {
+    at: now,
+    actor,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId === null ? null : String(entry.targetId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+  });
 }
 
-export async function auditLog(db: Db, limit: number) {
-  return db.selectFrom('auditLog').selectAll().orderBy('id', 'desc').limit(limit).execute();
+export async function auditLog(db: Db, limit: number): Promise<AuditLogRow[]> {
+  return repository.recent(db, limit);
 }
 
-export type AuditRow = Awaited<ReturnType<typeof auditLog>>[number];
+export type AuditRow = AuditLogRow;
 
 /** Reading the log: admins only. */
 export function createAuditService({ db }: { readonly db: Db }) {

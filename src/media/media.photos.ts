@@ -14,6 +14,7 @@ import { audit } from '../access/access.audit.js';
 import { IdempotencyKeyHeaders, idempotentResponses } from '../access/access.idempotency.js';
 import type { FileStore } from '../storage/storage.files.js';
 import { normaliseLine } from '../lib/text.normalise.js';
+import { createPhotoRepository, type PhotoRecord } from './media.repository.js';
 
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
@@ -21,16 +22,8 @@ const WIDTHS = [480, 960, 1600] as const;
 const FORMATS = ['avif', 'webp', 'jpg'] as const;
 type Format = (typeof FORMATS)[number];
 
-export interface Photo {
-  readonly id: string;
-  readonly alt: string;
-  readonly caption: string;
-  readonly credit: string;
-  readonly width: number;
-  readonly height: number;
-  /** The widths stored, the same for every format. */
-  readonly widths: number[];
-}
+/** A stored photo: its record, with the widths kept for every format. */
+export type Photo = PhotoRecord;
 
 /** What the bytes say they are, whatever the file name or the declared type claims. */
 export function sniff(bytes: Buffer): 'jpeg' | 'png' | 'webp' | 'gif' | 'avif' | undefined {
@@ -75,6 +68,7 @@ export interface PhotoInput {
 }
 
 export function createPhotoService({ db, clock }: BaseDeps, store: FileStore) {
+  const repository = createPhotoRepository();
   return {
     async upload(actor: Actor, bytes: Buffer, input: PhotoInput): Promise<Photo> {
       assertCan(actor, 'draft.write');
@@ -127,20 +121,17 @@ export function createPhotoService({ db, clock }: BaseDeps, store: FileStore) {
       }
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('photos')
-          .values({
-            id,
-            alt,
-            caption,
-            credit,
-            width,
-            height,
-            sizes: JSON.stringify(sizes),
-            createdAt: now.toISOString(),
-            createdBy: actor.name,
-          })
-          .execute();
+        await repository.insert(trx, {
+          id,
+          alt,
+          caption,
+          credit,
+          width,
+          height,
+          widths: sizes,
+          createdAt: now,
+          createdBy: actor.name,
+        });
         await audit(
           trx,
           actor,
@@ -185,28 +176,23 @@ export function createPhotoService({ db, clock }: BaseDeps, store: FileStore) {
       await store.put(`${id}-${width}.jpg`, jpg);
       const now = clock.now();
       await db.transaction().execute((trx) =>
-        trx
-          .insertInto('photos')
-          .values({
-            id,
-            alt: alt.slice(0, 300),
-            caption: '',
-            credit: credit.slice(0, 120),
-            width: meta.autoOrient.width,
-            height: meta.autoOrient.height,
-            sizes: JSON.stringify([width]),
-            createdAt: now.toISOString(),
-            createdBy: 'link preview',
-          })
-          .execute(),
+        repository.insert(trx, {
+          id,
+          alt: alt.slice(0, 300),
+          caption: '',
+          credit: credit.slice(0, 120),
+          width: meta.autoOrient.width,
+          height: meta.autoOrient.height,
+          widths: [width],
+          createdAt: now,
+          createdBy: 'link preview',
+        }),
       );
       return { id, width };
     },
 
     async byId(id: string): Promise<Photo | undefined> {
-      const row = await db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) return undefined;
-      return { ...row, widths: JSON.parse(row.sizes) as number[] };
+      return repository.findById(db, id);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Db } from '../storage/storage.database.js';
 import { errors } from '../platform/platform.errors.js';
 import { safeFetch, vetUrl, type SafeFetchOptions } from '../platform/platform.fetch.js';
 import type { Block } from '../blocks/blocks.schema.js';
+import { createPhotoRepository } from './media.repository.js';
 
 type ImageBlock = Extract<Block, { type: 'image' }>;
 type EmbedBlock = Extract<Block, { type: 'embed' }>;
@@ -70,13 +71,10 @@ function imageFrom(html: string, base: string): string | undefined {
 
 export function createMediaResolver(db: Db, options: MediaResolverOptions = { fetchTitles: true }) {
   // A link is fetched once per process: autosaves and edits reuse its title and preview.
+  const photos = createPhotoRepository();
   const previews = new Map<string, Pick<EmbedBlock, 'title' | 'thumbnail' | 'thumbnailWidth'>>();
   async function image(block: ImageBlock): Promise<ImageBlock> {
-    const row = await db
-      .selectFrom('photos')
-      .selectAll()
-      .where('id', '=', block.photoId)
-      .executeTakeFirst();
+    const row = await photos.findById(db, block.photoId);
     if (!row)
       throw errors.validation([{ field: '/blocks', message: `unknown photo ${block.photoId}` }]);
     return {
@@ -87,7 +85,7 @@ export function createMediaResolver(db: Db, options: MediaResolverOptions = { fe
       credit: row.credit,
       width: row.width,
       height: row.height,
-      widths: JSON.parse(row.sizes) as number[],
+      widths: row.widths,
     };
   }
 

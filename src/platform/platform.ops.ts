@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from './platform.config.js';
 import { AppError, type ErrorDetail } from './platform.errors.js';
 import { problemBody } from './platform.problem.js';
-import { pendingMigrations, sql } from '../storage/storage.database.js';
+import { pendingMigrations, pingDatabase } from '../storage/storage.database.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -37,7 +37,7 @@ export async function readiness(app: FastifyInstance): Promise<Readiness> {
     redis: app.config.redisUrl ? 'ok' : 'not configured',
   };
   try {
-    await withTimeout(sql`select 1`.execute(app.database.db), CHECK_TIMEOUT_MS);
+    await withTimeout(pingDatabase(app.database.db), CHECK_TIMEOUT_MS);
     const pending = await withTimeout(pendingMigrations(app.database), CHECK_TIMEOUT_MS);
     if (pending.length > 0) checks.migrations = `${pending.length} pending`;
   } catch (error) {

@@ -10,30 +10,20 @@ import {
   createTwoFactorRepository,
   TWO_FACTOR_REQUIRED_KEY,
 } from '../access/access.twofactor.repository.js';
+import { createSettingsRepository } from './settings.repository.js';
 
 const KEY = 'date_style';
+const repository = createSettingsRepository();
 
 export async function siteDateStyle(db: Db): Promise<DateStyle> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', KEY)
-    .executeTakeFirst();
-  if (!row) return DEFAULT_DATE_STYLE;
+  const value = await repository.get(db, KEY);
+  if (value === undefined) return DEFAULT_DATE_STYLE;
   try {
-    const parsed = JSON.parse(row.value) as unknown;
+    const parsed = JSON.parse(value) as unknown;
     return isDateStyle(parsed) ? parsed : DEFAULT_DATE_STYLE;
   } catch {
     return DEFAULT_DATE_STYLE;
   }
-}
-
-async function put(db: Db, key: string, value: string): Promise<void> {
-  await db
-    .insertInto('settings')
-    .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
 }
 
 export function createSettingsService({ db, clock }: BaseDeps) {
@@ -58,7 +48,7 @@ export function createSettingsService({ db, clock }: BaseDeps) {
       const before = await twoFactor.required(db);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        await put(trx, TWO_FACTOR_REQUIRED_KEY, String(required));
+        await repository.put(trx, TWO_FACTOR_REQUIRED_KEY, String(required));
         await audit(
           trx,
           actor,
@@ -79,7 +69,7 @@ export function createSettingsService({ db, clock }: BaseDeps) {
       const before = await siteDateStyle(db);
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        await put(trx, KEY, JSON.stringify(style));
+        await repository.put(trx, KEY, JSON.stringify(style));
         await audit(
           trx,
           actor,

@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { AppConfig } from '../platform/platform.config.js';
-import { openDatabase, pendingMigrations, sql } from './storage.database.js';
+import { openDatabase, pendingMigrations, pingDatabase } from './storage.database.js';
 
 export const BACKUP_DATABASE = 'ajil.db';
 export const BACKUP_MEDIA = 'media';
@@ -200,7 +200,7 @@ export async function checkDatabase(
   }
   const handle = openDatabase(config);
   try {
-    await sql`select 1`.execute(handle.db);
+    await pingDatabase(handle.db);
     return { integrity, pending: await pendingMigrations(handle) };
   } finally {
     await handle.close();

@@ -184,6 +184,11 @@ export async function createPostgresSchema(
 
 export { sql };
 
+/** Answers when the database does: one trivial query, for readiness probes and checks. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
 /** True for a UNIQUE (or primary key) constraint violation on either engine. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;

@@ -262,3 +262,4 @@ export type NewUpdateRow = Insertable<UpdateTable>;
 export type UpdatePatchRow = Updateable<UpdateTable>;
 export type EventRow = Selectable<EventTable>;
 export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
