@@ -93,6 +93,12 @@ describe('the live page in a real browser', () => {
   });
 
   it('scrolled down: the update waits hidden, the pill and "(1)" in the title appear, the page does not jump', async () => {
+    // Settle the layout first: a web font that arrives late reflows the page and moves the
+    // scroll position through the browser's scroll anchoring, whatever the live client does.
+    await page.waitForLoadState('load');
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
     await page.evaluate(() => {
       window.scrollTo({ top: document.body.scrollHeight / 2, behavior: 'instant' });
     });
