@@ -33,7 +33,7 @@ import { realtimeRoutes } from './realtime/realtime.routes.js';
 import { registerIdentity, type Identify } from './access/access.identify.js';
 import { registerIdempotency } from './access/access.idempotency.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
-import { mediaRoutes, photoRoutes } from './media/media.photos.js';
+import { mediaRoutes, photoRoutes } from './media/media.routes.js';
 import { createServices, type Services } from './services.js';
 import { createCachePurger } from './platform/platform.cache.js';
 import { cacheChangeFor } from './reader/reader.cache.js';
@@ -237,7 +237,10 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
         publicUrl: config.publicUrl,
       });
       await api.register(searchApiRoutes, { search: app.services.search });
-      await api.register(photoRoutes, { photos: app.services.photos });
+      await api.register(photoRoutes, {
+        photos: app.services.photos,
+        publicUrl: config.publicUrl,
+      });
       await api.register(proofRoutes, { proof: app.services.proof });
     },
     { prefix: '/api/v1' },
@@ -250,7 +253,11 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     assets: app.assets,
     cache: config.cache,
   });
-  await app.register(searchPageRoutes, { search: app.services.search });
+  await app.register(searchPageRoutes, {
+    search: app.services.search,
+    siteName: config.siteName,
+    assets: app.assets,
+  });
   await app.register(newsroomRoutes, {
     prefix: '/newsroom',
     accounts: app.services.accounts,

@@ -1,17 +1,13 @@
 // Photos for updates and the explainer: checked by magic bytes, size and a pixel limit read from
 // the header before anything is decoded; re-encoded with sharp into responsive sizes (AVIF, WebP,
 // JPEG) without metadata or GPS; stored under names the server makes; served with long cache
-// lifetimes, nosniff and a restrictive CSP.
+// lifetimes, nosniff and a restrictive CSP (the HTTP side is media.routes.ts).
 import { randomBytes } from 'node:crypto';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import sharp, { type Metadata } from 'sharp';
-import { Type } from 'typebox';
 import { AppError, errors } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
-import { errorResponses } from '../platform/platform.schema.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
 import { audit } from '../access/access.audit.js';
-import { IdempotencyKeyHeaders, idempotentResponses } from '../access/access.idempotency.js';
 import type { FileStore } from '../storage/storage.files.js';
 import { normaliseLine } from '../lib/text.normalise.js';
 import { createPhotoRepository, type PhotoRecord } from './media.repository.js';
@@ -19,8 +15,8 @@ import { createPhotoRepository, type PhotoRecord } from './media.repository.js';
 export const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
 const WIDTHS = [480, 960, 1600] as const;
-const FORMATS = ['avif', 'webp', 'jpg'] as const;
-type Format = (typeof FORMATS)[number];
+export const FORMATS = ['avif', 'webp', 'jpg'] as const;
+export type Format = (typeof FORMATS)[number];
 
 /** A stored photo: its record, with the widths kept for every format. */
 export type Photo = PhotoRecord;
@@ -198,108 +194,3 @@ export function createPhotoService({ db, clock }: BaseDeps, store: FileStore) {
 }
 
 export type PhotoService = ReturnType<typeof createPhotoService>;
-
-const PhotoOut = Type.Object({
-  id: Type.String(),
-  alt: Type.String(),
-  caption: Type.String(),
-  credit: Type.String(),
-  width: Type.Integer(),
-  height: Type.Integer(),
-  widths: Type.Array(Type.Integer()),
-  urls: Type.Object({
-    avif: Type.Array(Type.String()),
-    webp: Type.Array(Type.String()),
-    jpg: Type.Array(Type.String()),
-  }),
-});
-
-const CONTENT_TYPES: Record<Format, string> = {
-  avif: 'image/avif',
-  webp: 'image/webp',
-  jpg: 'image/jpeg',
-};
-
-export const photoRoutes: FastifyPluginAsyncTypebox<{ photos: PhotoService }> = (app, options) => {
-  const { photos } = options;
-  const publicUrl = app.config.publicUrl;
-
-  // The photo arrives as the raw request body, whatever the declared type; the bytes decide.
-  for (const type of [
-    'image/jpeg',
-    'image/png',
-    'image/webp',
-    'image/gif',
-    'image/avif',
-    'application/octet-stream',
-  ]) {
-    app.addContentTypeParser(
-      type,
-      { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES },
-      (_request, body, done) => {
-        done(null, body);
-      },
-    );
-  }
-
-  app.post(
-    '/photos',
-    {
-      bodyLimit: MAX_PHOTO_BYTES,
-      schema: {
-        tags: ['photos'],
-        security: [{ bearer: [] }],
-        summary: 'Upload a photo (the raw file as the body) with its alt text, caption and credit',
-        querystring: Type.Object(
-          {
-            alt: Type.String({ minLength: 1, maxLength: 300 }),
-            caption: Type.Optional(Type.String({ maxLength: 500 })),
-            credit: Type.String({ minLength: 1, maxLength: 120 }),
-          },
-          { additionalProperties: false },
-        ),
-        headers: IdempotencyKeyHeaders,
-        response: { 201: PhotoOut, ...errorResponses, ...idempotentResponses },
-      },
-    },
-    async (request, reply) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body)) throw errors.unsupportedMediaType();
-      const photo = await photos.upload(request.actor, body, request.query);
-      const urls = Object.fromEntries(
-        FORMATS.map((f) => [f, photo.widths.map((w) => photoUrl(publicUrl, photo.id, w, f))]),
-      ) as Record<Format, string[]>;
-      return reply.code(201).send({ ...photo, urls });
-    },
-  );
-
-  return Promise.resolve();
-};
-
-/** Serves the stored sizes: immutable, nosniff, and a CSP that lets nothing run. */
-export const mediaRoutes: FastifyPluginAsyncTypebox<{ store: FileStore }> = (app, { store }) => {
-  app.get(
-    '/media/:name',
-    {
-      schema: {
-        hide: true,
-        params: Type.Object({
-          name: Type.String({ pattern: '^[a-f0-9]{20}-[0-9]{1,5}\\.(avif|webp|jpg)$' }),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const bytes = await store.get(request.params.name);
-      if (!bytes) throw errors.notFound({ ar: 'الصورة', en: 'The photo' });
-      const format = request.params.name.split('.').pop() as Format;
-      return reply
-        .type(CONTENT_TYPES[format])
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('x-content-type-options', 'nosniff')
-        .send(bytes);
-    },
-  );
-
-  return Promise.resolve();
-};

@@ -1,6 +1,7 @@
 // Search over HTTP: the JSON API (`GET /api/v1/search`) and the reader's results page
 // (`GET /search`). Thin: validate, call the search service, present or render.
-// The service comes as a plugin option: `app.register(searchApiRoutes, { search })`.
+// The service comes as a plugin option: `app.register(searchApiRoutes, { search })`; the page
+// also takes the site name and the asset names.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errors } from '../platform/platform.errors.js';
@@ -10,9 +11,15 @@ import { SearchOut, SearchPageQuerystring, SearchQuerystring } from './search.sc
 import { SEARCH_DEFAULT_LIMIT, type SearchQuery, type SearchService } from './search.service.js';
 import { searchMessages } from '../frame/frame.search-box.js';
 import { renderSearchPage } from './search.view.js';
+import type { Assets } from '../platform/platform.assets.js';
 
 export interface SearchRoutesOptions {
   readonly search: SearchService;
+}
+
+export interface SearchPageRoutesOptions extends SearchRoutesOptions {
+  readonly siteName: string;
+  readonly assets: Assets;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,9 +81,9 @@ export const searchApiRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = (
 };
 
 /** Register next to the reader routes. */
-export const searchPageRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = (
+export const searchPageRoutes: FastifyPluginAsyncTypebox<SearchPageRoutesOptions> = (
   app,
-  { search },
+  { search, siteName, assets },
 ) => {
   app.get(
     '/search',
@@ -92,9 +99,9 @@ export const searchPageRoutes: FastifyPluginAsyncTypebox<SearchRoutesOptions> = 
       const html = renderSearchPage(
         {
           locale: 'ar',
-          title: `${q === '' ? m.title : `${m.title}: ${q}`} | ${app.config.siteName}`,
-          siteName: app.config.siteName,
-          assets: app.assets,
+          title: `${q === '' ? m.title : `${m.title}: ${q}`} | ${siteName}`,
+          siteName,
+          assets,
           path: request.url.slice(0, 500),
         },
         {
