@@ -49,6 +49,12 @@ export const errors = {
       en: `${what.en} was not found.`,
     }),
   conflict: (code: string, messages: Bilingual) => new AppError(409, code, messages),
+  /** The caller's `If-Match` names a version that is no longer the current one. */
+  preconditionFailed: () =>
+    new AppError(412, 'precondition_failed', {
+      ar: 'تغيّر هذا التحديث منذ أن فتحته، ولم يُحفظ شيء. أعد تحميله ثم أعد المحاولة.',
+      en: 'This update has changed since you opened it; nothing was saved. Reload it and try again.',
+    }),
   tooLarge: () =>
     new AppError(413, 'payload_too_large', {
       ar: 'حجم الطلب أكبر من المسموح.',

@@ -10,6 +10,7 @@ import { isVisible, type PublishedUpdate, type Update } from './update.types.js'
 import type { UpdateCore, UpdateResult, UpdateWrite } from './update.core.js';
 import { bodyOf, newUpdateFields, noText, snapshot } from './update.input.js';
 import { editPlan } from './update.edit.js';
+import { checkIfMatch } from './update.version.js';
 
 /** Who publishes a scheduled update when its time comes. */
 const SCHEDULER: Actor = { kind: 'user', id: null, name: 'scheduler', role: 'editor' };
@@ -125,10 +126,12 @@ export function publishingOps(core: UpdateCore) {
       slug: string,
       id: number,
       patch: PatchUpdateBody,
+      ifMatch?: string,
     ): Promise<UpdateResult> {
       assertCan(actor, 'update.edit');
       const liveblog = await core.liveblogBySlug(slug);
       const current = await core.visibleUpdate(liveblog, id);
+      const guarded = checkIfMatch(ifMatch, current);
       const plan = await editPlan(core, liveblog, current, patch);
       if (plan === undefined) return { update: current, liveblog };
       return core.write({
@@ -136,7 +139,11 @@ export function publishingOps(core: UpdateCore) {
         liveblog,
         change: async (trx, now) => {
           const changes = plan.contentChanged ? { ...plan.changes, editedAt: now } : plan.changes;
-          const update = await updates.change(trx, current.id, changes, now);
+          const update = guarded
+            ? await updates.changeIfUnchanged(trx, current, changes, now)
+            : await updates.change(trx, current.id, changes, now);
+          // Another writer got there first: the transaction ends here and nothing is written.
+          if (update === undefined) throw errors.preconditionFailed();
           if (!isVisible(update)) throw errors.notFound(things.update);
           return update;
         },
@@ -153,15 +160,22 @@ export function publishingOps(core: UpdateCore) {
       });
     },
 
-    async remove(actor: Actor, slug: string, id: number): Promise<void> {
+    async remove(actor: Actor, slug: string, id: number, ifMatch?: string): Promise<void> {
       assertCan(actor, 'update.delete');
       const liveblog = await core.liveblogBySlug(slug);
       const current = await core.visibleUpdate(liveblog, id);
+      const guarded = checkIfMatch(ifMatch, current);
       await core.write({
         actor,
         liveblog,
         change: async (trx, now) => {
-          await updates.softDelete(trx, current.id, now);
+          const deleted = await updates.softDelete(
+            trx,
+            current.id,
+            now,
+            guarded ? current : undefined,
+          );
+          if (!deleted) throw errors.preconditionFailed();
           return current;
         },
         index: 'remove',

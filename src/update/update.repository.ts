@@ -51,6 +51,35 @@ function visible(db: Db, liveblogId: number) {
     .where('deletedAt', 'is', null);
 }
 
+/** The UPDATE statement of one change to one update; callers add conditions and the return. */
+function changeQuery(db: Db, id: number, changes: UpdateChanges, now: Date) {
+  return db
+    .updateTable('updates')
+    .set((eb) => ({
+      ...(changes.headline !== undefined && { headline: changes.headline }),
+      ...(changes.blocks !== undefined && { body: JSON.stringify(changes.blocks) }),
+      ...(changes.sources !== undefined && { sources: JSON.stringify(changes.sources) }),
+      ...(changes.keyEvent !== undefined && { keyEvent: flag(changes.keyEvent) }),
+      ...(changes.pinned !== undefined && { pinned: flag(changes.pinned) }),
+      ...(changes.breaking !== undefined && { breaking: flag(changes.breaking) }),
+      ...(changes.editedAt !== undefined && { editedAt: changes.editedAt.toISOString() }),
+      ...(changes.status !== undefined && { status: changes.status }),
+      ...(changes.publishedAt !== undefined && {
+        publishedAt: changes.publishedAt?.toISOString() ?? null,
+      }),
+      ...(changes.submittedAt !== undefined && {
+        submittedAt: changes.submittedAt?.toISOString() ?? null,
+      }),
+      ...(changes.returnNote !== undefined && { returnNote: changes.returnNote }),
+      ...(changes.scheduledAt !== undefined && {
+        scheduledAt: changes.scheduledAt?.toISOString() ?? null,
+      }),
+      updatedAt: now.toISOString(),
+      revision: eb('revision', '+', 1),
+    }))
+    .where('id', '=', id);
+}
+
 export function createUpdateRepository() {
   return {
     async insert(db: Db, input: NewUpdate, now: Date): Promise<Update> {
@@ -94,43 +123,42 @@ export function createUpdateRepository() {
     },
 
     async change(db: Db, id: number, changes: UpdateChanges, now: Date): Promise<Update> {
-      const row = await db
-        .updateTable('updates')
-        .set((eb) => ({
-          ...(changes.headline !== undefined && { headline: changes.headline }),
-          ...(changes.blocks !== undefined && { body: JSON.stringify(changes.blocks) }),
-          ...(changes.sources !== undefined && { sources: JSON.stringify(changes.sources) }),
-          ...(changes.keyEvent !== undefined && { keyEvent: flag(changes.keyEvent) }),
-          ...(changes.pinned !== undefined && { pinned: flag(changes.pinned) }),
-          ...(changes.breaking !== undefined && { breaking: flag(changes.breaking) }),
-          ...(changes.editedAt !== undefined && { editedAt: changes.editedAt.toISOString() }),
-          ...(changes.status !== undefined && { status: changes.status }),
-          ...(changes.publishedAt !== undefined && {
-            publishedAt: changes.publishedAt?.toISOString() ?? null,
-          }),
-          ...(changes.submittedAt !== undefined && {
-            submittedAt: changes.submittedAt?.toISOString() ?? null,
-          }),
-          ...(changes.returnNote !== undefined && { returnNote: changes.returnNote }),
-          ...(changes.scheduledAt !== undefined && {
-            scheduledAt: changes.scheduledAt?.toISOString() ?? null,
-          }),
-          updatedAt: now.toISOString(),
-          revision: eb('revision', '+', 1),
-        }))
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await changeQuery(db, id, changes, now).returningAll().executeTakeFirstOrThrow();
       return updateFromRow(row);
     },
 
-    async softDelete(db: Db, id: number, now: Date): Promise<void> {
+    /**
+     * The same change, only if the update is still at the version `seen` (same revision and
+     * updated time): one conditional statement, so of two writers that saw the same version
+     * exactly one changes the row. Undefined when it had moved on.
+     */
+    async changeIfUnchanged(
+      db: Db,
+      seen: Update,
+      changes: UpdateChanges,
+      now: Date,
+    ): Promise<Update | undefined> {
+      const row = await changeQuery(db, seen.id, changes, now)
+        .where('revision', '=', seen.revision)
+        .where('updatedAt', '=', seen.updatedAt.toISOString())
+        .returningAll()
+        .executeTakeFirst();
+      return row ? updateFromRow(row) : undefined;
+    },
+
+    /** With `seen`, only if the update is still at that version; false when nothing was deleted. */
+    async softDelete(db: Db, id: number, now: Date, seen?: Update): Promise<boolean> {
       const at = now.toISOString();
-      await db
+      let query = db
         .updateTable('updates')
         .set({ deletedAt: at, updatedAt: at, pinned: 0 })
-        .where('id', '=', id)
-        .execute();
+        .where('id', '=', id);
+      if (seen)
+        query = query
+          .where('revision', '=', seen.revision)
+          .where('updatedAt', '=', seen.updatedAt.toISOString());
+      const result = await query.executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     /** Unpins every pinned update of the page but `exceptId`; returns the ids it unpinned. */

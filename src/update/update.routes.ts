@@ -12,13 +12,16 @@ import {
   ReturnDraftBody,
   RevisionOut,
   CreateUpdateBody,
+  IfMatchHeaders,
   ListUpdatesQuery,
   PatchUpdateBody,
+  preconditionResponses,
   UpdateListOut,
   UpdateOut,
   UpdateParams,
 } from './update.schema.js';
 import { presentRevisions, presentUpdate } from './update.presenter.js';
+import { versionTag } from './update.version.js';
 import type { UpdateService } from './update.service.js';
 
 export interface UpdateRoutesOptions {
@@ -93,13 +96,16 @@ export const updateRoutes: FastifyPluginAsyncTypebox<UpdateRoutesOptions> = (
       schema: {
         tags,
         summary: 'One published update',
+        description: 'The `ETag` header names this version; send it back as `If-Match` to edit.',
         params: UpdateParams,
         response: { 200: UpdateOut, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { update, liveblog } = await updates.get(request.params.slug, request.params.id);
-      return presentUpdate(update, liveblog, publicUrl);
+      return reply
+        .header('etag', versionTag(update))
+        .send(presentUpdate(update, liveblog, publicUrl));
     },
   );
 
@@ -110,19 +116,26 @@ export const updateRoutes: FastifyPluginAsyncTypebox<UpdateRoutesOptions> = (
         tags,
         security,
         summary: 'Edit an update (readers see «تم التحديث»), pin or unpin it, flag it',
+        description:
+          'With `If-Match`, only if the update is still at that version (else 412); the answer ' +
+          'carries the new `ETag`.',
         params: UpdateParams,
+        headers: IfMatchHeaders,
         body: PatchUpdateBody,
-        response: { 200: UpdateOut, ...errorResponses },
+        response: { 200: UpdateOut, ...errorResponses, ...preconditionResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { update, liveblog } = await updates.edit(
         request.actor,
         request.params.slug,
         request.params.id,
         request.body,
+        request.headers['if-match'],
       );
-      return presentUpdate(update, liveblog, publicUrl);
+      return reply
+        .header('etag', versionTag(update))
+        .send(presentUpdate(update, liveblog, publicUrl));
     },
   );
 
@@ -133,12 +146,19 @@ export const updateRoutes: FastifyPluginAsyncTypebox<UpdateRoutesOptions> = (
         tags,
         security,
         summary: 'Delete an update; open pages remove it at once',
+        description: 'With `If-Match`, only if the update is still at that version (else 412).',
         params: UpdateParams,
-        response: { 204: Type.Null(), ...errorResponses },
+        headers: IfMatchHeaders,
+        response: { 204: Type.Null(), ...errorResponses, ...preconditionResponses },
       },
     },
     async (request, reply) => {
-      await updates.remove(request.actor, request.params.slug, request.params.id);
+      await updates.remove(
+        request.actor,
+        request.params.slug,
+        request.params.id,
+        request.headers['if-match'],
+      );
       return reply.code(204).send(null);
     },
   );

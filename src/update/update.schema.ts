@@ -105,6 +105,22 @@ export const PatchUpdateBody = Type.Object(
 );
 export type PatchUpdateBody = Static<typeof PatchUpdateBody>;
 
+/** Optimistic concurrency on PATCH and DELETE: the ETag the caller last saw. */
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 1000,
+      description:
+        'The ETag from GET or the last PATCH of this update (or `*`). If the update has changed ' +
+        'since, the answer is 412 precondition_failed and nothing is written.',
+    }),
+  ),
+});
+
+/** A stale If-Match. */
+export const preconditionResponses = { 412: Type.Ref('ErrorOut') };
+
 export const UpdateParams = Type.Object(
   { slug: Slug, id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) },
   { additionalProperties: false },
