@@ -61,6 +61,14 @@ describe('cookies over plain HTTP', () => {
     expect(names(lines)).toEqual(['ajil_cid']);
   });
 
+  it('a cookie that is not valid percent-encoding counts as absent, never a server error', async () => {
+    const cookie = 'ajil_session=%E0%A4%A; ajil_consent=%; ajil_cid=%zz';
+    for (const url of ['/live/cookies', '/newsroom/login', '/consent']) {
+      const res = await t.app.inject({ url, headers: { cookie } });
+      expect(res.statusCode).toBeLessThan(400);
+    }
+  });
+
   it('reads only the plain name: a __Host- cookie is not a session over HTTP', async () => {
     const login = await formLogin(t.app, 'plain@desk.test', password);
     const value = /ajil_session=([^;]+)/.exec(setCookies(login.headers).join('\n'))?.[1] ?? '';

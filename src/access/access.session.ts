@@ -2,19 +2,8 @@
 // pass: the one same-origin check (Fetch Metadata, Origin, Referer) and the CSRF token.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/platform.errors.js';
+import { cookieValue } from '../platform/platform.consent.js';
 import { csrfMatches, type SessionInfo } from './access.accounts.js';
-
-export function readCookie(request: FastifyRequest, name: string): string | undefined {
-  const header = request.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index === -1) continue;
-    if (part.slice(0, index).trim() === name)
-      return decodeURIComponent(part.slice(index + 1).trim());
-  }
-  return undefined;
-}
 
 /**
  * The sign-in's cookies: the session, the sign-in form's pre-session cookie, and the pending
@@ -40,7 +29,15 @@ export function readSignInCookie(
   kind: SignInCookie,
   secure: boolean,
 ): string | undefined {
-  return readCookie(request, cookieName(kind, secure));
+  return cookieValue(request, cookieName(kind, secure));
+}
+
+/** Whether the request carries a newsroom session cookie under either name (plain or TLS). */
+export function hasSessionCookie(request: FastifyRequest): boolean {
+  return (
+    cookieValue(request, cookieName('session', false)) !== undefined ||
+    cookieValue(request, cookieName('session', true)) !== undefined
+  );
 }
 
 /** A Set-Cookie line for one of the sign-in's cookies (Max-Age 0 clears it). */

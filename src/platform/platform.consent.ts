@@ -31,9 +31,18 @@ export function cookieValue(request: FastifyRequest, name: string): string | und
   for (const part of header.split(';')) {
     const index = part.indexOf('=');
     if (index !== -1 && part.slice(0, index).trim() === name)
-      return decodeURIComponent(part.slice(index + 1).trim());
+      return decoded(part.slice(index + 1).trim());
   }
   return undefined;
+}
+
+/** A cookie value that is not valid percent-encoding counts as absent (never a 500). */
+function decoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The reader's choice, or undefined before they have made one. Format: "v1.p1.a0.e0". */

@@ -9,6 +9,7 @@ import {
   type PageChange,
 } from '../platform/platform.cache.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
+import { hasSessionCookie } from '../access/access.session.js';
 
 const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
 
@@ -50,9 +51,6 @@ export function cacheChangeFor(change: PageChange): CacheChange {
   return { keys, paths };
 }
 
-/** The newsroom's session cookie, under either of its names (`__Host-` over TLS). */
-const STAFF_COOKIE = /(?:^|;\s*)(?:__Host-)?ajil_session=/;
-
 /**
  * The cache headers of a reader response: the same bytes for every anonymous reader, so public
  * with its keys; a request from a signed-in member of staff gets a private copy that never fills
@@ -64,7 +62,7 @@ export function cacheForReaders(
   policy: CachePolicy,
   keys: readonly string[],
 ): void {
-  if (STAFF_COOKIE.test(request.headers.cookie ?? '')) {
+  if (hasSessionCookie(request)) {
     void reply.header('cache-control', 'private, no-store');
     return;
   }
