@@ -1,59 +1,46 @@
 // The composer's own retries (issue 12, class 3): when the answer to a new draft's first save or
 // to a publish is lost on the way back, the composer retries with the same Idempotency-Key and
 // the server answers with what it did the first time: one draft, one update, one live event.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/platform.config.js';
-import { launchBrowser } from './browser.js';
+import {
+  launchBrowser,
+  signInThroughForm,
+  startNewsroomServer,
+  type NewsroomServer,
+} from './browser.js';
 
 const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 
 describe('the composer retries with one key per intended request', () => {
   let browser: Browser;
   let app: FastifyInstance;
+  let server: NewsroomServer;
   let base: string;
-  let dir: string;
   const password = 'كلمة-مرور-المحرر-2026';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ajil-retry-'));
-    app = await buildApp(
-      loadConfig({
-        DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}`,
-        LOG_LEVEL: 'warn',
-        SEED_DEMO: 'false',
-      }),
-    );
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    await app.services.accounts.createUser(operator, {
+    server = await startNewsroomServer({
       email: 'editor@desk.test',
       displayName: 'محررة',
       role: 'editor',
       password,
     });
+    ({ app, base } = server);
     await app.services.liveblogs.create(operator, { slug: 'storm', headline: 'العاصفة' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser.close();
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server.close();
   });
 
   it('a lost answer to the first save and to the publish makes one draft and one update', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/newsroom/login`);
-    await page.fill('input[name="email"]', 'editor@desk.test');
-    await page.fill('input[name="password"]', password);
-    await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type="submit"]')]);
+    const page = await signInThroughForm(browser, base, 'editor@desk.test', password, {
+      viewport: { width: 1280, height: 900 },
+    });
+    const context = page.context();
     await page.goto(`${base}/newsroom/liveblogs/storm`);
 
     // The first request of each kind reaches the server, which does the work; then its answer

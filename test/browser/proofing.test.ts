@@ -1,57 +1,39 @@
 // Proofing in the composer, in a real browser: a misspelt word is marked in place with its
 // suggestion while the reporter writes; taking a suggestion replaces the word; publishing
 // works all the same with a marked word left as typed.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/platform.config.js';
-import { launchBrowser } from './browser.js';
+import {
+  launchBrowser,
+  signInThroughForm,
+  startNewsroomServer,
+  type NewsroomServer,
+} from './browser.js';
 
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 const password = 'كلمة-مرور-المحرر-2026';
 
 describe('proofing in the composer', () => {
   let browser: Browser;
-  let app: FastifyInstance;
+  let server: NewsroomServer;
   let base: string;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ajil-proof-'));
-    app = await buildApp(
-      loadConfig({
-        DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}`,
-        LOG_LEVEL: 'warn',
-        SEED_DEMO: 'false',
-      }),
-    );
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    await app.services.accounts.createUser(operator, {
+    server = await startNewsroomServer({
       email: 'editor@proof.test',
       displayName: 'editor',
       role: 'editor',
       password,
     });
+    base = server.base;
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser.close();
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server.close();
   });
 
   it('marks a misspelt word with a suggestion, and publishing works without taking it', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${base}/newsroom/login`);
-    await page.fill('input[name="email"]', 'editor@proof.test');
-    await page.fill('input[name="password"]', password);
-    await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type="submit"]')]);
+    const page = await signInThroughForm(browser, base, 'editor@proof.test', password);
     await page.fill('input[name="headline"]', 'اجتماع الحكومة');
     await page.fill('input[name="slug"]', 'cabinet');
     await page.selectOption('select[name="timeZone"]', 'Asia/Muscat');
