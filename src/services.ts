@@ -26,6 +26,8 @@ import { createReaderService, type ReaderService } from './reader/reader.service
 import { createProofService, type ProofService } from './proof/proof.service.js';
 import { createRealtimeService, type RealtimeService } from './realtime/realtime.service.js';
 import { createDictionary } from './proof/proof.dictionary.js';
+import { createWireService, type WireService } from './wire/wire.service.js';
+import { createEmbargoGate } from './wire/wire.embargo.js';
 
 export interface ServiceParts {
   readonly db: Db;
@@ -64,6 +66,7 @@ export interface Services {
   readonly reader: ReaderService;
   readonly proof: ProofService;
   readonly realtime: RealtimeService;
+  readonly wire: WireService;
 }
 
 /** Accounts and their two-factor sign-in; the CLI builds these alone. */
@@ -106,6 +109,17 @@ export function createServices(parts: ServiceParts): Services {
     thumbnails: (bytes, alt, credit) => photos.storeThumbnail(bytes, alt, credit),
     ...(parts.fetchOptions && { fetch: parts.fetchOptions }),
   });
+  const liveblogs = createLiveblogService({ ...base, ...changes, bus, media, indexer: search });
+  const updates = createUpdateService({
+    ...base,
+    ...changes,
+    bus,
+    media,
+    indexer: search,
+    siteDateStyle: settings.dateStyle,
+    publicUrl,
+    publishGate: createEmbargoGate(),
+  });
   return {
     tokens: createTokenService(base),
     ...createAccessServices(parts),
@@ -114,16 +128,8 @@ export function createServices(parts: ServiceParts): Services {
     settings,
     photos,
     search,
-    liveblogs: createLiveblogService({ ...base, ...changes, bus, media, indexer: search }),
-    updates: createUpdateService({
-      ...base,
-      ...changes,
-      bus,
-      media,
-      indexer: search,
-      siteDateStyle: settings.dateStyle,
-      publicUrl,
-    }),
+    liveblogs,
+    updates,
     comments,
     reader: createReaderService({
       ...base,
@@ -133,5 +139,6 @@ export function createServices(parts: ServiceParts): Services {
     }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
     realtime: createRealtimeService(base),
+    wire: createWireService({ ...base, updates, liveblogs }),
   };
 }

@@ -25,7 +25,9 @@ export type Action =
   | 'user.manage'
   | 'audit.read'
   | 'token.manage'
-  | 'comment.moderate';
+  | 'comment.moderate'
+  | 'wire.read'
+  | 'wire.ingest';
 
 /**
  * The whole matrix. Reporters write drafts and submit them; editors publish, edit anyone's
@@ -44,6 +46,9 @@ const allowed: Record<Action, readonly Role[]> = {
   'audit.read': ['admin'],
   'token.manage': ['admin'],
   'comment.moderate': ['admin', 'editor', 'moderator'],
+  // The wire desk: reporters read the inbox and draft from it; agency feeds use editor tokens.
+  'wire.read': ['admin', 'editor', 'reporter'],
+  'wire.ingest': ['admin', 'editor'],
 };
 
 export function can(actor: Actor, action: Action): boolean {

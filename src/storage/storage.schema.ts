@@ -231,7 +231,39 @@ export interface PhotoTable {
   createdBy: string;
 }
 
+/** One agency item (NewsML-G2 or ninjs): the newest version of its id that arrived. */
+export interface WireItemTable {
+  id: Generated<number>;
+  guid: string;
+  version: number;
+  versionCreated: string;
+  format: string;
+  agency: string;
+  language: string;
+  headline: string;
+  /** Plain text, paragraphs split by blank lines. */
+  body: string;
+  link: string | null;
+  embargoUntil: string | null;
+  expiresAt: string | null;
+  pubStatus: string;
+  urgency: number | null;
+  /** The item as it arrived (XML or JSON text). */
+  original: string;
+  receivedAt: string;
+  updatedAt: string;
+}
+
+/** A draft update made from a wire item: its embargo holds the draft back. */
+export interface WireDraftTable {
+  updateId: number;
+  wireItemId: number;
+  createdAt: string;
+}
+
 export interface Database {
+  wireItems: WireItemTable;
+  wireDrafts: WireDraftTable;
   photos: PhotoTable;
   comments: CommentTable;
   commentBlocks: CommentBlockTable;

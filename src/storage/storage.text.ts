@@ -43,6 +43,7 @@ export const COLUMN_KINDS: { [T in keyof Database]?: { [C in keyof Database[T]]?
   users: { email: 'line', displayName: 'name' },
   comments: { name: 'name', email: 'line' },
   photos: { alt: 'line', caption: 'line', credit: 'line', sizes: 'json' },
+  wireItems: { agency: 'name', headline: 'line' },
 };
 
 /** One value for a column of the given kind; anything but a string is left as it is. */

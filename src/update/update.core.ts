@@ -26,6 +26,12 @@ export interface UpdateIndexer {
   removeUpdate(trx: Db, updateId: number): Promise<void>;
 }
 
+/**
+ * Asked before an update goes live (inside the publishing transaction) and before it is
+ * scheduled: throws when it may not be published at `at` (the wire desk's embargo).
+ */
+export type PublishGate = (db: Db, update: Update, at: Date) => Promise<void>;
+
 export interface UpdateServiceDeps extends BaseDeps {
   readonly bus: Bus;
   readonly media: MediaResolver;
@@ -36,6 +42,7 @@ export interface UpdateServiceDeps extends BaseDeps {
   readonly publicUrl?: string;
   /** Told after a change readers can see commits (shared caches purge what showed it). */
   readonly pageChanged?: PageChanged;
+  readonly publishGate?: PublishGate;
 }
 
 export interface UpdateResult {

@@ -64,6 +64,7 @@ export function draftOps(core: UpdateCore) {
     if (!blocksHaveText(found.blocks)) throw noText();
     const at = publishAt === undefined ? undefined : new Date(publishAt);
     if (at !== undefined && at.getTime() > core.clock.now().getTime()) {
+      await core.publishGate?.(db, found, at);
       return core.write({
         actor,
         liveblog,

@@ -38,7 +38,11 @@ export function goingLive(
   return {
     actor: by,
     liveblog,
-    change,
+    change: async (trx, now) => {
+      const update = await change(trx, now);
+      await core.publishGate?.(trx, update, now);
+      return update;
+    },
     index: 'update',
     revision: { action: 'publish' },
     audit: (update) => ({
