@@ -50,6 +50,7 @@ import { logoRoutes } from './reader/reader.logo.routes.js';
 import { embedRoutes } from './reader/reader.embed.routes.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import { proofRoutes } from './proof/proof.routes.js';
+import { wireRoutes } from './wire/wire.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -242,6 +243,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
         publicUrl: config.publicUrl,
       });
       await api.register(proofRoutes, { proof: app.services.proof });
+      await api.register(wireRoutes, { wire: app.services.wire, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );

@@ -29,7 +29,9 @@ const ar = {
   utc: 'بتوقيت غرينتش',
 };
 
-type WireMessages = { [K in keyof typeof ar]: (typeof ar)[K] extends string ? string : (typeof ar)[K] };
+type WireMessages = {
+  [K in keyof typeof ar]: (typeof ar)[K] extends string ? string : (typeof ar)[K];
+};
 
 const en: WireMessages = {
   wire: 'Wire',

@@ -74,7 +74,8 @@ function agencyOf(item: Node, itemMeta: Node): string {
     textOf(holder.name),
   ];
   const found = candidates.map((c) => c?.trim() ?? '').find((c) => c !== '');
-  if (found === undefined) throw new WireParseError('/itemMeta/provider', 'the item names no provider');
+  if (found === undefined)
+    throw new WireParseError('/itemMeta/provider', 'the item names no provider');
   return found;
 }
 
@@ -100,9 +101,13 @@ function linkOf(item: Node, itemMeta: Node, contentSet: Node): string | null {
 }
 
 function bodyOf(contentSet: Node): string {
-  const inline = list(contentSet.inlineXML).map(textOf).find((x) => x.trim() !== '');
+  const inline = list(contentSet.inlineXML)
+    .map(textOf)
+    .find((x) => x.trim() !== '');
   if (inline !== undefined) return markupToText(inline);
-  const data = list(contentSet.inlineData).map(textOf).find((x) => x.trim() !== '');
+  const data = list(contentSet.inlineData)
+    .map(textOf)
+    .find((x) => x.trim() !== '');
   return data === undefined ? '' : paragraphs(data);
 }
 
@@ -120,11 +125,15 @@ function readItem(item: Node, original: string): ParsedWireItem {
   const versionCreated = dateOf(textOf(itemMeta.versionCreated), '/itemMeta/versionCreated');
   if (versionCreated === null)
     throw new WireParseError('/itemMeta/versionCreated', 'the item has no versionCreated');
-  const headline = list(contentMeta.headline).map(textOf).find((h) => h.trim() !== '') ?? '';
+  const headline =
+    list(contentMeta.headline)
+      .map(textOf)
+      .find((h) => h.trim() !== '') ?? '';
   const body = bodyOf(contentSet);
   if (headline.trim() === '' && body === '')
     throw new WireParseError('/contentMeta/headline', 'the item has neither headline nor text');
-  const languageTag = list(contentMeta.language).map((l) => attr(l, 'tag'))[0] ?? attr(item, 'lang');
+  const languageTag =
+    list(contentMeta.language).map((l) => attr(l, 'tag'))[0] ?? attr(item, 'lang');
   return {
     guid,
     version: versionOf(attr(item, 'version')),

@@ -73,7 +73,11 @@ export function createWireRepository() {
     },
 
     async findById(db: Db, id: number): Promise<WireItem | undefined> {
-      const row = await db.selectFrom('wireItems').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('wireItems')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && toItem(row);
     },
 

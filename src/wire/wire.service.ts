@@ -87,7 +87,10 @@ export function createWireService(deps: WireServiceDeps) {
   }
 
   async function entries(items: WireItem[]): Promise<WireEntry[]> {
-    const counts = await wire.draftCounts(db, items.map((item) => item.id));
+    const counts = await wire.draftCounts(
+      db,
+      items.map((item) => item.id),
+    );
     const now = clock.now();
     return items.map((item) => entryOf(item, counts.get(item.id) ?? 0, now));
   }
@@ -161,7 +164,8 @@ export function createWireService(deps: WireServiceDeps) {
     ): Promise<UpdateResult & { entry: WireEntry }> {
       assertCan(actor, 'wire.read');
       const item = await found(id);
-      if (item.pubStatus === 'canceled') throw errors.conflict('wire_canceled', wireErrors.canceled);
+      if (item.pubStatus === 'canceled')
+        throw errors.conflict('wire_canceled', wireErrors.canceled);
       const draft = await updates.createDraft(actor, slug, draftInput(item));
       try {
         await wire.recordDraft(db, draft.update.id, item.id, clock.now());
