@@ -57,7 +57,7 @@ function updateObject(update: PublishedUpdate, liveblog: Liveblog, publicUrl: st
           role: 'main',
           contenttype: 'text/plain',
           value: text,
-          charcount: [...text].length,
+          charcount: Array.from(text).length,
           wordcount: words(text),
         },
       ],

@@ -151,8 +151,7 @@ export const wireRoutes: FastifyPluginAsyncTypebox<WireRoutesOptions> = (
         request.params.slug,
         request.params.id,
       );
-      if (update.publishedAt === null) throw new Error('a published update has its time');
-      return updateAsNinjs({ ...update, publishedAt: update.publishedAt }, liveblog, publicUrl);
+      return updateAsNinjs(update, liveblog, publicUrl);
     },
   );
 

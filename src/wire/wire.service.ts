@@ -1,14 +1,14 @@
 // The wire desk: agency items in (the API and the drop folder), the inbox, drafts made from an
 // item through the update service (the agency as the source), and the ninjs export of what we
 // publish. Every method that acts for someone checks access on its first line.
-import { AppError, errors } from '../platform/platform.errors.js';
+import { AppError, errors, things } from '../platform/platform.errors.js';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
 import { MAX_TEXT_LENGTH } from '../blocks/blocks.schema.js';
 import type { UpdateService, UpdateResult } from '../update/update.service.js';
 import type { LiveblogService } from '../liveblog/liveblog.service.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
-import type { PublishedUpdate } from '../update/update.types.js';
+import { isVisible, type PublishedUpdate } from '../update/update.types.js';
 import { createWireRepository, isNewer } from './wire.repository.js';
 import { parseNewsml } from './wire.newsml.js';
 import { parseNinjs } from './wire.ninjs.js';
@@ -180,8 +180,13 @@ export function createWireService(deps: WireServiceDeps) {
     },
 
     /** Public: one published update, for its ninjs export. */
-    async publishedUpdate(slug: string, id: number): Promise<UpdateResult> {
-      return updates.get(slug, id);
+    async publishedUpdate(
+      slug: string,
+      id: number,
+    ): Promise<{ liveblog: Liveblog; update: PublishedUpdate }> {
+      const { liveblog, update } = await updates.get(slug, id);
+      if (!isVisible(update)) throw errors.notFound(things.update);
+      return { liveblog, update };
     },
 
     /** Public: a live page and its newest published updates, for its ninjs export. */
