@@ -51,6 +51,8 @@ import { embedRoutes } from './reader/reader.embed.routes.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import { proofRoutes } from './proof/proof.routes.js';
 import { wireRoutes } from './wire/wire.routes.js';
+import { watchDropFolder } from './wire/wire.watch.js';
+import { DROP_FOLDER_ACTOR } from './wire/wire.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -288,6 +290,18 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     clearInterval(scheduler);
     done();
   });
+  // Agency files dropped in WIRE_DROP_DIR go into the wire inbox; every node may watch it.
+  if (config.wireDropDir !== undefined) {
+    const dropFolder = watchDropFolder({
+      dir: config.wireDropDir,
+      ingest: (format, text) => app.services.wire.ingest(DROP_FOLDER_ACTOR, format, text),
+      log: app.log,
+    });
+    app.addHook('onClose', (_instance, done) => {
+      dropFolder.close();
+      done();
+    });
+  }
   await app.register(realtimeRoutes, {
     live: app.services.realtime,
     hub: app.hub,

@@ -48,6 +48,8 @@ export interface AppConfig {
   readonly twoFactorKey: Buffer | undefined;
   /** Shared caches (CDN, nginx): how long they keep reader pages, and how they are purged. */
   readonly cache: CacheConfig;
+  /** A folder the wire desk watches for agency files (NewsML-G2 .xml, ninjs .json); unset: none. */
+  readonly wireDropDir: string | undefined;
 }
 
 export interface CacheConfig {
@@ -197,6 +199,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'CACHE_PURGE_URL',
   'CACHE_PURGE_TOKEN',
   'TWO_FACTOR_KEY',
+  'WIRE_DROP_DIR',
   'NODE_ENV',
 ]);
 
@@ -278,6 +281,7 @@ export function loadConfig(env: Env = startEnvironment()): AppConfig {
     logHashSecret,
     cache: cacheConfig(env),
     twoFactorKey: twoFactorKey(env),
+    wireDropDir: value(env, 'WIRE_DROP_DIR'),
   };
 }
 
