@@ -271,6 +271,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     comments: app.services.comments,
     settings: app.services.settings,
     audit: app.services.audit,
+    wire: app.services.wire,
     identify: app.identify,
     readersOf: (liveblogId: number) => app.hub.readersOf(liveblogId),
     publicUrl: config.publicUrl,

@@ -7,6 +7,7 @@ import type { Assets } from '../platform/platform.assets.js';
 import { can, type Actor } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
 import { CsrfField } from './newsroom.fields.view.js';
+import { wm } from '../wire/wire.messages.js';
 
 export interface NewsroomFrame {
   readonly locale: UiLocale;
@@ -27,6 +28,7 @@ function StaffNav({ frame, actor }: { frame: NewsroomFrame; actor: Actor }) {
     <nav class="newsroom-nav" aria-label={m.newsroom}>
       <a href="/newsroom">{m.dashboard}</a>
       {can(actor, 'comment.moderate') ? <a href="/newsroom/comments">{m.moderation}</a> : null}
+      {can(actor, 'wire.read') ? <a href="/newsroom/wire">{wm(frame.locale).wire}</a> : null}
       {can(actor, 'user.manage') ? <a href="/newsroom/users">{m.users}</a> : null}
       {can(actor, 'user.manage') ? <a href="/newsroom/settings">{m.siteSettings}</a> : null}
       {can(actor, 'audit.read') ? <a href="/newsroom/audit">{m.audit}</a> : null}

@@ -23,6 +23,8 @@ import { auditRoutes } from './newsroom.audit.routes.js';
 import { settingsRoutes } from './newsroom.settings.routes.js';
 import { commentsRoutes } from './newsroom.comments.routes.js';
 import { ACCOUNT_PATH, OPEN_DURING_SET_UP, accountRoutes } from './newsroom.account.routes.js';
+import type { WireService } from '../wire/wire.service.js';
+import { wireDeskRoutes } from '../wire/wire.desk.routes.js';
 
 export interface NewsroomOptions {
   readonly accounts: AccountService;
@@ -32,6 +34,7 @@ export interface NewsroomOptions {
   readonly comments: CommentService;
   readonly settings: SettingsService;
   readonly audit: AuditService;
+  readonly wire: WireService;
   readonly identify: Identify;
   /** How many readers have a page open now. */
   readonly readersOf: (liveblogId: number) => number;
@@ -85,4 +88,5 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   await app.register(auditRoutes, { pages, audit: options.audit });
   await app.register(settingsRoutes, { pages, settings: options.settings });
   await app.register(commentsRoutes, { pages, comments: options.comments });
+  await app.register(wireDeskRoutes, { pages, wire: options.wire });
 };

@@ -81,3 +81,21 @@ export const NinjsQuery = Type.Object(
 
 /** A ninjs 2.0 object; its shape is the IPTC's schema, not ours. */
 export const NinjsOut = Type.Unknown({ description: 'A ninjs 2.0 news object' });
+
+/** The inbox page's query: the page's language and an optional language filter. */
+export const WireDeskQuery = Type.Object(
+  {
+    lang: Type.Optional(Type.Enum(['ar', 'en'])),
+    language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}$' })),
+  },
+  { additionalProperties: false },
+);
+
+/** The inbox page's form: which live page the draft goes to. */
+export const WireDraftForm = Type.Object(
+  {
+    _csrf: Type.Optional(Type.String({ maxLength: 200 })),
+    liveblog: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
