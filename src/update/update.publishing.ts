@@ -1,6 +1,6 @@
 // Publishing: now, at a set time, by the scheduler; editing, pinning and deleting what is live.
 // Every method checks access on its first line and writes through the core's one write step.
-import { errors, things } from '../platform/platform.errors.js';
+import { AppError, errors, things } from '../platform/platform.errors.js';
 import { assertCan, type Actor } from '../access/access.policy.js';
 import { blocksHaveText, type Block } from '../blocks/blocks.schema.js';
 import type { EventDraft } from '../realtime/realtime.record.js';
@@ -213,6 +213,9 @@ export function publishingOps(core: UpdateCore) {
           )
           .catch((error: unknown) => {
             if (error instanceof NotClaimed) return undefined;
+            // Refused for a reason of its own (the publish gate: an embargo moved later): this
+            // one waits for a later round, the others still go out.
+            if (error instanceof AppError) return undefined;
             throw error;
           });
         if (done) published++;

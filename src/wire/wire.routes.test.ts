@@ -201,6 +201,40 @@ describe.each(engines())('the wire desk API ($name)', (engine) => {
     clock.set(new Date('2026-12-02T10:00:00Z'));
   });
 
+  it('a scheduled draft whose embargo a newer version moved later waits, and the scheduler goes on', async () => {
+    const item = JSON.parse(wireFixture('ninjs-ar-embargo.json')) as Record<string, unknown>;
+    const first = {
+      ...item,
+      uri: 'urn:example-wire:item:ar-moved-0060',
+      embargoed: '2026-12-02T11:00:00Z',
+    };
+    const stored = (await sendJson(first)).json<IngestOut>().results[0]?.item;
+    if (!stored) throw new Error('ingested');
+    const draft = (await draftFrom(stored.id, 'storm-ar')).json<{ draft: { id: number } }>().draft;
+    expect((await publishDraft('storm-ar', draft.id, '2026-12-02T11:30:00Z')).statusCode).toBe(200);
+    const later = { ...first, version: '2', embargoed: '2026-12-02T13:00:00Z' };
+    expect((await sendJson(later)).json<IngestOut>().results[0]?.outcome).toBe('replaced');
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs/storm-ar/updates',
+      headers: bearer(editor),
+      payload: { text: 'تحديث مجدول عادي', publishAt: '2026-12-02T11:45:00Z' },
+    });
+    expect(other.statusCode).toBe(201);
+
+    clock.set(new Date('2026-12-02T12:00:00Z'));
+    expect(await t.app.services.updates.publishDue()).toBe(1);
+    expect((await t.app.inject(`/api/v1/liveblogs/storm-ar/updates/${draft.id}`)).statusCode).toBe(
+      404,
+    );
+    clock.set(new Date('2026-12-02T13:00:00Z'));
+    expect(await t.app.services.updates.publishDue()).toBe(1);
+    expect((await t.app.inject(`/api/v1/liveblogs/storm-ar/updates/${draft.id}`)).statusCode).toBe(
+      200,
+    );
+    clock.set(new Date('2026-12-02T10:00:00Z'));
+  });
+
   it('the embargo of a ninjs item holds too, and its Arabic message says so', async () => {
     const res = await sendJson(JSON.parse(wireFixture('ninjs-ar-embargo.json')));
     const item = res.json<IngestOut>().results[0]?.item;
