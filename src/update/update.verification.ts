@@ -38,9 +38,11 @@ export function trustFromRow(row: UpdateRow) {
     verification: isVerification(row.verification) ? row.verification : null,
     verificationAt: row.verificationAt === null ? null : new Date(row.verificationAt),
     verificationNote: row.verificationNote,
-    corrections: storedCorrections(row.corrections).map(
-      (c): Correction => ({ at: new Date(c.at), note: c.note, revision: c.revision }),
-    ),
+    corrections: storedCorrections(row.corrections).map((c): Correction => ({
+      at: new Date(c.at),
+      note: c.note,
+      revision: c.revision,
+    })),
   };
 }
 
@@ -76,10 +78,10 @@ export const correctionNeedsChange = () =>
   );
 
 const noteWithoutState = () =>
-  errors.validation(
-    [{ field: '/verificationNote', message: 'set a verification state first' }],
-    { ar: 'حدّد حالة التحقق أولًا.', en: 'Set a verification state first.' },
-  );
+  errors.validation([{ field: '/verificationNote', message: 'set a verification state first' }], {
+    ar: 'حدّد حالة التحقق أولًا.',
+    en: 'Set a verification state first.',
+  });
 
 export const retractedStays = () =>
   new AppError(409, 'retracted_stays', {

@@ -93,7 +93,7 @@ describe('the summary box on a phone', () => {
     });
     expect(res.status).toBe(200);
     await page.waitForFunction(
-      () => document.querySelector('#summary')?.textContent?.includes('وفاة ثلاثة أشخاص') ?? false,
+      () => document.querySelector('#summary')?.textContent.includes('وفاة ثلاثة أشخاص') ?? false,
       undefined,
       { timeout: 15_000 },
     );
