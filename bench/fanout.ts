@@ -197,6 +197,10 @@ async function startSocketIo(port: number): Promise<Target> {
           submittedAt: null,
           returnNote: null,
           scheduledAt: null,
+          verification: null,
+          verificationAt: null,
+          verificationNote: null,
+          corrections: [],
         },
         {
           slug: 'bench',

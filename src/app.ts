@@ -43,6 +43,7 @@ import { enforceConsent } from './platform/platform.consent.js';
 import { INLINE_SCRIPT_HASHES, renderProblemDocument } from './frame/frame.view.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
+import { summaryRoutes } from './liveblog/liveblog.summary.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.routes.js';
 import { sitemapRoutes } from './reader/reader.sitemaps.routes.js';
@@ -239,6 +240,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
         updates: app.services.updates,
         publicUrl: config.publicUrl,
       });
+      await api.register(summaryRoutes, { summaries: app.services.summaries });
       await api.register(searchApiRoutes, { search: app.services.search });
       await api.register(photoRoutes, {
         photos: app.services.photos,
@@ -251,6 +253,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   );
   await app.register(readerRoutes, {
     reader: app.services.reader,
+    summaries: app.services.summaries,
     comments: app.services.comments,
     siteName: config.siteName,
     publicUrl: config.publicUrl,
@@ -268,6 +271,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     twoFactor: app.services.twoFactor,
     liveblogs: app.services.liveblogs,
     updates: app.services.updates,
+    summaries: app.services.summaries,
     comments: app.services.comments,
     settings: app.services.settings,
     audit: app.services.audit,

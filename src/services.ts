@@ -20,6 +20,7 @@ import { createMediaResolver } from './media/media.resolver.js';
 import { createPhotoService, type PhotoService } from './media/media.photos.js';
 import { createLiveblogService, type LiveblogService } from './liveblog/liveblog.service.js';
 import { createUpdateService, type UpdateService } from './update/update.service.js';
+import { createSummaryService, type SummaryService } from './liveblog/liveblog.summary.js';
 import { createSearchService, type SearchService } from './search/search.service.js';
 import { createCommentService, type CommentService } from './comment/comment.service.js';
 import { createReaderService, type ReaderService } from './reader/reader.service.js';
@@ -61,6 +62,7 @@ export interface Services {
   readonly photos: PhotoService;
   readonly liveblogs: LiveblogService;
   readonly updates: UpdateService;
+  readonly summaries: SummaryService;
   readonly search: SearchService;
   readonly comments: CommentService;
   readonly reader: ReaderService;
@@ -120,6 +122,13 @@ export function createServices(parts: ServiceParts): Services {
     publicUrl,
     publishGate: createEmbargoGate(),
   });
+  const summaries = createSummaryService({
+    ...base,
+    ...changes,
+    bus,
+    siteDateStyle: settings.dateStyle,
+    publicUrl,
+  });
   return {
     tokens: createTokenService(base),
     ...createAccessServices(parts),
@@ -130,12 +139,14 @@ export function createServices(parts: ServiceParts): Services {
     search,
     liveblogs,
     updates,
+    summaries,
     comments,
     reader: createReaderService({
       ...base,
       siteDateStyle: settings.dateStyle,
       publicUrl,
       comments,
+      summaries,
     }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
     realtime: createRealtimeService(base),

@@ -5,6 +5,12 @@ import { commentApproved, commentRemoved, type CommentEventData } from './live.c
 import { liveblogUpdated, type LiveblogEventData } from './live.liveblog.js';
 import { setPinned } from './live.place.js';
 import {
+  correctionArrived,
+  summaryChanged,
+  type CorrectionEventData,
+  type SummaryEventData,
+} from './live.trust.js';
+import {
   deleted,
   edited,
   published,
@@ -30,6 +36,10 @@ export function applyEvent(
       break;
     case 'update.edited':
       edited(live, data);
+      correctionArrived(raw as CorrectionEventData);
+      break;
+    case 'liveblog.summary':
+      summaryChanged(raw as SummaryEventData);
       break;
     case 'update.deleted':
       deleted(live, data);

@@ -32,6 +32,15 @@ export interface ExplainerSection {
   readonly blocks: Block[];
 }
 
+/** One version of the «what we know so far» box: plain text, one point a line. */
+export interface SummaryVersion {
+  readonly id: number;
+  readonly text: string;
+  readonly points: readonly string[];
+  readonly editorName: string;
+  readonly at: Date;
+}
+
 export interface NewLiveblog {
   slug: string;
   headline: string;

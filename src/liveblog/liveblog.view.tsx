@@ -5,14 +5,21 @@ import { renderToString } from 'preact-render-to-string';
 import { plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
-import type { PublishedUpdate } from '../update/update.types.js';
+import type { PublishedUpdate, Verification } from '../update/update.types.js';
+import {
+  CorrectionsList,
+  VerificationFilter,
+  type PageCorrection,
+} from '../update/update.trust.view.js';
+import { trm } from '../update/update.trust.messages.js';
+import { SummaryBox } from './liveblog.summary.view.js';
 import {
   BlocksView,
   KeyEventItem,
   UpdateArticle,
   type UpdateContext,
 } from '../update/update.view.js';
-import type { ExplainerSection, Liveblog } from './liveblog.types.js';
+import type { ExplainerSection, Liveblog, SummaryVersion } from './liveblog.types.js';
 import { explainerAnchor, liveblogPath } from './liveblog.presenter.js';
 
 export function ExplainerView({
@@ -75,10 +82,19 @@ export interface LivePageModel {
   readonly context: UpdateContext;
   /** The comments section (page 1 only), drawn by comment.view.tsx. */
   readonly comments?: ComponentChildren;
+  /** «What we know so far» (first page only). */
+  readonly summary?: SummaryVersion | undefined;
+  /** The page's corrections ledger, newest first. */
+  readonly corrections?: readonly PageCorrection[];
+  /** The reader's filter: only updates in this verification state. */
+  readonly verification?: Verification;
 }
 
-function pageHref(slug: string, page: number): string {
-  return page <= 1 ? liveblogPath(slug) : `${liveblogPath(slug)}?page=${page}`;
+function pageHref(slug: string, page: number, only?: Verification): string {
+  const query = [page > 1 ? `page=${page}` : '', only ? `verification=${only}` : '']
+    .filter(Boolean)
+    .join('&');
+  return query ? `${liveblogPath(slug)}?${query}` : liveblogPath(slug);
 }
 
 export function LivePage({ model }: { model: LivePageModel }) {
@@ -116,6 +132,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
           </p>
         ) : null}
       </header>
+      {firstPage ? <SummaryBox summary={model.summary} context={context} /> : null}
 
       <div class="live-layout">
         <aside class="live-aside">
@@ -155,6 +172,11 @@ export function LivePage({ model }: { model: LivePageModel }) {
                 ({plural(liveblog.locale, model.total, m.updatesCount, context.dateStyle.digits)})
               </span>
             </h2>
+            <VerificationFilter
+              path={liveblogPath(liveblog.slug)}
+              context={context}
+              active={model.verification}
+            />
             <div id="new-updates-pill" class="new-updates-pill" hidden>
               <button type="button" class="new-updates-button" />
             </div>
@@ -164,21 +186,27 @@ export function LivePage({ model }: { model: LivePageModel }) {
                 <UpdateArticle key={update.id} update={update} context={context} />
               ))}
             </div>
-            {model.total === 0 ? <p class="no-updates">{m.noUpdatesYet}</p> : null}
+            {model.total === 0 ? (
+              <p class="no-updates">
+                {model.verification ? trm(liveblog.locale).noneInState : m.noUpdatesYet}
+              </p>
+            ) : null}
           </section>
+
+          <CorrectionsList items={model.corrections ?? []} context={context} />
 
           {model.comments}
 
           {model.pageCount > 1 ? (
             <nav class="pagination" aria-label={m.pageOf(page, model.pageCount)}>
               {page > 1 ? (
-                <a rel="prev" href={pageHref(liveblog.slug, page - 1)}>
+                <a rel="prev" href={pageHref(liveblog.slug, page - 1, model.verification)}>
                   {m.newerPage}
                 </a>
               ) : null}
               <span>{m.pageOf(page, model.pageCount)}</span>
               {page < model.pageCount ? (
-                <a rel="next" href={pageHref(liveblog.slug, page + 1)}>
+                <a rel="next" href={pageHref(liveblog.slug, page + 1, model.verification)}>
                   {m.olderPage}
                 </a>
               ) : null}

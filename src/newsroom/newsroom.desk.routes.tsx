@@ -31,7 +31,7 @@ export const deskRoutes: FastifyPluginAsyncTypebox<DeskRoutesOptions> = (app, op
     async (request, reply) => {
       const session = pages.signedIn(request, reply);
       if (!session) return reply;
-      const { liveblog, explainer, drafts, published } = await updates.desk(
+      const { liveblog, explainer, drafts, published, summary } = await updates.desk(
         session.actor,
         request.params.slug,
       );
@@ -41,7 +41,7 @@ export const deskRoutes: FastifyPluginAsyncTypebox<DeskRoutesOptions> = (app, op
           locale={pages.locale(request)}
           actor={session.actor}
           csrfToken={session.csrfToken}
-          model={{ liveblog, explainer, drafts, published, widget }}
+          model={{ liveblog, explainer, drafts, published, widget, summary }}
         />
       );
       return pages.render(request, reply, liveblog.headline, page, {

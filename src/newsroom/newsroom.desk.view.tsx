@@ -1,7 +1,7 @@
 // A live page's desk: the composer, the review queue, the published stream, the embed snippet
 // and (for editors) the page's settings. The desk client (src/client/newsroom.ts) enhances it.
 import type { UiLocale } from '../lib/i18n.messages.js';
-import type { ExplainerSection, Liveblog } from '../liveblog/liveblog.types.js';
+import type { ExplainerSection, Liveblog, SummaryVersion } from '../liveblog/liveblog.types.js';
 import type { Update } from '../update/update.types.js';
 import { can, type Actor } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
@@ -9,6 +9,7 @@ import { Composer } from './newsroom.composer.view.js';
 import { ReviewQueue } from './newsroom.review-queue.view.js';
 import { Stream, WidgetPanel } from './newsroom.stream.view.js';
 import { PageSettings } from './newsroom.page-settings.view.js';
+import { TrustPanel } from './newsroom.trust.view.js';
 
 export interface DeskModel {
   /** The copy-paste embed snippet for partner sites. */
@@ -17,6 +18,8 @@ export interface DeskModel {
   readonly explainer: readonly ExplainerSection[];
   readonly drafts: readonly Update[];
   readonly published: readonly Update[];
+  /** «What we know so far» as it stands. */
+  readonly summary?: SummaryVersion | undefined;
 }
 
 export function DeskPage({
@@ -44,6 +47,9 @@ export function DeskPage({
         <ReviewQueue locale={locale} actor={actor} liveblog={liveblog} drafts={model.drafts} />
         <Stream locale={locale} actor={actor} liveblog={liveblog} published={model.published} />
         <WidgetPanel locale={locale} snippet={model.widget} />
+        {can(actor, 'update.edit') ? (
+          <TrustPanel {...model} locale={locale} csrfToken={csrfToken} />
+        ) : null}
         {can(actor, 'liveblog.edit') ? (
           <PageSettings
             locale={locale}

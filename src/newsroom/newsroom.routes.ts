@@ -18,6 +18,8 @@ import { parseForm } from './newsroom.forms.js';
 import { authRoutes } from './newsroom.auth.routes.js';
 import { dashboardRoutes } from './newsroom.dashboard.routes.js';
 import { deskRoutes } from './newsroom.desk.routes.js';
+import { trustRoutes } from './newsroom.trust.routes.js';
+import type { SummaryService } from '../liveblog/liveblog.summary.js';
 import { usersRoutes } from './newsroom.users.routes.js';
 import { auditRoutes } from './newsroom.audit.routes.js';
 import { settingsRoutes } from './newsroom.settings.routes.js';
@@ -31,6 +33,7 @@ export interface NewsroomOptions {
   readonly twoFactor: TwoFactorService;
   readonly liveblogs: LiveblogService;
   readonly updates: UpdateService;
+  readonly summaries: SummaryService;
   readonly comments: CommentService;
   readonly settings: SettingsService;
   readonly audit: AuditService;
@@ -83,6 +86,7 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   });
   await app.register(dashboardRoutes, { pages, liveblogs, readersOf: options.readersOf });
   await app.register(deskRoutes, { pages, liveblogs, updates, publicUrl });
+  await app.register(trustRoutes, { pages, summaries: options.summaries, updates });
   await app.register(accountRoutes, { pages, twoFactor: options.twoFactor });
   await app.register(usersRoutes, { pages, accounts, twoFactor: options.twoFactor });
   await app.register(auditRoutes, { pages, audit: options.audit });

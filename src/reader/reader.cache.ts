@@ -42,6 +42,7 @@ export function cacheChangeFor(change: PageChange): CacheChange {
     page,
     ...FEED_FORMATS.map((format) => `${page}/feed.${format}`),
     `/embed/${encodeURIComponent(change.slug)}`,
+    `${page}/summary`,
     ...change.updateIds.map((id) => `${page}/updates/${String(id)}`),
     '/',
     ...FEED_FORMATS.map((format) => `/feed.${format}`),

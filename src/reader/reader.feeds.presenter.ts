@@ -6,6 +6,13 @@ import type { PublishedUpdate } from '../update/update.types.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
+import {
+  VERIFICATION_SCHEME,
+  jsonFeedTrust,
+  trustModified,
+  trustStructuredData,
+  withTrust,
+} from './reader.trust.presenter.js';
 
 export function xml(text: string): string {
   return (
@@ -45,9 +52,8 @@ export function firstImageUrl(update: PublishedUpdate, publicUrl: string): strin
   return undefined;
 }
 
-function modifiedOf(update: PublishedUpdate): Date {
-  return update.editedAt ?? update.publishedAt;
-}
+/** Edits and verification changes both count (reader.trust.presenter.ts). */
+const modifiedOf = trustModified;
 
 export interface StructuredDataInput {
   readonly liveblog: Liveblog;
@@ -94,6 +100,7 @@ export function liveBlogPosting(input: StructuredDataInput): Record<string, unkn
       url: `${canonicalUrl}#${updateAnchor(update.id)}`,
       mainEntityOfPage: `${canonicalUrl}#${updateAnchor(update.id)}`,
       publisher: { '@type': 'Organization', name: input.siteName },
+      ...trustStructuredData(update),
     })),
   };
 }
@@ -114,6 +121,11 @@ export interface FeedInput {
   readonly publicUrl: string;
 }
 
+/** An item's text, with its verification note and corrections after it. */
+function textOf(item: FeedItem): string {
+  return withTrust(blocksToText(item.update.blocks), item.update, item.liveblog);
+}
+
 function itemUrl(input: FeedInput, item: FeedItem): string {
   return `${input.publicUrl}${permalinkPath(item.liveblog.slug, item.update.id)}`;
 }
@@ -130,8 +142,12 @@ export function rss(input: FeedInput): string {
 <link>${xml(itemUrl(input, item))}</link>
 <guid isPermaLink="false">${xml(itemId(input, item))}</guid>
 <pubDate>${item.update.publishedAt.toUTCString()}</pubDate>
-<description>${xml(blocksToText(item.update.blocks))}</description>
-<dc:creator>${xml(item.update.authorName)}</dc:creator>
+<description>${xml(textOf(item))}</description>
+<dc:creator>${xml(item.update.authorName)}</dc:creator>${
+        item.update.verification
+          ? `\n<category domain="${VERIFICATION_SCHEME}">${item.update.verification}</category>`
+          : ''
+      }
 </item>`,
     )
     .join('\n');
@@ -160,7 +176,11 @@ export function atom(input: FeedInput): string {
 <published>${item.update.publishedAt.toISOString()}</published>
 <updated>${modifiedOf(item.update).toISOString()}</updated>
 <author><name>${xml(item.update.authorName)}</name></author>
-<content type="text">${xml(blocksToText(item.update.blocks))}</content>
+<content type="text">${xml(textOf(item))}</content>${
+        item.update.verification
+          ? `\n<category scheme="${VERIFICATION_SCHEME}" term="${item.update.verification}"/>`
+          : ''
+      }
 </entry>`,
     )
     .join('\n');
@@ -189,11 +209,13 @@ export function jsonFeed(input: FeedInput): string {
       id: itemId(input, item),
       url: itemUrl(input, item),
       title: titleOf(item.update),
-      content_text: blocksToText(item.update.blocks),
+      content_text: textOf(item),
       date_published: item.update.publishedAt.toISOString(),
       date_modified: modifiedOf(item.update).toISOString(),
       authors: [{ name: item.update.authorName }],
       language: item.liveblog.locale,
+      ...(item.update.verification && { tags: [item.update.verification] }),
+      ...jsonFeedTrust(item.update),
     })),
   });
 }

@@ -10,6 +10,7 @@ import type { ReaderService } from './reader.service.js';
 import { HtmlOut, type ReaderPages } from './reader.pages.js';
 import { FrontPage } from './reader.view.js';
 import type { CachePolicy } from '../platform/platform.cache.js';
+import { VERIFICATION_STATES } from '../update/update.types.js';
 import { cacheForReaders, liveblogKeys, listKeys, updateKeys } from './reader.cache.js';
 
 export interface LivePageRoutesOptions {
@@ -44,6 +45,7 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
           order: Type.Optional(Type.Enum(['newest', 'oldest'])),
           comment: Type.Optional(Type.Enum(['pending', 'published'])),
+          verification: Type.Optional(Type.Enum([...VERIFICATION_STATES])),
         }),
         response: { 200: HtmlOut },
       },
@@ -53,6 +55,7 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
         request.params.slug,
         request.query.page ?? 1,
         request.query.order === 'oldest' ? 'oldest' : 'newest',
+        request.query.verification,
       );
       const notice =
         request.query.comment === 'pending' || request.query.comment === 'published'

@@ -72,7 +72,8 @@ export function createReaderPages({
       (focus && firstImageUrl(focus, publicUrl)) ??
       model.updates.map((u) => firstImageUrl(u, publicUrl)).find((url) => url !== undefined) ??
       `${publicUrl}/logo.png`;
-    const live = liveblog.status === 'live';
+    // A page filtered by verification is a still list: new updates are not all in that state.
+    const live = liveblog.status === 'live' && model.verification === undefined;
     const structuredData = scriptJson(
       liveBlogPosting({
         liveblog,
@@ -90,7 +91,7 @@ export function createReaderPages({
         title: `${title}${model.page > 1 ? ` — ${t(liveblog.locale).pageOf(model.page, model.pageCount)}` : ''} | ${siteName}`,
         description,
         canonicalUrl,
-        scripts: live || model.page === 1 ? [assets.url('live.js')] : [],
+        scripts: live || (model.page === 1 && !model.verification) ? [assets.url('live.js')] : [],
         head: (
           <LivePageHead
             model={{

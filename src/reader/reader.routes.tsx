@@ -11,10 +11,13 @@ import { createReaderPages } from './reader.pages.js';
 import { livePageRoutes } from './reader.page.routes.js';
 import { commentFormRoutes } from './reader.comments.routes.js';
 import { consentRoutes } from './reader.consent.routes.js';
+import { summaryPageRoutes } from './reader.summary.routes.js';
+import type { SummaryService } from '../liveblog/liveblog.summary.js';
 
 export interface ReaderRoutesOptions {
   readonly reader: Pick<ReaderService, 'frontPage' | 'livePageWithComments' | 'permalink'>;
   readonly comments: Pick<CommentService, 'post' | 'formToken'>;
+  readonly summaries: Pick<SummaryService, 'history'>;
   readonly siteName: string;
   /** The address readers use: absolute links, the same-origin check, Secure cookies. */
   readonly publicUrl: string;
@@ -25,7 +28,7 @@ export interface ReaderRoutesOptions {
 
 export const readerRoutes: FastifyPluginAsyncTypebox<ReaderRoutesOptions> = async (
   app,
-  { reader, comments, siteName, publicUrl, assets, cache },
+  { reader, comments, summaries, siteName, publicUrl, assets, cache },
 ) => {
   const secure = publicUrl.startsWith('https://');
   const origin = new URL(publicUrl).origin;
@@ -43,4 +46,5 @@ export const readerRoutes: FastifyPluginAsyncTypebox<ReaderRoutesOptions> = asyn
   await app.register(livePageRoutes, { pages, reader, siteName, cache });
   await app.register(commentFormRoutes, { pages, reader, comments, origin, secure });
   await app.register(consentRoutes, { pages, siteName, origin, secure });
+  await app.register(summaryPageRoutes, { pages, summaries, siteName, cache });
 };

@@ -12,9 +12,13 @@ import { permalinkPath, updateAnchor } from '../update/update.view.js';
 import { renderContext } from '../update/update.presenter.js';
 import type { DateStyle } from '../lib/time.format.js';
 import type { CommentService } from '../comment/comment.service.js';
+import type { SummaryService } from '../liveblog/liveblog.summary.js';
+import type { Verification } from '../update/update.types.js';
+import { pageCorrections } from '../update/update.trust.view.js';
 
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;
+const CORRECTED_SHOWN = 50;
 /** Updates in a feed, of a page or of the site. */
 const FEED_SIZE = 50;
 /** Google News wants articles from the last two days only. */
@@ -27,6 +31,8 @@ export interface ReaderServiceDeps extends BaseDeps {
   readonly publicUrl?: string;
   /** The comments shown under the first page. */
   readonly comments: Pick<CommentService, 'section'>;
+  /** The «what we know so far» box at the top of the first page. */
+  readonly summaries: Pick<SummaryService, 'current'>;
 }
 
 export function createReaderService({
@@ -35,28 +41,45 @@ export function createReaderService({
   siteDateStyle,
   publicUrl = '',
   comments,
+  summaries,
 }: ReaderServiceDeps) {
   const liveblogs = createLiveblogRepository();
   const updates = createUpdateRepository();
 
   const liveblogBySlug = (slug: string) => liveblogBySlugOr404(db, slug);
 
-  async function livePage(slug: string, page: number): Promise<LivePageModel> {
+  /** `only`: the updates in one verification state (a reader's filter). */
+  async function livePage(slug: string, page: number, only?: Verification): Promise<LivePageModel> {
     // The page row (with its newest event number) is read first: whatever is published after
     // this read reaches the reader as an event, so nothing falls between render and connect.
     const liveblog = await liveblogBySlug(slug);
-    const total = await updates.countPublished(db, liveblog.id);
+    const total = await updates.countPublished(db, liveblog.id, only);
     const pageCount = Math.max(1, Math.ceil(total / UPDATES_PER_PAGE));
     if (page > pageCount) throw errors.notFound(things.page);
-    const [explainer, shown, keyEvents, pinned, lastUpdatedAt] = await Promise.all([
-      liveblogs.explainer(db, liveblog.id),
-      updates.listPublished(db, liveblog.id, (page - 1) * UPDATES_PER_PAGE, UPDATES_PER_PAGE),
-      updates.keyEvents(db, liveblog.id, KEY_EVENTS_SHOWN),
-      page === 1 ? updates.pinned(db, liveblog.id) : Promise.resolve(undefined),
-      updates.lastActivityAt(db, liveblog.id),
-    ]);
+    const first = page === 1;
+    const [explainer, shown, keyEvents, pinned, lastUpdatedAt, summary, corrected] =
+      await Promise.all([
+        liveblogs.explainer(db, liveblog.id),
+        updates.listPublished(
+          db,
+          liveblog.id,
+          (page - 1) * UPDATES_PER_PAGE,
+          UPDATES_PER_PAGE,
+          only,
+        ),
+        updates.keyEvents(db, liveblog.id, KEY_EVENTS_SHOWN),
+        first && !only ? updates.pinned(db, liveblog.id) : Promise.resolve(undefined),
+        updates.lastActivityAt(db, liveblog.id),
+        first ? summaries.current(liveblog.id) : Promise.resolve(undefined),
+        updates.corrected(db, liveblog.id, CORRECTED_SHOWN),
+      ]);
     const onThisPage = new Set(shown.map((u) => u.id));
+    const hrefOf = (update: PublishedUpdate) =>
+      onThisPage.has(update.id) ? `#${updateAnchor(update.id)}` : permalinkPath(slug, update.id);
     return {
+      summary,
+      corrections: pageCorrections(corrected, hrefOf),
+      ...(only && { verification: only }),
       liveblog,
       explainer,
       keyEvents: keyEvents.map((update: PublishedUpdate) => ({
@@ -86,8 +109,13 @@ export function createReaderService({
     livePage,
 
     /** A numbered page as a reader opens it; the first page also carries its comments. */
-    async livePageWithComments(slug: string, page: number, order: 'newest' | 'oldest') {
-      const model = await livePage(slug, page);
+    async livePageWithComments(
+      slug: string,
+      page: number,
+      order: 'newest' | 'oldest',
+      only?: Verification,
+    ) {
+      const model = await livePage(slug, page, only);
       return { model, comments: page === 1 ? await comments.section(slug, order) : undefined };
     },
 

@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'update.pinned',
   'update.unpinned',
   'liveblog.updated',
+  'liveblog.summary',
   'comment.approved',
   'comment.removed',
 ] as const;

@@ -50,7 +50,7 @@ export const realtimeRoutes: FastifyPluginAsyncTypebox<RealtimeRoutesOptions> = 
         tags: ['live delivery'],
         summary: 'Server-Sent Events of a live page',
         description:
-          'Events: update.published, update.edited, update.deleted, update.pinned, update.unpinned, liveblog.updated; ' +
+          'Events: update.published, update.edited, update.deleted, update.pinned, update.unpinned, liveblog.updated, liveblog.summary; ' +
           'each id is the page sequence number. Resume with the Last-Event-ID header or ?lastEventId=. ' +
           'A `reset` event means the reader was too far behind and should reload the first page.',
         params: Type.Object({ slug: Slug }),

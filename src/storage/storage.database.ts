@@ -28,6 +28,8 @@ import { commentTokensMigration } from './migrations/2026-12-01-0012-comment-tok
 import { idempotencyMigration } from './migrations/2026-12-02-0013-idempotency.js';
 import { twoFactorMigration } from './migrations/2026-12-02-0014-two-factor.js';
 import { wireMigration } from './migrations/2026-12-02-0018-wire.js';
+import { verificationMigration } from './migrations/2026-12-02-0015-verification.js';
+import { summaryMigration } from './migrations/2026-12-02-0016-summary.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -133,6 +135,8 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-02-0013-idempotency': idempotencyMigration(),
     '2026-12-02-0014-two-factor': twoFactorMigration(engine),
     '2026-12-02-0018-wire': wireMigration(engine),
+    '2026-12-02-0015-verification': verificationMigration(),
+    '2026-12-02-0016-summary': summaryMigration(engine),
   };
 }
 

@@ -57,6 +57,12 @@ export interface UpdateTable {
   submittedAt: string | null;
   returnNote: string | null;
   scheduledAt: string | null;
+  /** unconfirmed, confirmed, disputed or retracted; null until an editor sets one. */
+  verification: string | null;
+  verificationAt: string | null;
+  verificationNote: string | null;
+  /** JSON array of {at, note, revision}: the update's public corrections, oldest first. */
+  corrections: Generated<string>;
 }
 
 export interface EventTable {
@@ -261,9 +267,20 @@ export interface WireDraftTable {
   createdAt: string;
 }
 
+/** One version of a live page's «what we know so far» box. */
+export interface LiveblogSummaryTable {
+  id: Generated<number>;
+  liveblogId: number;
+  body: string;
+  editorName: string;
+  editorUserId: number | null;
+  createdAt: string;
+}
+
 export interface Database {
   wireItems: WireItemTable;
   wireDrafts: WireDraftTable;
+  liveblogSummaries: LiveblogSummaryTable;
   photos: PhotoTable;
   comments: CommentTable;
   commentBlocks: CommentBlockTable;
@@ -289,6 +306,7 @@ export type LiveblogRow = Selectable<LiveblogTable>;
 export type NewLiveblogRow = Insertable<LiveblogTable>;
 export type LiveblogPatchRow = Updateable<LiveblogTable>;
 export type ExplainerSectionRow = Selectable<ExplainerSectionTable>;
+export type LiveblogSummaryRow = Selectable<LiveblogSummaryTable>;
 export type UpdateRow = Selectable<UpdateTable>;
 export type NewUpdateRow = Insertable<UpdateTable>;
 export type UpdatePatchRow = Updateable<UpdateTable>;

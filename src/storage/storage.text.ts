@@ -29,7 +29,14 @@ type ColumnKind = TextKind | 'json';
 export const COLUMN_KINDS: { [T in keyof Database]?: { [C in keyof Database[T]]?: ColumnKind } } = {
   liveblogs: { headline: 'line', standfirst: 'line', dateStyle: 'json' },
   explainerSections: { title: 'line', body: 'json' },
-  updates: { headline: 'line', body: 'json', sources: 'json', authorName: 'name' },
+  updates: {
+    headline: 'line',
+    body: 'json',
+    sources: 'json',
+    authorName: 'name',
+    corrections: 'json',
+  },
+  liveblogSummaries: { editorName: 'name' },
   updateRevisions: {
     headline: 'line',
     body: 'json',

@@ -1,5 +1,6 @@
 // What an edit changes, and which live events say so: content (headline, body, sources), flags
-// (key event, breaking) and the pin, each compared with the update as it stands.
+// (key event, breaking), the pin and trust (verification, a correction; update.verification.ts),
+// each compared with the update as it stands.
 import { blocksHaveText } from '../blocks/blocks.schema.js';
 import type { Db } from '../storage/storage.database.js';
 import type { EventDraft } from '../realtime/realtime.record.js';
@@ -9,11 +10,17 @@ import type { PublishedUpdate, UpdateChanges } from './update.types.js';
 import type { UpdateCore } from './update.core.js';
 import type { UpdateContext } from './update.view.js';
 import { bodyOf, cleanHeadline, cleanSources, noText, sameJson } from './update.input.js';
+import { movesVerification, trustPlan } from './update.verification.js';
 
 export interface EditPlan {
   readonly changes: UpdateChanges;
   /** Readers see «تم التحديث» only when the content changed, not for flags or the pin. */
   readonly contentChanged: boolean;
+  /** The public note when the edit is a correction (appended to the ledger). */
+  readonly correction: string | undefined;
+  /** The stored changes, stamped with the edit's time where they need it. */
+  readonly changesAt: (now: Date) => UpdateChanges;
+  readonly revision: { readonly action: string; readonly note: string | null };
   readonly events: (
     trx: Db,
     update: PublishedUpdate,
@@ -54,12 +61,26 @@ export async function editPlan(
     changes.breaking = patch.breaking;
   const pinChanged = patch.pinned !== undefined && patch.pinned !== current.pinned;
   if (pinChanged) changes.pinned = patch.pinned;
+  const trust = trustPlan(current, patch, contentChanged);
+  Object.assign(changes, trust.changes);
   if (Object.keys(changes).length === 0) return undefined;
-  const flagsChanged = changes.keyEvent !== undefined || changes.breaking !== undefined;
+  const verified = movesVerification(trust);
+  const flagsChanged = changes.keyEvent !== undefined || changes.breaking !== undefined || verified;
 
   return {
     changes,
     contentChanged,
+    correction: trust.correction,
+    changesAt: (now) => ({
+      ...changes,
+      ...(contentChanged && { editedAt: now }),
+      ...(verified && { verificationAt: now }),
+    }),
+    revision: trust.correction
+      ? { action: 'correct', note: trust.correction }
+      : verified
+        ? { action: 'verify', note: changes.verificationNote ?? current.verificationNote }
+        : { action: 'edit', note: null },
     async events(trx, update, now, context) {
       const drafts: EventDraft[] = [];
       if (contentChanged || flagsChanged)

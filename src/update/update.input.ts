@@ -73,6 +73,7 @@ export function snapshot(update: Update) {
     pinned: update.pinned,
     breaking: update.breaking,
     status: update.status,
+    verification: update.verification,
   };
 }
 

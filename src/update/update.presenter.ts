@@ -4,6 +4,8 @@ import type { DateStyle } from '../lib/time.format.js';
 import { blocksToText, type Block } from '../blocks/blocks.schema.js';
 import type { PublishedUpdate, Update } from './update.types.js';
 import type { RevisionOut, UpdateOut } from './update.schema.js';
+import { presentTrust } from './update.verification.js';
+import { renderCorrectionItemHtml } from './update.trust.view.js';
 import {
   renderKeyEventHtml,
   renderPinnedHtml,
@@ -31,6 +33,7 @@ export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: str
     url: `${publicUrl}${permalinkPath(liveblog.slug, update.id)}`,
     scheduledAt: update.scheduledAt?.toISOString() ?? null,
     returnNote: update.returnNote,
+    ...presentTrust(update),
   };
 }
 
@@ -88,5 +91,12 @@ export function presentUpdateEvent(
     html: renderUpdateHtml(update, context),
     ...(update.keyEvent && { keyEventHtml: renderKeyEventHtml(update, context) }),
     ...(update.pinned && { pinnedHtml: renderPinnedHtml(update, context) }),
+    ...(update.corrections.length > 0 && {
+      correctionHtml: renderCorrectionItemHtml(
+        update,
+        context,
+        permalinkPath(context.slug, update.id),
+      ),
+    }),
   };
 }

@@ -11,6 +11,7 @@ import type { UpdateCore, UpdateResult, UpdateWrite } from './update.core.js';
 import { bodyOf, newUpdateFields, noText, snapshot } from './update.input.js';
 import { editPlan } from './update.edit.js';
 import { checkIfMatch } from './update.version.js';
+import { retractedStays } from './update.verification.js';
 
 /** Who publishes a scheduled update when its time comes. */
 const SCHEDULER: Actor = { kind: 'user', id: null, name: 'scheduler', role: 'editor' };
@@ -142,17 +143,20 @@ export function publishingOps(core: UpdateCore) {
         actor,
         liveblog,
         change: async (trx, now) => {
-          const changes = plan.contentChanged ? { ...plan.changes, editedAt: now } : plan.changes;
-          const update = guarded
+          const changes = plan.changesAt(now);
+          const changed = guarded
             ? await updates.changeIfUnchanged(trx, current, changes, now)
             : await updates.change(trx, current.id, changes, now);
           // Another writer got there first: the transaction ends here and nothing is written.
-          if (update === undefined) throw errors.preconditionFailed();
+          if (changed === undefined) throw errors.preconditionFailed();
+          const update = plan.correction
+            ? await updates.appendCorrection(trx, changed, plan.correction, now)
+            : changed;
           if (!isVisible(update)) throw errors.notFound(things.update);
           return update;
         },
         index: 'update',
-        revision: { action: 'edit' },
+        revision: plan.revision,
         audit: (update) => ({
           action: 'update.edit',
           targetType: 'update',
@@ -168,6 +172,8 @@ export function publishingOps(core: UpdateCore) {
       assertCan(actor, 'update.delete');
       const liveblog = await core.liveblogBySlug(slug);
       const current = await core.visibleUpdate(liveblog, id);
+      // Never silently deleted: a retraction stays on the record, struck through.
+      if (current.verification === 'retracted') throw retractedStays();
       const guarded = checkIfMatch(ifMatch, current);
       await core.write({
         actor,

@@ -4,9 +4,12 @@ import { errors, things } from '../platform/platform.errors.js';
 import { assertCan, can, type Actor } from '../access/access.policy.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { PreviewBody } from './update.schema.js';
-import type { PublishedUpdate, Update } from './update.types.js';
+import type { PublishedUpdate, Update, Verification } from './update.types.js';
 import type { UpdateCore, UpdateResult } from './update.core.js';
 import { renderUpdateHtml } from './update.view.js';
+import { createSummaryRepository } from '../liveblog/liveblog.summary.repository.js';
+
+const summaries = createSummaryRepository();
 
 /** An update as it would look published now: what the preview draws. */
 function previewUpdate(liveblog: Liveblog, body: PreviewBody, author: string, now: Date) {
@@ -31,6 +34,10 @@ function previewUpdate(liveblog: Liveblog, body: PreviewBody, author: string, no
     submittedAt: null,
     returnNote: null,
     scheduledAt: null,
+    verification: null,
+    verificationAt: null,
+    verificationNote: null,
+    corrections: [],
   };
 }
 
@@ -84,11 +91,12 @@ export function queryOps(core: UpdateCore) {
     async desk(actor: Actor, slug: string) {
       assertCan(actor, 'draft.write');
       const { liveblog, updates: drafts } = await this.drafts(actor, slug);
-      const [explainer, published] = await Promise.all([
+      const [explainer, published, summary] = await Promise.all([
         core.liveblogs.explainer(db, liveblog.id),
         updates.listPublishedBefore(db, liveblog.id, null, 50),
+        summaries.current(db, liveblog.id),
       ]);
-      return { liveblog, explainer, drafts, published };
+      return { liveblog, explainer, drafts, published, summary };
     },
 
     /** Public: one published update. */
@@ -102,6 +110,7 @@ export function queryOps(core: UpdateCore) {
       slug: string,
       before: number | undefined,
       limit: number,
+      only?: Verification,
     ): Promise<{ liveblog: Liveblog; updates: PublishedUpdate[]; nextBefore: number | null }> {
       const liveblog = await core.liveblogBySlug(slug);
       let cursor: { publishedAt: Date; id: number } | null = null;
@@ -109,7 +118,7 @@ export function queryOps(core: UpdateCore) {
         const anchor = await core.visibleUpdate(liveblog, before);
         cursor = { publishedAt: anchor.publishedAt, id: anchor.id };
       }
-      const page = await updates.listPublishedBefore(db, liveblog.id, cursor, limit + 1);
+      const page = await updates.listPublishedBefore(db, liveblog.id, cursor, limit + 1, only);
       const more = page.length > limit;
       const shown = page.slice(0, limit);
       return { liveblog, updates: shown, nextBefore: more ? (shown.at(-1)?.id ?? null) : null };

@@ -2,6 +2,7 @@
 import type { Db } from '../storage/storage.database.js';
 import type { UpdateRow } from '../storage/storage.schema.js';
 import type { Block } from '../blocks/blocks.schema.js';
+import { storedCorrections, trustFromRow } from './update.verification.js';
 import {
   isVisible,
   type NewUpdate,
@@ -10,6 +11,7 @@ import {
   type Update,
   type UpdateChanges,
   type UpdateStatus,
+  type Verification,
 } from './update.types.js';
 
 function date(value: string | null): Date | null {
@@ -38,17 +40,20 @@ export function updateFromRow(row: UpdateRow): Update {
     submittedAt: date(row.submittedAt),
     returnNote: row.returnNote,
     scheduledAt: date(row.scheduledAt),
+    ...trustFromRow(row),
   };
 }
 
 const flag = (value: boolean) => (value ? 1 : 0);
 
-function visible(db: Db, liveblogId: number) {
-  return db
+/** What readers see of a page; with `only`, the updates in that verification state. */
+function visible(db: Db, liveblogId: number, only?: Verification) {
+  const query = db
     .selectFrom('updates')
     .where('liveblogId', '=', liveblogId)
     .where('status', '=', 'published')
     .where('deletedAt', 'is', null);
+  return only === undefined ? query : query.where('verification', '=', only);
 }
 
 /** The UPDATE statement of one change to one update; callers add conditions and the return. */
@@ -74,6 +79,9 @@ function changeQuery(db: Db, id: number, changes: UpdateChanges, now: Date) {
       ...(changes.scheduledAt !== undefined && {
         scheduledAt: changes.scheduledAt?.toISOString() ?? null,
       }),
+      ...(changes.verification !== undefined && { verification: changes.verification }),
+      ...(changes.verificationAt && { verificationAt: changes.verificationAt.toISOString() }),
+      ...(changes.verificationNote !== undefined && { verificationNote: changes.verificationNote }),
       updatedAt: now.toISOString(),
       revision: eb('revision', '+', 1),
     }))
@@ -161,6 +169,38 @@ export function createUpdateRepository() {
       return result.numUpdatedRows > 0n;
     },
 
+    /**
+     * Adds a correction to the update's ledger. Called inside the edit's transaction after its
+     * UPDATE, which holds the row's lock, so no concurrent correction can be lost.
+     */
+    async appendCorrection(db: Db, update: Update, note: string, now: Date): Promise<Update> {
+      const row = await db
+        .selectFrom('updates')
+        .select('corrections')
+        .where('id', '=', update.id)
+        .executeTakeFirstOrThrow();
+      const entry = { at: now.toISOString(), note, revision: update.revision };
+      const corrections = JSON.stringify([...storedCorrections(row.corrections), entry]);
+      const changed = await db
+        .updateTable('updates')
+        .set({ corrections })
+        .where('id', '=', update.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return updateFromRow(changed);
+    },
+
+    /** The page's visible updates that carry a correction, newest correction first. */
+    async corrected(db: Db, liveblogId: number, limit: number): Promise<PublishedUpdate[]> {
+      const rows = await visible(db, liveblogId)
+        .where('corrections', '!=', '[]')
+        .selectAll()
+        .orderBy('updatedAt', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(updateFromRow).filter(isVisible);
+    },
+
     /** Unpins every pinned update of the page but `exceptId`; returns the ids it unpinned. */
     async unpinOthers(db: Db, liveblogId: number, exceptId: number, now: Date): Promise<number[]> {
       const rows = await db
@@ -180,8 +220,9 @@ export function createUpdateRepository() {
       liveblogId: number,
       offset: number,
       limit: number,
+      only?: Verification,
     ): Promise<PublishedUpdate[]> {
-      const rows = await visible(db, liveblogId)
+      const rows = await visible(db, liveblogId, only)
         .selectAll()
         .orderBy('publishedAt', 'desc')
         .orderBy('id', 'desc')
@@ -197,8 +238,9 @@ export function createUpdateRepository() {
       liveblogId: number,
       before: { publishedAt: Date; id: number } | null,
       limit: number,
+      only?: Verification,
     ): Promise<PublishedUpdate[]> {
-      let query = visible(db, liveblogId).selectAll();
+      let query = visible(db, liveblogId, only).selectAll();
       if (before !== null) {
         const at = before.publishedAt.toISOString();
         query = query.where((eb) =>
@@ -216,8 +258,8 @@ export function createUpdateRepository() {
       return rows.map(updateFromRow).filter(isVisible);
     },
 
-    async countPublished(db: Db, liveblogId: number): Promise<number> {
-      const row = await visible(db, liveblogId)
+    async countPublished(db: Db, liveblogId: number, only?: Verification): Promise<number> {
+      const row = await visible(db, liveblogId, only)
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .executeTakeFirstOrThrow();
       return row.count;

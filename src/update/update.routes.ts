@@ -71,7 +71,7 @@ export const updateRoutes: FastifyPluginAsyncTypebox<UpdateRoutesOptions> = (
     {
       schema: {
         tags,
-        summary: 'Published updates, newest first',
+        summary: 'Published updates, newest first (`verification` keeps one state)',
         params: SlugParams,
         querystring: ListUpdatesQuery,
         response: { 200: UpdateListOut, ...errorResponses },
@@ -82,6 +82,7 @@ export const updateRoutes: FastifyPluginAsyncTypebox<UpdateRoutesOptions> = (
         request.params.slug,
         request.query.before,
         request.query.limit ?? 20,
+        request.query.verification,
       );
       return {
         updates: result.updates.map((update) => presentUpdate(update, result.liveblog, publicUrl)),
@@ -115,10 +116,12 @@ export const updateRoutes: FastifyPluginAsyncTypebox<UpdateRoutesOptions> = (
       schema: {
         tags,
         security,
-        summary: 'Edit an update (readers see «تم التحديث»), pin or unpin it, flag it',
+        summary: 'Edit an update (readers see «تم التحديث»), pin or unpin it, flag it, verify it',
         description:
           'With `If-Match`, only if the update is still at that version (else 412); the answer ' +
-          'carries the new `ETag`.',
+          'carries the new `ETag`. `verification` (with `verificationNote`, required to retract) ' +
+          'sets the state readers see; `correction: {note}` with a change of text records a ' +
+          'public correction.',
         params: UpdateParams,
         headers: IfMatchHeaders,
         body: PatchUpdateBody,

@@ -1,7 +1,7 @@
 // The wire shapes of updates: request validation and response serialisation, one place.
 import { Type, type Static } from 'typebox';
 import { Block, Blocks, MAX_TEXT_LENGTH } from '../blocks/blocks.schema.js';
-import { SOURCE_KINDS } from './update.types.js';
+import { SOURCE_KINDS, VERIFICATION_STATES } from './update.types.js';
 import { Slug } from '../liveblog/liveblog.schema.js';
 
 export const SourceSchema = Type.Object(
@@ -12,6 +12,27 @@ export const SourceSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** Trust (update.verification.ts): a state with its public note, or a correction's note. */
+const Verification = Type.Enum([...VERIFICATION_STATES]);
+const TrustPatchFields = {
+  verification: Type.Optional(Verification),
+  verificationNote: Type.Optional(Type.String({ maxLength: 500 })),
+  correction: Type.Optional(
+    Type.Object(
+      { note: Type.String({ minLength: 1, maxLength: 500 }) },
+      { additionalProperties: false },
+    ),
+  ),
+};
+const TrustOut = {
+  verification: Type.Union([Verification, Type.Null()]),
+  verificationAt: Type.Union([Type.String(), Type.Null()]),
+  verificationNote: Type.Union([Type.String(), Type.Null()]),
+  corrections: Type.Array(
+    Type.Object({ at: Type.String(), note: Type.String(), revision: Type.Integer() }),
+  ),
+};
 
 const UpdateHeadline = Type.Union([Type.String({ maxLength: 300 }), Type.Null()]);
 
@@ -100,6 +121,7 @@ export const PatchUpdateBody = Type.Object(
     keyEvent: Type.Optional(Type.Boolean()),
     pinned: Type.Optional(Type.Boolean()),
     breaking: Type.Optional(Type.Boolean()),
+    ...TrustPatchFields,
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -132,6 +154,7 @@ export const ListUpdatesQuery = Type.Object(
       Type.Integer({ minimum: 1, description: 'Return updates older than this update id' }),
     ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    verification: Type.Optional(Verification),
   },
   { additionalProperties: false },
 );
@@ -154,6 +177,7 @@ export const UpdateOut = Type.Object({
   url: Type.String(),
   scheduledAt: Type.Union([Type.String(), Type.Null()]),
   returnNote: Type.Union([Type.String(), Type.Null()]),
+  ...TrustOut,
 });
 export type UpdateOut = Static<typeof UpdateOut>;
 

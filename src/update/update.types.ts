@@ -8,6 +8,18 @@ export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 export const SOURCE_KINDS = ['wire', 'official', 'media', 'social', 'own'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** How sure the newsroom is of an update (null: not marked); a retracted one stays visible. */
+export const VERIFICATION_STATES = ['unconfirmed', 'confirmed', 'disputed', 'retracted'] as const;
+export type Verification = (typeof VERIFICATION_STATES)[number];
+
+/** One entry of an update's public corrections ledger. */
+export interface Correction {
+  readonly at: Date;
+  readonly note: string;
+  /** The update's revision the correction produced. */
+  readonly revision: number;
+}
+
 export interface Source {
   readonly name: string;
   readonly kind: SourceKind;
@@ -35,6 +47,11 @@ export interface Update {
   readonly submittedAt: Date | null;
   readonly returnNote: string | null;
   readonly scheduledAt: Date | null;
+  readonly verification: Verification | null;
+  readonly verificationAt: Date | null;
+  readonly verificationNote: string | null;
+  /** Oldest first; only ever grows. */
+  readonly corrections: readonly Correction[];
 }
 
 /** A published, not deleted update: what readers see. */
@@ -57,6 +74,9 @@ export interface NewUpdate {
   publishedAt: Date | null;
   authorUserId?: number | null;
   scheduledAt?: Date | null;
+  verification?: Verification;
+  verificationAt?: Date;
+  verificationNote?: string | null;
 }
 
 export interface UpdateChanges {
@@ -72,4 +92,7 @@ export interface UpdateChanges {
   submittedAt?: Date | null;
   returnNote?: string | null;
   scheduledAt?: Date | null;
+  verification?: Verification;
+  verificationAt?: Date;
+  verificationNote?: string | null;
 }

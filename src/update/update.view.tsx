@@ -5,6 +5,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Block, Inline } from '../blocks/blocks.schema.js';
 import type { PublishedUpdate, Source } from './update.types.js';
 import { t, type UiLocale } from '../lib/i18n.messages.js';
+import { TrustNotes, VerificationBadge, trustClasses } from './update.trust.view.js';
 import {
   formatClock,
   formatHijriDate,
@@ -226,6 +227,7 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
   if (update.breaking) classes.push('update-breaking');
   if (update.keyEvent) classes.push('update-key-event');
   if (update.pinned) classes.push('update-pinned');
+  classes.push(...trustClasses(update));
   const headingId = `${variant === 'pinned' ? 'pinned-' : ''}${anchor}-title`;
   return (
     <article
@@ -234,6 +236,7 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
       data-update-id={update.id}
       data-revision={update.revision}
       data-published={toIsoString(update.publishedAt)}
+      data-verification={update.verification ?? undefined}
       aria-labelledby={update.headline ? headingId : undefined}
       hidden={hidden}
     >
@@ -244,6 +247,7 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
         {update.breaking ? <strong class="badge badge-breaking">{m.breaking}</strong> : null}
         {variant === 'pinned' ? <span class="badge badge-pinned">{m.pinned}</span> : null}
         {update.keyEvent ? <span class="badge badge-key">{m.keyEvents}</span> : null}
+        <VerificationBadge update={update} context={context} />
       </div>
       {update.headline ? (
         <h3 class="update-headline" id={headingId} dir="auto">
@@ -253,6 +257,7 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
       <div class="update-body" dir="auto">
         <BlocksView blocks={update.blocks} />
       </div>
+      <TrustNotes update={update} context={context} />
       {update.sources.length > 0 ? (
         <div class="update-sources">
           <span class="update-sources-label">{m.sources}:</span>
