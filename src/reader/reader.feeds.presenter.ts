@@ -87,7 +87,7 @@ export function liveBlogPosting(input: StructuredDataInput): Record<string, unkn
       articleBody: blocksToText(update.blocks),
       datePublished: update.publishedAt.toISOString(),
       dateModified: modifiedOf(update).toISOString(),
-      author: { '@type': 'Person', name: update.authorName },
+      ...(update.byline && { author: { '@type': 'Person', name: update.byline } }),
       ...(firstImageUrl(update, input.publicUrl) && {
         image: firstImageUrl(update, input.publicUrl),
       }),
@@ -131,8 +131,7 @@ export function rss(input: FeedInput): string {
 <guid isPermaLink="false">${xml(itemId(input, item))}</guid>
 <pubDate>${item.update.publishedAt.toUTCString()}</pubDate>
 <description>${xml(blocksToText(item.update.blocks))}</description>
-<dc:creator>${xml(item.update.authorName)}</dc:creator>
-</item>`,
+${item.update.byline ? `<dc:creator>${xml(item.update.byline)}</dc:creator>\n` : ''}</item>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -159,7 +158,7 @@ export function atom(input: FeedInput): string {
 <id>${xml(itemId(input, item))}</id>
 <published>${item.update.publishedAt.toISOString()}</published>
 <updated>${modifiedOf(item.update).toISOString()}</updated>
-<author><name>${xml(item.update.authorName)}</name></author>
+<author><name>${xml(item.update.byline ?? input.title)}</name></author>
 <content type="text">${xml(blocksToText(item.update.blocks))}</content>
 </entry>`,
     )
@@ -192,7 +191,7 @@ export function jsonFeed(input: FeedInput): string {
       content_text: blocksToText(item.update.blocks),
       date_published: item.update.publishedAt.toISOString(),
       date_modified: modifiedOf(item.update).toISOString(),
-      authors: [{ name: item.update.authorName }],
+      ...(item.update.byline && { authors: [{ name: item.update.byline }] }),
       language: item.liveblog.locale,
     })),
   });
