@@ -5,7 +5,12 @@
 // what they added; theirs stays beside it). Mine stays in the composer and on this device until
 // the choice is made, so nothing is lost.
 import type { Block } from '../blocks/blocks.schema.js';
-import { keepOnDevice, type Composer, type ComposerLoad, type Source } from './newsroom.composer.js';
+import {
+  keepOnDevice,
+  type Composer,
+  type ComposerLoad,
+  type Source,
+} from './newsroom.composer.js';
 import { readFields, writeFields } from './newsroom.editing.js';
 import { sayTone } from './newsroom.refusal.js';
 
@@ -113,7 +118,14 @@ export async function showConflict(composer: Composer, choices: ConflictChoices)
   const sides = element('div', '', 'conflict-sides');
   const mine = side('mine', words.mine, composer.state.headline, composer.editor.innerText.trim());
   const other = side('theirs', words.theirs, theirs.headline ?? '', theirs.text);
-  if (change) other.append(element('p', words.changedBy(change.editor, whenText(change.at, composer.page.locale)), 'conflict-who'));
+  if (change)
+    other.append(
+      element(
+        'p',
+        words.changedBy(change.editor, whenText(change.at, composer.page.locale)),
+        'conflict-who',
+      ),
+    );
   sides.append(mine, other);
   const actions = element('div', '', 'conflict-actions');
   const choose = (label: string, choice: string, act: () => void | Promise<void>) => {

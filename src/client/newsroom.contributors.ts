@@ -15,7 +15,10 @@ export function writeByline(composer: Composer): void {
   if (input) input.value = composer.state.byline;
   const suggestions = byId('byline-suggestions', HTMLDataListElement);
   if (!suggestions) return;
-  const names = new Set([composer.form.dataset.myName ?? '', ...composer.state.contributors.map((c) => c.name)]);
+  const names = new Set([
+    composer.form.dataset.myName ?? '',
+    ...composer.state.contributors.map((c) => c.name),
+  ]);
   suggestions.replaceChildren(
     ...[...names].filter(Boolean).map((name) => {
       const option = document.createElement('option');

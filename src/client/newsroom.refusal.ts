@@ -48,21 +48,27 @@ function culpritOf(composer: Composer, field: string, words: SavingText): Culpri
   const path = field.replace(/^body:/, '');
   const [, top = '', index] = /^\/([a-zA-Z]+)(?:\/(\d+))?/.exec(path) ?? [];
   if (top === 'headline')
-    return { element: composer.headline, label: words.field.headline, length: composer.headline.value.length };
+    return {
+      element: composer.headline,
+      label: words.field.headline,
+      length: composer.headline.value.length,
+    };
   if (top === 'blocks' || top === 'text') {
     const n = index === undefined ? undefined : Number(index);
-    const block = n === undefined ? undefined : composer.editor.children[n];
+    const block = n === undefined ? null : composer.editor.children.item(n);
     return {
       element: composer.editor,
       label: n === undefined ? words.field.body : words.field.paragraph(n + 1),
-      length: (block ?? composer.editor).textContent?.length ?? 0,
+      length: (block ?? composer.editor).textContent.length,
     };
   }
   if (top === 'sources') return { element: composer.sourceList, label: words.field.sources };
-  if (top === 'byline') return { element: byId('composer-byline', HTMLElement), label: words.field.byline };
+  if (top === 'byline')
+    return { element: byId('composer-byline', HTMLElement), label: words.field.byline };
   if (top === 'contributors')
     return { element: byId('composer-contributors', HTMLElement), label: words.field.contributors };
-  if (top === 'publishAt') return { element: byId('schedule-at', HTMLElement), label: words.field.schedule };
+  if (top === 'publishAt')
+    return { element: byId('schedule-at', HTMLElement), label: words.field.schedule };
   return { element: null, label: '' };
 }
 
@@ -84,7 +90,13 @@ export function clearRefusal(composer: Composer): void {
   delete composer.status.dataset.tone;
 }
 
-function noteNextTo(culprit: Culprit, id: string, words: SavingText, problem: Problem, detail: string) {
+function noteNextTo(
+  culprit: Culprit,
+  id: string,
+  words: SavingText,
+  problem: Problem,
+  detail: string,
+) {
   const note = document.createElement('p');
   note.className = NOTE_CLASS;
   note.id = id;

@@ -39,8 +39,7 @@ export const SAVING_TEXT = {
     keepMine: 'أبقِ نصي',
     takeTheirs: 'خذ نصهم',
     mergeByHand: 'ادمج يدويًا',
-    merging:
-      'ادمج النصين في المحرر أعلاه (فيه نصك ثم ما أضافوه)، ثم انشر. نصهم باقٍ هنا للمقارنة.',
+    merging: 'ادمج النصين في المحرر أعلاه (فيه نصك ثم ما أضافوه)، ثم انشر. نصهم باقٍ هنا للمقارنة.',
     tookTheirs: 'حُمّل نصهم في المحرر؛ لم يُرسل شيء.',
     conflictUnknown: 'تغيّر هذا التحديث منذ فتحته، وتعذّر جلب نسخته الحالية. نصك باقٍ هنا.',
   },
@@ -48,7 +47,8 @@ export const SAVING_TEXT = {
     offline: 'No connection: the text is kept on this device and will be sent when it is back.',
     offlineSend:
       'No connection: the text is kept on this device and will be sent when the connection is back, never twice.',
-    refused: 'The server refused to save it; nothing was sent. Your text is still here and on this device.',
+    refused:
+      'The server refused to save it; nothing was sent. Your text is still here and on this device.',
     refusedAt: 'Caused by',
     field: {
       headline: 'the headline',
@@ -62,10 +62,13 @@ export const SAVING_TEXT = {
     atMost: (limit: number, kind: 'characters' | 'items') =>
       kind === 'characters' ? `At most ${limit} characters.` : `At most ${limit} items.`,
     length: (n: number) => `It is ${n} characters now.`,
-    signedOut: 'Your session has ended. Sign in again here and your text will be saved; none of it is lost.',
-    notSignedIn: 'Not saved on the server yet: sign in to save it. The text is kept on this device.',
+    signedOut:
+      'Your session has ended. Sign in again here and your text will be saved; none of it is lost.',
+    notSignedIn:
+      'Not saved on the server yet: sign in to save it. The text is kept on this device.',
     signInTitle: 'Sign in to carry on',
-    signInIntro: 'Your session has ended. Your text is kept on this device and is sent once you are in.',
+    signInIntro:
+      'Your session has ended. Your text is kept on this device and is sent once you are in.',
     email: 'E-mail',
     password: 'Password',
     code: 'Verification code or recovery code',

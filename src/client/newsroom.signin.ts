@@ -25,7 +25,7 @@ async function postForm(url: string, fields: Record<string, string>) {
 
 const loginToken = (doc: Document) =>
   doc.querySelector<HTMLInputElement>('input[name="_login"]')?.value ?? '';
-const errorOf = (doc: Document) => doc.querySelector('.form-error')?.textContent?.trim() ?? '';
+const errorOf = (doc: Document) => doc.querySelector('.form-error')?.textContent.trim() ?? '';
 
 interface Dialog {
   readonly element: HTMLDialogElement;
@@ -96,7 +96,11 @@ function buildDialog(words: SavingText): Dialog {
 }
 
 /** One press of the dialog's button: the password step or the code step. True once signed in. */
-async function step(dialog: Dialog, composer: Composer, token: { value: string }): Promise<boolean> {
+async function step(
+  dialog: Dialog,
+  composer: Composer,
+  token: { value: string },
+): Promise<boolean> {
   const { locale } = composer.page;
   const onCode = !dialog.codeStep.hidden;
   const answer = onCode
@@ -136,7 +140,8 @@ async function runDialog(composer: Composer): Promise<boolean> {
   const words = composer.page.saving;
   const first = await getPage(`/newsroom/login?lang=${composer.page.locale}`).catch(() => null);
   // Still (or again) signed in, e.g. from another tab: only the CSRF token is new.
-  if (first && first.url !== '/newsroom/login' && (await refreshDeskPage(composer.page))) return true;
+  if (first && first.url !== '/newsroom/login' && (await refreshDeskPage(composer.page)))
+    return true;
   const token = { value: first ? loginToken(first.doc) : '' };
   const dialog = buildDialog(words);
   dialog.element.showModal();

@@ -141,7 +141,10 @@ export function Composer({
   return (
     <section class="panel composer" aria-labelledby="compose-title">
       <h2 id="compose-title">{m.compose}</h2>
-      <form id="composer" class="composer-form" data-can-publish={publisher ? 'true' : 'false'}
+      <form
+        id="composer"
+        class="composer-form"
+        data-can-publish={publisher ? 'true' : 'false'}
         data-my-name={me}
       >
         <label>

@@ -20,7 +20,9 @@ describe.each(engines())('bylines and contributors ($name)', (engine) => {
 
   beforeAll(async () => {
     t = await buildTestApp(engine);
-    ({ token } = await t.app.services.tokens.create(TOKEN_NAME, 'editor', { desk: 'مكتب الأخبار' }));
+    ({ token } = await t.app.services.tokens.create(TOKEN_NAME, 'editor', {
+      desk: 'مكتب الأخبار',
+    }));
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/liveblogs',

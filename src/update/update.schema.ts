@@ -175,7 +175,9 @@ export const UpdateOut = Type.Object({
   keyEvent: Type.Boolean(),
   pinned: Type.Boolean(),
   breaking: Type.Boolean(),
-  author: Type.String({ description: 'Who wrote it (the newsroom\'s record; not shown to readers)' }),
+  author: Type.String({
+    description: "Who wrote it (the newsroom's record; not shown to readers)",
+  }),
   byline: Type.Union([Type.String(), Type.Null()]),
   contributors: Type.Array(ContributorSchema),
   status: Type.String(),
