@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCode } from '../../src/access/access.totp.js';
 import {
   launchBrowser,
   signInThroughForm,
@@ -28,7 +29,7 @@ describe('saving on the desk tells the truth', () => {
     server = await startNewsroomServer({ ...editor, password });
     ({ app, base } = server);
     await app.services.accounts.createUser(operator, { ...second, password });
-    for (const slug of ['refused', 'tunnel', 'expired', 'race'])
+    for (const slug of ['refused', 'tunnel', 'expired', 'race', 'guarded'])
       await app.services.liveblogs.create(operator, { slug, headline: `صفحة ${slug}` });
     browser = await launchBrowser();
   });
@@ -168,6 +169,69 @@ describe('saving on the desk tells the truth', () => {
     expect(page.url()).toBe(`${base}/newsroom/liveblogs/expired`); // never left the desk
     expect(await page.locator('#composer-body').textContent()).toContain(
       'الجملة الأولى قبل انتهاء الجلسة. والجملة الثانية بعدها.',
+    );
+    await page.context().close();
+  });
+
+  it('in English, with two-factor sign-in: the dialog asks for the code, saves, and a refusal is in English', async () => {
+    const guarded = { email: 'reem@desk.test', displayName: 'ريم', role: 'editor' as const };
+    const user = await app.services.accounts.createUser(operator, { ...guarded, password });
+    const owner = {
+      actor: { kind: 'user' as const, id: user.id, name: 'ريم', role: 'editor' as const },
+      user,
+    };
+    await app.services.twoFactor.begin(owner);
+    const secret = (await app.services.twoFactor.status(owner)).pending?.secret ?? '';
+    const [first = '', second = ''] = await app.services.twoFactor.confirm(
+      owner,
+      totpCode(secret, new Date()),
+    );
+
+    const page = await (await browser.newContext(viewport)).newPage();
+    await page.goto(`${base}/newsroom/login?lang=en`);
+    await page.fill('input[name="email"]', guarded.email);
+    await page.fill('input[name="password"]', password);
+    await Promise.all([page.waitForURL(/two-factor/), page.click('button[type="submit"]')]);
+    await page.fill('input[name="code"]', first);
+    await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type="submit"]')]);
+    await page.goto(`${base}/newsroom/liveblogs/guarded`);
+    await page.click('#composer-body');
+    await page.keyboard.type('Talks resumed at noon.');
+    await page.waitForSelector('#composer-status[data-tone="saved"]', { timeout: 20_000 });
+
+    await app.database.db.deleteFrom('sessions').execute();
+    await page.keyboard.type(' Both delegations are present.');
+    const dialog = page.locator('dialog.signin-dialog');
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await dialog.locator('h2').textContent()).toBe('Sign in to carry on');
+    expect(await status(page).textContent()).toContain('Your session has ended');
+    await dialog.locator('input[name="email"]').fill(guarded.email);
+    await dialog.locator('input[name="password"]').fill(password);
+    await dialog.locator('button[type="submit"]').click();
+    const code = dialog.locator('input[name="code"]');
+    await code.waitFor({ state: 'visible', timeout: 20_000 });
+    await code.fill(second);
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.waitFor({ state: 'detached', timeout: 20_000 });
+    await page.waitForSelector('#composer-status[data-tone="saved"]', { timeout: 20_000 });
+    await until('guarded', (rows) =>
+      (rows[0]?.body ?? '').includes('Both delegations are present'),
+    );
+
+    // A refusal on the English desk is in English, beside its paragraph.
+    await page.click('#composer-body');
+    await page.keyboard.press('Control+A');
+    await page.evaluate((text) => {
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- how a paste lands in the box
+      document.execCommand('insertText', false, text);
+    }, 'A wire report far too long. '.repeat(1_000));
+    await page.waitForSelector('.field-refusal', { timeout: 20_000 });
+    expect(await status(page).textContent()).toContain('Some fields are not valid.');
+    expect(await page.locator('.field-refusal').textContent()).toContain(
+      'Caused by paragraph 1 of the text',
+    );
+    expect(await page.locator('#composer-body').evaluate((e) => e.textContent.length)).toBe(
+      'A wire report far too long. '.repeat(1_000).length,
     );
     await page.context().close();
   });
