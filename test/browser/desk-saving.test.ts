@@ -29,7 +29,7 @@ describe('saving on the desk tells the truth', () => {
     server = await startNewsroomServer({ ...editor, password });
     ({ app, base } = server);
     await app.services.accounts.createUser(operator, { ...second, password });
-    for (const slug of ['refused', 'tunnel', 'expired', 'race', 'guarded'])
+    for (const slug of ['refused', 'tunnel', 'expired', 'race', 'guarded', 'erase'])
       await app.services.liveblogs.create(operator, { slug, headline: `صفحة ${slug}` });
     browser = await launchBrowser();
   });
@@ -292,5 +292,23 @@ describe('saving on the desk tells the truth', () => {
     });
     await first.context().close();
     await other.context().close();
+  }, 120_000);
+  it('deleting an update a colleague changed since the desk showed it is refused, not done', async () => {
+    const { update } = await app.services.updates.publish(operator, 'erase', { text: 'نص أول' });
+    const page = await signInThroughForm(browser, base, editor.email, password, viewport);
+    await page.goto(`${base}/newsroom/liveblogs/erase`);
+    await app.services.updates.edit(operator, 'erase', update.id, { text: 'نص صحّحه زميل' });
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.click(`li[data-update-id="${update.id}"] [data-action="delete"]`);
+    await page.waitForSelector('#composer-status[data-tone="refused"]', { timeout: 20_000 });
+    expect(await status(page).textContent()).toContain('تغيّر هذا التحديث منذ أن فتحته');
+    const row = await app.database.db
+      .selectFrom('updates')
+      .select(['deletedAt', 'body'])
+      .where('id', '=', update.id)
+      .executeTakeFirstOrThrow();
+    expect(row.deletedAt).toBeNull();
+    expect(row.body).toContain('نص صحّحه زميل');
+    await page.context().close();
   }, 120_000);
 });
