@@ -16,7 +16,9 @@ const usage = `Usage:
       (asks for the password, or reads it from standard input when that is not a terminal)
   npm run cli -- user reset-two-factor --email EMAIL
       (turns the person's two-factor sign-in off and ends their sessions: a lost phone and codes)
-  npm run cli -- token create --name NAME [--role ${ROLES.join('|')}]   (default role: editor)
+  npm run cli -- token create --name NAME [--role ${ROLES.join('|')}] [--for EMAIL | --desk "DESK"]
+      (default role: editor; --for: the person it belongs to, --desk: the desk; the name is
+       never shown to readers: an update made with it has no byline unless the request gives one)
   npm run cli -- search reindex                  (rebuilds the search index from the published updates)
   npm run cli -- token list
   npm run cli -- token revoke ID
@@ -33,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string', default: 'editor' },
       email: { type: 'string' },
+      for: { type: 'string' },
+      desk: { type: 'string' },
     },
   });
   const [group, command, argument] = positionals;
@@ -55,9 +59,13 @@ async function main(argv: string[]): Promise<number> {
           process.stderr.write(usage);
           return 64;
         }
-        const { token, record } = await tokens.create(values.name, role);
+        const owner = {
+          ...(values.for !== undefined && { email: values.for }),
+          ...(values.desk !== undefined && { desk: values.desk }),
+        };
+        const { token, record } = await tokens.create(values.name, role, owner);
         process.stdout.write(
-          `Token #${record.id} "${record.name}" (${record.role}) — shown once, keep it safe:\n${token}\n`,
+          `Token #${record.id} "${record.name}" (${record.role}${ownerLabel(record)}) — shown once, keep it safe:\n${token}\n`,
         );
         return 0;
       }
@@ -65,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
         for (const record of await tokens.list()) {
           const state = record.revokedAt ? `revoked ${record.revokedAt.toISOString()}` : 'active';
           process.stdout.write(
-            `#${record.id}\t${record.role}\t${state}\t${record.name}\tlast used ${record.lastUsedAt?.toISOString() ?? 'never'}\n`,
+            `#${record.id}\t${record.role}\t${state}\t${record.name}${ownerLabel(record)}\tlast used ${record.lastUsedAt?.toISOString() ?? 'never'}\n`,
           );
         }
         return 0;
@@ -85,6 +93,12 @@ async function main(argv: string[]): Promise<number> {
         return 64;
     }
   });
+}
+
+/** Whom a token belongs to, for the operator's lines. */
+function ownerLabel(record: { ownerUserId: number | null; ownerDesk: string | null }): string {
+  if (record.ownerUserId !== null) return `, person #${record.ownerUserId}`;
+  return record.ownerDesk === null ? '' : `, desk "${record.ownerDesk}"`;
 }
 
 /** Opens and migrates the database, runs the command, reports our errors in both languages. */

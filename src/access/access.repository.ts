@@ -10,6 +10,15 @@ export interface ApiToken {
   readonly createdAt: Date;
   readonly lastUsedAt: Date | null;
   readonly revokedAt: Date | null;
+  /** Whom the token belongs to: a person (their account) or a desk; neither for older tokens. */
+  readonly ownerUserId: number | null;
+  readonly ownerDesk: string | null;
+}
+
+/** A new token's owner: a person's account or a desk's name. */
+export interface TokenOwner {
+  readonly userId?: number;
+  readonly desk?: string;
 }
 
 function tokenFromRow(row: ApiTokenRow): ApiToken {
@@ -20,6 +29,8 @@ function tokenFromRow(row: ApiTokenRow): ApiToken {
     createdAt: new Date(row.createdAt),
     lastUsedAt: row.lastUsedAt === null ? null : new Date(row.lastUsedAt),
     revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
+    ownerUserId: row.ownerUserId,
+    ownerDesk: row.ownerDesk,
   };
 }
 
@@ -31,6 +42,7 @@ export function createTokenRepository() {
       role: Role,
       tokenHash: string,
       now: Date,
+      owner: TokenOwner = {},
     ): Promise<ApiToken> {
       const row = await db
         .insertInto('apiTokens')
@@ -41,6 +53,8 @@ export function createTokenRepository() {
           createdAt: now.toISOString(),
           lastUsedAt: null,
           revokedAt: null,
+          ownerUserId: owner.userId ?? null,
+          ownerDesk: owner.desk ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

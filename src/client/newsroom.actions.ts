@@ -2,6 +2,7 @@
 // event, publish a draft, return it to its reporter with a note.
 import { say, type Composer } from './newsroom.composer.js';
 import { loadUpdate } from './newsroom.editing.js';
+import { readProblem, showRefusal } from './newsroom.refusal.js';
 
 /** The request for one action, or null when there is none to make (cancelled, or done here). */
 async function runAction(
@@ -9,6 +10,7 @@ async function runAction(
   action: string | undefined,
   id: number,
   isPublished: boolean,
+  version: string | undefined,
 ): Promise<Response | null> {
   const { api, text } = composer;
   switch (action) {
@@ -17,7 +19,11 @@ async function runAction(
       return null;
     case 'delete':
       if (!window.confirm(text.confirm)) return null;
-      return api('DELETE', isPublished ? `/updates/${id}` : `/drafts/${id}`);
+      // Only the version shown here: a colleague's edit since is a 412, never deleted unseen.
+      if (!isPublished) return api('DELETE', `/drafts/${id}`);
+      return api('DELETE', `/updates/${id}`, undefined, undefined, {
+        ...(version && { 'if-match': version }),
+      });
     case 'pin':
     case 'unpin':
       return api('PATCH', `/updates/${id}`, { pinned: action === 'pin' });
@@ -47,9 +53,12 @@ export function bindDeskActions(composer: Composer): void {
     const id = Number(item.dataset.updateId);
     const isPublished = item.dataset.status === 'published';
     void (async () => {
-      const response = await runAction(composer, button.dataset.action, id, isPublished);
+      const { action } = button.dataset;
+      const response = await runAction(composer, action, id, isPublished, item.dataset.version);
       if (!response) return;
       if (response.ok) location.reload();
+      else if (response.status === 412 || response.status === 400)
+        showRefusal(composer, await readProblem(response, composer.page.locale));
       else say(composer, composer.text.failed);
     })();
   });

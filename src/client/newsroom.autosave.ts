@@ -4,15 +4,26 @@
 import {
   keepOnDevice,
   draftPayload,
-  say,
   type Composer,
   type ComposerLoad,
   type ComposerState,
 } from './newsroom.composer.js';
 import { loadUpdate, readFields, writeFields } from './newsroom.editing.js';
 import { newIdempotencyKey, sendWithRetries } from './newsroom.retry.js';
+import { clearRefusal, readProblem, sayTone, showRefusal } from './newsroom.refusal.js';
+import { signInAgain } from './newsroom.signin.js';
 
 const AUTOSAVE_MS = 3_000;
+
+/** Where a save ended: on the server, nowhere to save, no network, refused, or signed out. */
+export type SaveOutcome = 'saved' | 'nothing' | 'offline' | 'refused' | 'signed-out';
+
+/** A definite refusal from the server, carrying its answer. */
+class Refused extends Error {
+  constructor(readonly response: Response) {
+    super(String(response.status));
+  }
+}
 
 /**
  * A new draft's first save. Its key and payload are drawn once and kept with the draft (on this
@@ -29,7 +40,7 @@ async function createDraft(
   const response = await sendWithRetries(() => composer.api('POST', '/drafts', payload, key));
   // Refused for good (not a lost answer): the next save starts afresh with the draft as it is.
   if (!response.ok && response.status < 500) state.creating = null;
-  if (!response.ok) throw new Error(String(response.status));
+  if (!response.ok) throw new Refused(response);
   const created = (await response.json()) as { id: number };
   state.draftId = created.id;
   state.creating = null;
@@ -38,31 +49,59 @@ async function createDraft(
   return { id: created.id, upToDate };
 }
 
-/** Sends the draft to the server; keeps it on this device whatever happens. */
-export async function saveDraft(composer: Composer): Promise<void> {
+/** The draft to the server: created on its first save, then replaced whole. */
+async function sendToServer(composer: Composer): Promise<'saved' | 'moved-on'> {
+  const state = composer.state;
+  const created = state.draftId === null ? await createDraft(composer, state) : undefined;
+  if (composer.state !== state) return 'moved-on'; // another update was loaded meanwhile
+  const draftId = created?.id ?? state.draftId;
+  if (!created?.upToDate && draftId !== null) {
+    const response = await composer.api('PUT', `/drafts/${draftId}`, draftPayload(composer));
+    if (!response.ok) throw new Refused(response);
+  }
+  return 'saved';
+}
+
+/**
+ * After a refusal: an ended session asks to sign in again in place and then saves once more;
+ * anything else shows the server's own message beside the field it names. The text stays.
+ */
+async function afterRefusal(composer: Composer, response: Response): Promise<SaveOutcome> {
+  if (response.status === 401) {
+    sayTone(composer, 'signed-out', composer.page.saving.signedOut);
+    if (await signInAgain(composer)) return saveDraft(composer);
+    sayTone(composer, 'signed-out', composer.page.saving.notSignedIn);
+    return 'signed-out';
+  }
+  showRefusal(composer, await readProblem(response, composer.page.locale));
+  return 'refused';
+}
+
+/**
+ * Sends the draft to the server and says truthfully where it is: saved; kept on this device
+ * because the network is down (sent when it is back); or refused, with the server's reason.
+ * It is kept on this device whatever happens.
+ */
+export async function saveDraft(composer: Composer): Promise<SaveOutcome> {
   readFields(composer);
   keepOnDevice(composer);
-  const { api, text } = composer;
   // composer.state is read afresh after each wait: another update may have been loaded meanwhile.
-  if (composer.state.editingId !== null) return; // edits of published updates go on publish only
-  if (composer.state.blocks.length === 0 && composer.state.headline === '') return;
+  if (composer.state.editingId !== null) return 'nothing'; // edits of published updates go on publish
+  if (composer.state.blocks.length === 0 && composer.state.headline === '') return 'nothing';
   try {
-    const state = composer.state;
-    const created = state.draftId === null ? await createDraft(composer, state) : undefined;
-    if (composer.state !== state) return; // another update was loaded meanwhile
-    const draftId = created?.id ?? state.draftId;
-    if (!created?.upToDate && draftId !== null) {
-      const response = await api('PUT', `/drafts/${draftId}`, draftPayload(composer));
-      if (!response.ok) throw new Error(String(response.status));
-    }
+    if ((await sendToServer(composer)) === 'moved-on') return 'nothing';
     composer.state.dirty = false;
     composer.state.savedAt = Date.now();
     keepOnDevice(composer);
-    say(composer, text.saved);
-  } catch {
+    clearRefusal(composer);
+    sayTone(composer, 'saved', composer.text.saved);
+    return 'saved';
+  } catch (error) {
     composer.state.dirty = true;
     keepOnDevice(composer);
-    say(composer, text.local);
+    if (error instanceof Refused) return afterRefusal(composer, error.response);
+    sayTone(composer, 'offline', composer.page.saving.offline);
+    return 'offline';
   }
 }
 
@@ -89,10 +128,23 @@ export async function settleAutosave(composer: Composer): Promise<void> {
   if (composer.saving) await composer.saving;
 }
 
+/** What waits for the network goes when it is back: the pending publish, else the draft. */
+function sendWhatWaits(composer: Composer): void {
+  if (composer.saving || composer.signingIn) return;
+  if (composer.state.sendOnline) composer.form.requestSubmit();
+  else if (composer.state.dirty) void saveDraft(composer);
+}
+
+/** How often to try again while the status says "no connection", in case no event comes. */
+const OFFLINE_RETRY_MS = 10_000;
+
 export function bindAutosave(composer: Composer): void {
   window.addEventListener('online', () => {
-    if (composer.state.dirty) void saveDraft(composer);
+    sendWhatWaits(composer);
   });
+  window.setInterval(() => {
+    if (composer.status.dataset.tone === 'offline' && navigator.onLine) sendWhatWaits(composer);
+  }, OFFLINE_RETRY_MS);
   window.addEventListener('beforeunload', () => {
     readFields(composer);
     keepOnDevice(composer);
@@ -110,7 +162,8 @@ export function restoreDraft(composer: Composer): void {
     try {
       composer.state = { ...composer.state, ...(JSON.parse(kept) as Partial<ComposerState>) };
       writeFields(composer);
-      if (composer.state.dirty || composer.state.draftId === null) void saveDraft(composer);
+      if (composer.state.sendOnline) composer.form.requestSubmit();
+      else if (composer.state.dirty || composer.state.draftId === null) void saveDraft(composer);
     } catch {
       localStorage.removeItem(storageKey);
     }

@@ -11,6 +11,13 @@ export interface Source {
   url?: string;
 }
 
+/** Someone who worked on the update: a newsroom account (userId) or a free name, with a role. */
+export interface Contributor {
+  name: string;
+  role?: string;
+  userId?: number;
+}
+
 export interface ComposerState {
   draftId: number | null;
   editingId: number | null;
@@ -20,6 +27,13 @@ export interface ComposerState {
   keyEvent: boolean;
   pinned: boolean;
   breaking: boolean;
+  /** The name readers see under the update («بقلم …»); empty for none. */
+  byline: string;
+  contributors: Contributor[];
+  /** The ETag of the published update being edited, sent back as If-Match (null for drafts). */
+  version: string | null;
+  /** A publish (or submission) that met no network: sent again when the connection is back. */
+  sendOnline: boolean;
   savedAt: number;
   dirty: boolean;
   /**
@@ -40,6 +54,8 @@ export interface ComposerLoad {
   keyEvent: boolean;
   pinned: boolean;
   breaking: boolean;
+  byline?: string | null;
+  contributors?: Contributor[];
 }
 
 export interface Composer {
@@ -59,12 +75,15 @@ export interface Composer {
   state: ComposerState;
   /** The autosave's pending timer and the save in flight (newsroom.autosave.ts). */
   timer: number | undefined;
-  saving: Promise<void> | null;
+  saving: Promise<unknown> | null;
+  /** The sign-in dialog while it is open (newsroom.signin.ts), shared by every save waiting on it. */
+  signingIn: Promise<boolean> | null;
   /** To call after every edit: marks the draft changed, keeps it here and saves it soon. */
   readonly changed: () => void;
 }
 
-export function emptyState(): ComposerState {
+/** An empty draft; `byline`: the name it starts signed with (the writer's own, on the desk). */
+export function emptyState(byline = ''): ComposerState {
   return {
     draftId: null,
     editingId: null,
@@ -74,6 +93,10 @@ export function emptyState(): ComposerState {
     keyEvent: false,
     pinned: false,
     breaking: false,
+    byline,
+    contributors: [],
+    version: null,
+    sendOnline: false,
     savedAt: 0,
     dirty: false,
     creating: null,
@@ -106,9 +129,10 @@ export function findComposer(
     cancelButton: byId('composer-cancel', HTMLButtonElement),
     previewPane: byId('composer-preview-pane', HTMLElement),
     canPublish: form.dataset.canPublish === 'true',
-    state: emptyState(),
+    state: emptyState(form.dataset.myName),
     timer: undefined,
     saving: null,
+    signingIn: null,
     changed: () => {
       onChange(composer);
     },
@@ -141,5 +165,7 @@ export function draftPayload(composer: Composer) {
     keyEvent: state.keyEvent,
     ...(composer.canPublish && { pinned: state.pinned }),
     breaking: state.breaking,
+    byline: state.byline === '' ? null : state.byline,
+    contributors: state.contributors,
   };
 }

@@ -10,6 +10,7 @@ import {
 } from './newsroom.composer.js';
 import { imageFiles } from './newsroom.media.js';
 import { renderSources } from './newsroom.sources.js';
+import { readByline, renderContributors, writeByline } from './newsroom.contributors.js';
 
 /** The fields into the draft. */
 export function readFields(composer: Composer): void {
@@ -19,6 +20,7 @@ export function readFields(composer: Composer): void {
   state.keyEvent = flag('flag-key')?.checked ?? false;
   state.pinned = flag('flag-pinned')?.checked ?? false;
   state.breaking = flag('flag-breaking')?.checked ?? false;
+  readByline(composer);
 }
 
 /** The draft into the fields. */
@@ -33,14 +35,38 @@ export function writeFields(composer: Composer): void {
   const breaking = flag('flag-breaking');
   if (breaking) breaking.checked = state.breaking;
   renderSources(composer);
+  writeByline(composer);
+  renderContributors(composer);
   if (composer.cancelButton) composer.cancelButton.hidden = state.editingId === null;
 }
 
 /** An empty composer, and nothing kept on this device. */
 export function resetComposer(composer: Composer): void {
-  composer.state = emptyState();
+  document.getElementById('composer-conflict')?.remove();
+  composer.state = emptyState(composer.form.dataset.myName);
   localStorage.removeItem(composer.page.storageKey);
   writeFields(composer);
+}
+
+/** The state of a composer holding this update (published: edited in place; else a draft). */
+function loadedState(found: ComposerLoad, published: boolean, version: string | null) {
+  return {
+    ...emptyState(),
+    draftId: published ? null : found.id,
+    editingId: published ? found.id : null,
+    headline: found.headline ?? '',
+    blocks: found.blocks,
+    sources: found.sources,
+    keyEvent: found.keyEvent,
+    pinned: found.pinned,
+    breaking: found.breaking,
+    byline: found.byline ?? '',
+    contributors: found.contributors ?? [],
+    // The version this edit starts from: sent back as If-Match, so a colleague's edit made
+    // meanwhile is shown as a conflict instead of being overwritten.
+    version: published ? version : null,
+    savedAt: Date.now(),
+  };
 }
 
 /** Loads an update (published, or a draft from the queue) into the composer. */
@@ -56,20 +82,8 @@ export async function loadUpdate(
     ? ((await response.json()) as ComposerLoad)
     : ((await response.json()) as { drafts: ComposerLoad[] }).drafts.find((d) => d.id === id);
   if (!found) return;
-  composer.state = {
-    draftId: published ? null : found.id,
-    editingId: published ? found.id : null,
-    headline: found.headline ?? '',
-    blocks: found.blocks,
-    sources: found.sources,
-    keyEvent: found.keyEvent,
-    pinned: found.pinned,
-    breaking: found.breaking,
-    savedAt: Date.now(),
-    dirty: false,
-    creating: null,
-    sending: null,
-  };
+  document.getElementById('composer-conflict')?.remove();
+  composer.state = loadedState(found, published, response.headers.get('etag'));
   writeFields(composer);
   keepOnDevice(composer);
   composer.editor.focus();
@@ -82,6 +96,7 @@ export function bindEditing(composer: Composer): void {
   composer.headline.addEventListener('input', composer.changed);
   for (const id of ['flag-key', 'flag-pinned', 'flag-breaking'])
     flag(id)?.addEventListener('change', composer.changed);
+  document.getElementById('composer-byline')?.addEventListener('input', composer.changed);
   composer.editor.addEventListener('paste', (event) => {
     if (imageFiles(event.clipboardData?.files).length > 0) return; // photos: newsroom.media.ts
     // Pasted formatting is not kept: plain text only, so nothing foreign enters the blocks.

@@ -14,6 +14,7 @@ async function showPreview(composer: Composer): Promise<void> {
     sources: state.sources,
     keyEvent: state.keyEvent,
     breaking: state.breaking,
+    byline: state.byline === '' ? null : state.byline,
   });
   if (!response.ok || !previewPane) return;
   const { html } = (await response.json()) as { html: string };

@@ -33,7 +33,8 @@ async function worthRetrying(response: Response): Promise<boolean> {
 /**
  * Sends `attempt` until it gets a definite answer, retrying a lost answer (a network error) or
  * a "not now" with backoff. `attempt` must send the same request each time, with the same key.
- * Throws the last network error if the connection never came back; returns the last answer.
+ * Throws the last network error if the connection never came back (at once when the browser
+ * knows it is offline); returns the last answer.
  */
 export async function sendWithRetries(attempt: () => Promise<Response>): Promise<Response> {
   for (let tries = 0; ; tries++) {
@@ -42,7 +43,8 @@ export async function sendWithRetries(attempt: () => Promise<Response>): Promise
       const response = await attempt();
       if (last || !(await worthRetrying(response))) return response;
     } catch (error) {
-      if (last) throw error;
+      // No network at all: nothing to wait for here; the caller keeps it until it is back.
+      if (last || !navigator.onLine) throw error;
     }
     await sleep(BACKOFF_MS[tries] ?? 0);
   }

@@ -1,11 +1,17 @@
 // Sending the draft for good: published (or scheduled) by those who may publish, submitted for
-// review by the others; an edit of a published update is sent as a change to it. A lost answer
-// is retried with the same Idempotency-Key, so a publish the server did make is not made twice.
+// review by the others; an edit of a published update is sent as a change to it, with the
+// version it was made on (If-Match), so a colleague's edit in between is never overwritten
+// unseen. A lost answer is retried with the same Idempotency-Key, so a publish the server did
+// make is not made twice; no network at all leaves it waiting on this device until the
+// connection is back; a refusal says why; an ended session signs in again in place.
 import { byId } from './newsroom.page.js';
-import { draftPayload, keepOnDevice, say, type Composer } from './newsroom.composer.js';
+import { draftPayload, keepOnDevice, type Composer } from './newsroom.composer.js';
 import { saveDraft, settleAutosave } from './newsroom.autosave.js';
 import { readFields, resetComposer } from './newsroom.editing.js';
 import { newIdempotencyKey, sendWithRetries } from './newsroom.retry.js';
+import { clearRefusal, readProblem, sayTone, showRefusal } from './newsroom.refusal.js';
+import { signInAgain } from './newsroom.signin.js';
+import { showConflict } from './newsroom.conflict.js';
 
 /**
  * The key of this publish (or submission): the one already drawn for the same request if an
@@ -18,23 +24,47 @@ function sendingKey(composer: Composer, request: string): string {
   return state.sending.key;
 }
 
-async function sendRequest(composer: Composer): Promise<Response> {
+/** The answer, or what became of the draft's save before it (already told in the status). */
+type Sent = Response | 'not-saved';
+
+async function sendRequest(composer: Composer): Promise<Sent> {
   const { api } = composer;
   const scheduleValue = byId('schedule-at', HTMLInputElement)?.value ?? '';
   const publishAt = scheduleValue ? new Date(scheduleValue).toISOString() : undefined;
-  const { editingId } = composer.state;
+  const { editingId, version } = composer.state;
   if (editingId !== null) {
     // The same change applied twice is one change: no key needed to retry it.
     const payload = draftPayload(composer);
-    return sendWithRetries(() => api('PATCH', `/updates/${editingId}`, payload));
+    const ifMatch = version === null ? undefined : { 'if-match': version };
+    return sendWithRetries(() =>
+      api('PATCH', `/updates/${editingId}`, payload, undefined, ifMatch),
+    );
   }
-  await saveDraft(composer);
+  const saved = await saveDraft(composer);
+  if (saved === 'offline') throw new Error('offline');
+  if (saved !== 'saved') return 'not-saved';
   const { draftId } = composer.state; // read after the save, which gives a new draft its id
-  if (draftId === null) throw new Error('not saved');
+  if (draftId === null) return 'not-saved';
   const path = `/drafts/${draftId}/${composer.canPublish ? 'publish' : 'submit'}`;
   const payload = composer.canPublish ? (publishAt ? { publishAt } : {}) : undefined;
   const key = sendingKey(composer, `${path} ${JSON.stringify(payload ?? null)}`);
   return sendWithRetries(() => api('POST', path, payload, key));
+}
+
+/** A refusal of the send itself: sign in again and send, the conflict view, or the reason. */
+async function refused(composer: Composer, response: Response): Promise<void> {
+  const words = composer.page.saving;
+  if (response.status === 401) {
+    sayTone(composer, 'signed-out', words.signedOut);
+    if (await signInAgain(composer)) await sendDraft(composer);
+    else sayTone(composer, 'signed-out', words.notSignedIn);
+    return;
+  }
+  if (response.status === 412 && composer.state.editingId !== null) {
+    await showConflict(composer, { resend: () => sendDraft(composer) });
+    return;
+  }
+  showRefusal(composer, await readProblem(response, composer.page.locale));
 }
 
 export async function sendDraft(composer: Composer): Promise<void> {
@@ -42,7 +72,7 @@ export async function sendDraft(composer: Composer): Promise<void> {
   await settleAutosave(composer);
   readFields(composer);
   if (composer.state.blocks.length === 0) {
-    say(composer, text.empty);
+    sayTone(composer, 'refused', text.empty);
     composer.editor.focus();
     return;
   }
@@ -51,18 +81,22 @@ export async function sendDraft(composer: Composer): Promise<void> {
     // The key is kept until a success (resetComposer drops it): the server keeps only
     // successes, so after a refusal the same key simply runs again.
     const response = await sendRequest(composer);
+    composer.state.sendOnline = false;
+    keepOnDevice(composer);
+    if (response === 'not-saved') return;
     if (!response.ok) {
-      const problem = (await response.json().catch(() => null)) as {
-        error?: { message?: string };
-      } | null;
-      say(composer, problem?.error?.message ?? text.failed);
+      await refused(composer, response);
       return;
     }
-    say(composer, composer.canPublish ? text.published : text.submitted);
+    clearRefusal(composer);
+    sayTone(composer, 'saved', composer.canPublish ? text.published : text.submitted);
     resetComposer(composer);
     location.reload();
   } catch {
-    say(composer, composer.state.sending ? text.unconfirmed : text.local);
+    // No network: it waits here, on this device, and goes (with the same key) when it is back.
+    composer.state.sendOnline = true;
+    keepOnDevice(composer);
+    sayTone(composer, 'offline', composer.page.saving.offlineSend);
   } finally {
     composer.sender.disabled = false;
   }

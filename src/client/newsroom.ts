@@ -6,6 +6,7 @@
 // one composer context (newsroom.composer.ts).
 import { bindDeskActions } from './newsroom.actions.js';
 import { bindAutosave, noteChange, restoreDraft } from './newsroom.autosave.js';
+import { bindContributors } from './newsroom.contributors.js';
 import { findComposer } from './newsroom.composer.js';
 import { bindEditing, bindToolbar } from './newsroom.editing.js';
 import { bindShortcuts } from './newsroom.keyboard.js';
@@ -26,6 +27,7 @@ function startComposer(): void {
   bindMedia(composer);
   bindToolbar(composer);
   bindSources(composer);
+  bindContributors(composer);
   bindPreview(composer);
   bindDeskActions(composer);
   restoreDraft(composer);

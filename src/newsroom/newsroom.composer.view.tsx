@@ -2,6 +2,7 @@
 // buttons. Server-rendered empty; src/client/newsroom.ts brings it to life.
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { nm } from './newsroom.messages.js';
+import { BylineField } from './newsroom.byline.view.js';
 
 const SOURCE_PRESETS = [
   { name: 'رويترز', kind: 'wire' },
@@ -123,13 +124,29 @@ function Actions({ locale, publisher }: { locale: UiLocale; publisher: boolean }
   );
 }
 
-/** Publishers publish (and may pin and schedule); reporters submit for review. */
-export function Composer({ locale, publisher }: { locale: UiLocale; publisher: boolean }) {
+/**
+ * Publishers publish (and may pin and schedule); reporters submit for review. `me`: the
+ * writer's name, the byline a new draft starts with.
+ */
+export function Composer({
+  locale,
+  publisher,
+  me = '',
+}: {
+  locale: UiLocale;
+  publisher: boolean;
+  me?: string;
+}) {
   const m = nm(locale);
   return (
     <section class="panel composer" aria-labelledby="compose-title">
       <h2 id="compose-title">{m.compose}</h2>
-      <form id="composer" class="composer-form" data-can-publish={publisher ? 'true' : 'false'}>
+      <form
+        id="composer"
+        class="composer-form"
+        data-can-publish={publisher ? 'true' : 'false'}
+        data-my-name={me}
+      >
         <label>
           {m.updateHeadline}
           <input id="composer-headline" name="headline" maxLength={300} dir="auto" />
@@ -149,6 +166,7 @@ export function Composer({ locale, publisher }: { locale: UiLocale; publisher: b
           <p>{locale === 'ar' ? 'يحتاج المحرر إلى JavaScript.' : 'The editor needs JavaScript.'}</p>
         </noscript>
         <Sources locale={locale} />
+        <BylineField locale={locale} />
         <Flags locale={locale} publisher={publisher} />
         <Actions locale={locale} publisher={publisher} />
       </form>

@@ -43,7 +43,7 @@ export function DeskPage({
         </a>
       </div>
       <div class="desk">
-        <Composer locale={locale} publisher={can(actor, 'update.publish')} />
+        <Composer locale={locale} publisher={can(actor, 'update.publish')} me={actor.name} />
         <ReviewQueue locale={locale} actor={actor} liveblog={liveblog} drafts={model.drafts} />
         <Stream locale={locale} actor={actor} liveblog={liveblog} published={model.published} />
         <WidgetPanel locale={locale} snippet={model.widget} />

@@ -7,6 +7,7 @@ import type { Update } from '../update/update.types.js';
 import { blocksToText } from '../blocks/blocks.schema.js';
 import { can, type Actor } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
+import { versionTag } from '../update/update.version.js';
 
 interface RowProps {
   update: Update;
@@ -84,7 +85,12 @@ export function UpdateRow(props: RowProps) {
   const { update, locale } = props;
   const m = nm(locale);
   return (
-    <li class="desk-item" data-update-id={update.id} data-status={update.status}>
+    <li
+      class="desk-item"
+      data-update-id={update.id}
+      data-status={update.status}
+      data-version={versionTag(update)}
+    >
       <RowMeta update={update} locale={locale} liveblog={props.liveblog} />
       {update.headline ? (
         <strong class="desk-item-headline" dir="auto">

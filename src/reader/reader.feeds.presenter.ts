@@ -93,7 +93,7 @@ export function liveBlogPosting(input: StructuredDataInput): Record<string, unkn
       articleBody: blocksToText(update.blocks),
       datePublished: update.publishedAt.toISOString(),
       dateModified: modifiedOf(update).toISOString(),
-      author: { '@type': 'Person', name: update.authorName },
+      ...(update.byline && { author: { '@type': 'Person', name: update.byline } }),
       ...(firstImageUrl(update, input.publicUrl) && {
         image: firstImageUrl(update, input.publicUrl),
       }),
@@ -143,7 +143,7 @@ export function rss(input: FeedInput): string {
 <guid isPermaLink="false">${xml(itemId(input, item))}</guid>
 <pubDate>${item.update.publishedAt.toUTCString()}</pubDate>
 <description>${xml(textOf(item))}</description>
-<dc:creator>${xml(item.update.authorName)}</dc:creator>${
+${item.update.byline ? `<dc:creator>${xml(item.update.byline)}</dc:creator>` : ''}${
         item.update.verification
           ? `\n<category domain="${VERIFICATION_SCHEME}">${item.update.verification}</category>`
           : ''
@@ -175,7 +175,7 @@ export function atom(input: FeedInput): string {
 <id>${xml(itemId(input, item))}</id>
 <published>${item.update.publishedAt.toISOString()}</published>
 <updated>${modifiedOf(item.update).toISOString()}</updated>
-<author><name>${xml(item.update.authorName)}</name></author>
+<author><name>${xml(item.update.byline ?? input.title)}</name></author>
 <content type="text">${xml(textOf(item))}</content>${
         item.update.verification
           ? `\n<category scheme="${VERIFICATION_SCHEME}" term="${item.update.verification}"/>`
@@ -212,7 +212,7 @@ export function jsonFeed(input: FeedInput): string {
       content_text: textOf(item),
       date_published: item.update.publishedAt.toISOString(),
       date_modified: modifiedOf(item.update).toISOString(),
-      authors: [{ name: item.update.authorName }],
+      ...(item.update.byline && { authors: [{ name: item.update.byline }] }),
       language: item.liveblog.locale,
       ...(item.update.verification && { tags: [item.update.verification] }),
       ...jsonFeedTrust(item.update),

@@ -58,6 +58,7 @@ describe('structured data and feeds', () => {
       await post('/api/v1/liveblogs/oman/updates', {
         headline: `تحديث ${i} </script><b>`,
         text: `النص ${i} & "اقتباس"`,
+        byline: 'مراسلنا في مسقط',
       });
     }
   });
@@ -99,7 +100,7 @@ describe('structured data and feeds', () => {
       expect(String(update.url)).toMatch(/^http:\/\/localhost:3000\/live\/oman#update-\d+$/);
       expect(String(update.datePublished)).toMatch(ISO);
       expect(String(update.dateModified)).toMatch(ISO);
-      expect((update.author as { name: string }).name).toBeTruthy();
+      expect((update.author as { name: string }).name).toBe('مراسلنا في مسقط');
       expect(update.articleBody).toMatch(/^النص \d & "اقتباس"$/);
     }
   }

@@ -30,6 +30,7 @@ import { twoFactorMigration } from './migrations/2026-12-02-0014-two-factor.js';
 import { wireMigration } from './migrations/2026-12-02-0018-wire.js';
 import { verificationMigration } from './migrations/2026-12-02-0015-verification.js';
 import { summaryMigration } from './migrations/2026-12-02-0016-summary.js';
+import { bylinesMigration } from './migrations/2026-12-02-0021-bylines.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -137,6 +138,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-02-0018-wire': wireMigration(engine),
     '2026-12-02-0015-verification': verificationMigration(),
     '2026-12-02-0016-summary': summaryMigration(engine),
+    '2026-12-02-0021-bylines': bylinesMigration(),
   };
 }
 

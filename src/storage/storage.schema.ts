@@ -63,6 +63,10 @@ export interface UpdateTable {
   verificationNote: string | null;
   /** JSON array of {at, note, revision}: the update's public corrections, oldest first. */
   corrections: Generated<string>;
+  /** The name readers see under the update; null for none. */
+  byline: string | null;
+  /** JSON array of contributors ({name, role?, userId?}). */
+  contributors: Generated<string>;
 }
 
 export interface EventTable {
@@ -84,6 +88,10 @@ export interface ApiTokenTable {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** The person the token belongs to, or null (a desk's token, or one made before owners). */
+  ownerUserId: number | null;
+  /** The desk the token belongs to, when it is not a person's. */
+  ownerDesk: string | null;
 }
 
 export interface UserTable {
@@ -162,6 +170,9 @@ export interface UpdateRevisionTable {
   action: string;
   note: string | null;
   createdAt: string;
+  byline: string | null;
+  /** JSON array of contributors. */
+  contributors: Generated<string>;
 }
 
 export interface CommentTable {

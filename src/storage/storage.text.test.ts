@@ -134,11 +134,11 @@ describe.each(engines())('stored text is clean ($name)', (engine) => {
     expect(JSON.stringify(res.json())).not.toMatch(/\\u00[01][0-8bcef]/i);
     const stored = await t.app.database.db
       .selectFrom('updates')
-      .select(['headline', 'body', 'sources', 'authorName'])
+      .select(['headline', 'body', 'sources', 'byline'])
       .where('id', '=', res.json<{ id: number }>().id)
       .executeTakeFirstOrThrow();
     expect(stored.headline).toBe('عاجل: وصول الوفد');
-    expect(stored.authorName).toBe('مراسل');
+    expect(stored.byline).toBe('مراسل');
     for (const json of [stored.body, stored.sources])
       expect(json).not.toMatch(/\\u00[01][0-8bcef]|\\u007f/i);
   });

@@ -12,6 +12,8 @@ import {
   bodyOf,
   cleanHeadline,
   cleanSources,
+  cleanByline,
+  cleanContributors,
   newUpdateFields,
   noText,
   notYours,
@@ -27,6 +29,10 @@ function draftChanges(input: DraftBody, blocks: ReturnType<typeof bodyOf>) {
     ...(input.keyEvent !== undefined && { keyEvent: input.keyEvent }),
     ...(input.pinned !== undefined && { pinned: input.pinned }),
     ...(input.breaking !== undefined && { breaking: input.breaking }),
+    ...(input.byline !== undefined && { byline: cleanByline(input.byline) ?? null }),
+    ...(input.contributors !== undefined && {
+      contributors: cleanContributors(input.contributors) ?? [],
+    }),
   };
 }
 
@@ -93,7 +99,7 @@ export function draftOps(core: UpdateCore) {
       assertCan(actor, 'draft.write');
       const liveblog = await core.liveblogBySlug(slug);
       const blocks = await media.resolve(bodyOf(input) ?? []);
-      const fields = newUpdateFields(actor, liveblog, input, blocks, actor.name);
+      const fields = newUpdateFields(actor, liveblog, input, blocks);
       return core.write({
         actor,
         liveblog,

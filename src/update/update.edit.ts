@@ -9,7 +9,15 @@ import type { PatchUpdateBody } from './update.schema.js';
 import type { PublishedUpdate, UpdateChanges } from './update.types.js';
 import type { UpdateCore } from './update.core.js';
 import type { UpdateContext } from './update.view.js';
-import { bodyOf, cleanHeadline, cleanSources, noText, sameJson } from './update.input.js';
+import {
+  bodyOf,
+  cleanByline,
+  cleanContributors,
+  cleanHeadline,
+  cleanSources,
+  noText,
+  sameJson,
+} from './update.input.js';
 import { movesVerification, trustPlan } from './update.verification.js';
 
 export interface EditPlan {
@@ -43,6 +51,11 @@ async function contentChanges(
   if (headline !== undefined && headline !== current.headline) changes.headline = headline;
   if (blocks !== undefined && !sameJson(blocks, current.blocks)) changes.blocks = blocks;
   if (sources !== undefined && !sameJson(sources, current.sources)) changes.sources = sources;
+  const byline = cleanByline(patch.byline);
+  if (byline !== undefined && byline !== (current.byline ?? null)) changes.byline = byline;
+  const contributors = cleanContributors(patch.contributors);
+  if (contributors !== undefined && !sameJson(contributors, current.contributors ?? []))
+    changes.contributors = contributors;
   return changes;
 }
 

@@ -6,7 +6,7 @@ import { blocksFromText, blocksToText, type Block } from '../blocks/blocks.schem
 import { normaliseDeep, normaliseLine, normaliseName } from '../lib/text.normalise.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { DraftBody } from './update.schema.js';
-import type { NewUpdate, Source, Update } from './update.types.js';
+import type { Contributor, NewUpdate, Source, Update } from './update.types.js';
 
 export const noText = () =>
   errors.validation(
@@ -48,6 +48,25 @@ export function cleanSources(sources: readonly Source[] | undefined): Source[] |
   }));
 }
 
+/** A byline as stored: trimmed and normalised, empty meaning none (null). */
+export function cleanByline(byline: string | null | undefined): string | null | undefined {
+  if (byline === undefined || byline === null) return byline;
+  const cleaned = normaliseName(byline);
+  return cleaned === '' ? null : cleaned;
+}
+
+export function cleanContributors(
+  contributors: readonly Contributor[] | undefined,
+): Contributor[] | undefined {
+  return contributors
+    ?.map((c) => ({
+      name: normaliseName(c.name),
+      ...(c.role !== undefined && normaliseName(c.role) !== '' && { role: normaliseName(c.role) }),
+      ...(c.userId !== undefined && { userId: c.userId }),
+    }))
+    .filter((c) => c.name !== '');
+}
+
 export function cleanHeadline(headline: string | null | undefined): string | null | undefined {
   if (headline === undefined || headline === null) return headline;
   const cleaned = normaliseLine(headline);
@@ -72,18 +91,23 @@ export function snapshot(update: Update) {
     keyEvent: update.keyEvent,
     pinned: update.pinned,
     breaking: update.breaking,
+    byline: update.byline ?? null,
+    contributors: update.contributors ?? [],
     status: update.status,
     verification: update.verification,
   };
 }
 
-/** What a new update takes from the request, whatever its status. */
+/**
+ * What a new update takes from the request, whatever its status. Its byline is only what the
+ * request gives (`byline`, or `author` by its older name): never the name of the token or
+ * account that sent it, which is kept as the author for the newsroom alone.
+ */
 export function newUpdateFields(
   actor: Actor,
   liveblog: Liveblog,
   input: DraftBody & { readonly author?: string },
   blocks: Block[],
-  authorName: string = normaliseName(input.author ?? '') || actor.name,
 ): Omit<NewUpdate, 'status' | 'publishedAt'> {
   return {
     liveblogId: liveblog.id,
@@ -93,7 +117,9 @@ export function newUpdateFields(
     keyEvent: input.keyEvent ?? false,
     pinned: input.pinned ?? false,
     breaking: input.breaking ?? false,
-    authorName,
+    authorName: actor.name,
+    byline: cleanByline(input.byline !== undefined ? input.byline : input.author) ?? null,
+    contributors: cleanContributors(input.contributors) ?? [],
     authorUserId: actor.kind === 'user' ? actor.id : null,
   };
 }

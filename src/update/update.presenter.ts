@@ -26,6 +26,8 @@ export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: str
     pinned: update.pinned,
     breaking: update.breaking,
     author: update.authorName,
+    byline: update.byline ?? null,
+    contributors: [...(update.contributors ?? [])],
     status: update.status,
     publishedAt: update.publishedAt?.toISOString() ?? null,
     editedAt: update.editedAt?.toISOString() ?? null,

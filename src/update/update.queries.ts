@@ -23,6 +23,8 @@ function previewUpdate(liveblog: Liveblog, body: PreviewBody, author: string, no
     pinned: false,
     breaking: body.breaking ?? false,
     authorName: author,
+    byline: body.byline ?? null,
+    contributors: [],
     status: 'published' as const,
     publishedAt: now,
     editedAt: null,

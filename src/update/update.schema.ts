@@ -36,6 +36,26 @@ const TrustOut = {
 
 const UpdateHeadline = Type.Union([Type.String({ maxLength: 300 }), Type.Null()]);
 
+/** The name readers see under the update; null (or absent on a new update) for none. */
+const Byline = Type.Union([Type.String({ maxLength: 120 }), Type.Null()], {
+  description:
+    'The name readers see under the update («بقلم …»). Without it a new update has no byline: ' +
+    "the token's name is never shown.",
+});
+
+export const ContributorSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    role: Type.Optional(Type.String({ maxLength: 120, description: 'e.g. «مراسلنا في طهران»' })),
+    userId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'When the contributor is a newsroom account' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Contributors = Type.Array(ContributorSchema, { maxItems: 12 });
+
 export const CreateUpdateBody = Type.Object(
   {
     headline: Type.Optional(UpdateHeadline),
@@ -50,7 +70,11 @@ export const CreateUpdateBody = Type.Object(
     keyEvent: Type.Optional(Type.Boolean()),
     pinned: Type.Optional(Type.Boolean()),
     breaking: Type.Optional(Type.Boolean()),
-    author: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    byline: Type.Optional(Byline),
+    contributors: Type.Optional(Contributors),
+    author: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 120, description: 'The byline, by its older name' }),
+    ),
     publishAt: Type.Optional(
       Type.String({
         format: 'date-time',
@@ -72,6 +96,8 @@ export const DraftBody = Type.Object(
     keyEvent: Type.Optional(Type.Boolean()),
     pinned: Type.Optional(Type.Boolean()),
     breaking: Type.Optional(Type.Boolean()),
+    byline: Type.Optional(Byline),
+    contributors: Type.Optional(Contributors),
   },
   { additionalProperties: false },
 );
@@ -107,6 +133,7 @@ export const PreviewBody = Type.Object(
     sources: Type.Optional(Type.Array(SourceSchema, { maxItems: 12 })),
     keyEvent: Type.Optional(Type.Boolean()),
     breaking: Type.Optional(Type.Boolean()),
+    byline: Type.Optional(Byline),
   },
   { additionalProperties: false },
 );
@@ -122,6 +149,8 @@ export const PatchUpdateBody = Type.Object(
     pinned: Type.Optional(Type.Boolean()),
     breaking: Type.Optional(Type.Boolean()),
     ...TrustPatchFields,
+    byline: Type.Optional(Byline),
+    contributors: Type.Optional(Contributors),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -169,7 +198,11 @@ export const UpdateOut = Type.Object({
   keyEvent: Type.Boolean(),
   pinned: Type.Boolean(),
   breaking: Type.Boolean(),
-  author: Type.String(),
+  author: Type.String({
+    description: "Who wrote it (the newsroom's record; not shown to readers)",
+  }),
+  byline: Type.Union([Type.String(), Type.Null()]),
+  contributors: Type.Array(ContributorSchema),
   status: Type.String(),
   publishedAt: Type.Union([Type.String(), Type.Null()]),
   editedAt: Type.Union([Type.String(), Type.Null()]),

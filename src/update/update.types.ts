@@ -26,6 +26,13 @@ export interface Source {
   readonly url?: string;
 }
 
+/** Someone who worked on an update: a newsroom account or a free name, with a role. */
+export interface Contributor {
+  readonly name: string;
+  readonly role?: string;
+  readonly userId?: number;
+}
+
 export interface Update {
   readonly id: number;
   readonly liveblogId: number;
@@ -35,7 +42,14 @@ export interface Update {
   readonly keyEvent: boolean;
   readonly pinned: boolean;
   readonly breaking: boolean;
+  /** Who wrote it, for the desk; readers see `byline`, never this. */
   readonly authorName: string;
+  /**
+   * The name readers see under the update («بقلم …»), chosen explicitly; null or absent for
+   * none. Optional (with contributors) only so that updates made in code need not name them.
+   */
+  readonly byline?: string | null;
+  readonly contributors?: readonly Contributor[];
   readonly status: UpdateStatus;
   readonly publishedAt: Date | null;
   readonly editedAt: Date | null;
@@ -70,6 +84,8 @@ export interface NewUpdate {
   pinned: boolean;
   breaking: boolean;
   authorName: string;
+  byline?: string | null;
+  contributors?: readonly Contributor[];
   status: UpdateStatus;
   publishedAt: Date | null;
   authorUserId?: number | null;
@@ -86,6 +102,8 @@ export interface UpdateChanges {
   keyEvent?: boolean;
   pinned?: boolean;
   breaking?: boolean;
+  byline?: string | null;
+  contributors?: readonly Contributor[];
   editedAt?: Date;
   status?: UpdateStatus;
   publishedAt?: Date | null;

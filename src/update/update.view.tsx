@@ -269,9 +269,11 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
         </div>
       ) : null}
       <div class="update-footer">
-        <span class="update-author">
-          {m.by} <bdi>{update.authorName}</bdi>
-        </span>
+        {update.byline ? (
+          <span class="update-author">
+            {m.by} <bdi>{update.byline}</bdi>
+          </span>
+        ) : null}
         {update.editedAt ? (
           <span class="update-edited">
             {m.edited}{' '}
