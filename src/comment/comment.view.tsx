@@ -1,5 +1,6 @@
 // The one place a comment becomes HTML: the page and the live stream both use it. Everything a
-// reader wrote is text (Preact escapes it), isolated with <bdi>/dir="auto".
+// reader wrote is text (Preact escapes it), isolated with <bdi>/dir="auto"; inside the text, URLs,
+// handles, hashtags and Latin runs are isolated too, and URLs and handles linked (text.isolate.ts).
 import { renderToString } from 'preact-render-to-string';
 import { t, type UiLocale } from '../lib/i18n.messages.js';
 import {
@@ -9,6 +10,7 @@ import {
   toIsoString,
   type DateStyle,
 } from '../lib/time.format.js';
+import { IsolatedText } from '../lib/text.isolate.view.js';
 import type { Comment } from './comment.types.js';
 
 export function commentsCountText(
@@ -41,7 +43,7 @@ export function CommentItem({
         </time>
       </p>
       <p class="comment-text" dir="auto">
-        {comment.text}
+        <IsolatedText text={comment.text} />
       </p>
     </li>
   );

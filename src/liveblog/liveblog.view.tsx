@@ -13,7 +13,9 @@ import {
   type UpdateContext,
 } from '../update/update.view.js';
 import type { ExplainerSection, Liveblog } from './liveblog.types.js';
-import { explainerAnchor, liveblogPath } from './liveblog.presenter.js';
+import { explainerAnchor } from './liveblog.presenter.js';
+import { Pagination, StreamControls } from './liveblog.controls.view.js';
+import { readerText } from '../lib/i18n.reader.messages.js';
 
 export function ExplainerView({
   liveblog,
@@ -61,12 +63,22 @@ export function renderExplainerHtml(
   return renderToString(<ExplainerView liveblog={liveblog} explainer={explainer} />);
 }
 
+/** A reader's view of the stream: every update or the key events only, newest or oldest first. */
+export interface StreamView {
+  readonly keyEventsOnly: boolean;
+  readonly oldestFirst: boolean;
+}
+
+export const DEFAULT_VIEW: StreamView = { keyEventsOnly: false, oldestFirst: false };
+
 export interface LivePageModel {
   readonly liveblog: Liveblog;
   readonly explainer: readonly ExplainerSection[];
   readonly keyEvents: readonly { update: PublishedUpdate; href: string }[];
   readonly pinned: PublishedUpdate | undefined;
   readonly updates: readonly PublishedUpdate[];
+  /** Which updates the stream holds and in which order (the page's address says). */
+  readonly view?: StreamView;
   readonly page: number;
   readonly pageCount: number;
   readonly total: number;
@@ -77,14 +89,11 @@ export interface LivePageModel {
   readonly comments?: ComponentChildren;
 }
 
-function pageHref(slug: string, page: number): string {
-  return page <= 1 ? liveblogPath(slug) : `${liveblogPath(slug)}?page=${page}`;
-}
-
 export function LivePage({ model }: { model: LivePageModel }) {
   const { liveblog, page, context } = model;
   const m = t(liveblog.locale);
-  const firstPage = page === 1;
+  const view = model.view ?? DEFAULT_VIEW;
+  const firstPage = page === 1 && !view.keyEventsOnly && !view.oldestFirst;
   return (
     <div class="live-page" data-status={liveblog.status}>
       <header class="live-header">
@@ -155,6 +164,9 @@ export function LivePage({ model }: { model: LivePageModel }) {
                 ({plural(liveblog.locale, model.total, m.updatesCount, context.dateStyle.digits)})
               </span>
             </h2>
+            <StreamControls slug={liveblog.slug} locale={liveblog.locale} view={view} />
+            <p id="live-connection" class="live-connection" role="status" hidden />
+            <div id="catch-up" class="catch-up" hidden />
             <div id="new-updates-pill" class="new-updates-pill" hidden>
               <button type="button" class="new-updates-button" />
             </div>
@@ -164,26 +176,23 @@ export function LivePage({ model }: { model: LivePageModel }) {
                 <UpdateArticle key={update.id} update={update} context={context} />
               ))}
             </div>
-            {model.total === 0 ? <p class="no-updates">{m.noUpdatesYet}</p> : null}
+            {model.total === 0 ? (
+              <p class="no-updates">
+                {view.keyEventsOnly ? readerText(liveblog.locale).noKeyEventsYet : m.noUpdatesYet}
+              </p>
+            ) : null}
           </section>
 
-          {model.comments}
+          {/* Older updates before the comments: the story goes on above the conversation. */}
+          <Pagination
+            slug={liveblog.slug}
+            locale={liveblog.locale}
+            view={view}
+            page={page}
+            pageCount={model.pageCount}
+          />
 
-          {model.pageCount > 1 ? (
-            <nav class="pagination" aria-label={m.pageOf(page, model.pageCount)}>
-              {page > 1 ? (
-                <a rel="prev" href={pageHref(liveblog.slug, page - 1)}>
-                  {m.newerPage}
-                </a>
-              ) : null}
-              <span>{m.pageOf(page, model.pageCount)}</span>
-              {page < model.pageCount ? (
-                <a rel="next" href={pageHref(liveblog.slug, page + 1)}>
-                  {m.olderPage}
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
+          {model.comments}
         </div>
       </div>
     </div>

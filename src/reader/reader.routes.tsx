@@ -11,9 +11,13 @@ import { createReaderPages } from './reader.pages.js';
 import { livePageRoutes } from './reader.page.routes.js';
 import { commentFormRoutes } from './reader.comments.routes.js';
 import { consentRoutes } from './reader.consent.routes.js';
+import { litePageRoutes } from './reader.lite.routes.js';
 
 export interface ReaderRoutesOptions {
-  readonly reader: Pick<ReaderService, 'frontPage' | 'livePageWithComments' | 'permalink'>;
+  readonly reader: Pick<
+    ReaderService,
+    'frontPage' | 'livePage' | 'livePageWithComments' | 'permalink'
+  >;
   readonly comments: Pick<CommentService, 'post' | 'formToken'>;
   readonly siteName: string;
   /** The address readers use: absolute links, the same-origin check, Secure cookies. */
@@ -43,4 +47,5 @@ export const readerRoutes: FastifyPluginAsyncTypebox<ReaderRoutesOptions> = asyn
   await app.register(livePageRoutes, { pages, reader, siteName, cache });
   await app.register(commentFormRoutes, { pages, reader, comments, origin, secure });
   await app.register(consentRoutes, { pages, siteName, origin, secure });
+  await app.register(litePageRoutes, { reader, siteName, publicUrl, cache });
 };

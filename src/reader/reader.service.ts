@@ -5,7 +5,7 @@ import type { BaseDeps } from '../platform/platform.deps.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import { liveblogBySlugOr404 } from '../liveblog/liveblog.lookup.js';
-import type { LivePageModel } from '../liveblog/liveblog.view.js';
+import { DEFAULT_VIEW, type LivePageModel, type StreamView } from '../liveblog/liveblog.view.js';
 import { isVisible, type PublishedUpdate } from '../update/update.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
@@ -41,18 +41,23 @@ export function createReaderService({
 
   const liveblogBySlug = (slug: string) => liveblogBySlugOr404(db, slug);
 
-  async function livePage(slug: string, page: number): Promise<LivePageModel> {
+  async function livePage(
+    slug: string,
+    page: number,
+    view: StreamView = DEFAULT_VIEW,
+  ): Promise<LivePageModel> {
     // The page row (with its newest event number) is read first: whatever is published after
     // this read reaches the reader as an event, so nothing falls between render and connect.
     const liveblog = await liveblogBySlug(slug);
-    const total = await updates.countPublished(db, liveblog.id);
+    const total = await updates.countPublished(db, liveblog.id, view);
     const pageCount = Math.max(1, Math.ceil(total / UPDATES_PER_PAGE));
     if (page > pageCount) throw errors.notFound(things.page);
+    const defaultView = !view.keyEventsOnly && !view.oldestFirst;
     const [explainer, shown, keyEvents, pinned, lastUpdatedAt] = await Promise.all([
       liveblogs.explainer(db, liveblog.id),
-      updates.listPublished(db, liveblog.id, (page - 1) * UPDATES_PER_PAGE, UPDATES_PER_PAGE),
+      updates.listPublished(db, liveblog.id, (page - 1) * UPDATES_PER_PAGE, UPDATES_PER_PAGE, view),
       updates.keyEvents(db, liveblog.id, KEY_EVENTS_SHOWN),
-      page === 1 ? updates.pinned(db, liveblog.id) : Promise.resolve(undefined),
+      page === 1 && defaultView ? updates.pinned(db, liveblog.id) : Promise.resolve(undefined),
       updates.lastActivityAt(db, liveblog.id),
     ]);
     const onThisPage = new Set(shown.map((u) => u.id));
@@ -67,6 +72,7 @@ export function createReaderService({
       })),
       pinned,
       updates: shown,
+      view,
       page,
       pageCount,
       total,
@@ -85,10 +91,19 @@ export function createReaderService({
 
     livePage,
 
-    /** A numbered page as a reader opens it; the first page also carries its comments. */
-    async livePageWithComments(slug: string, page: number, order: 'newest' | 'oldest') {
-      const model = await livePage(slug, page);
-      return { model, comments: page === 1 ? await comments.section(slug, order) : undefined };
+    /**
+     * A numbered page as a reader opens it, in the reader's view of the stream; the first page
+     * of the whole stream, newest first, also carries the comments.
+     */
+    async livePageWithComments(
+      slug: string,
+      page: number,
+      order: 'newest' | 'oldest',
+      view: StreamView = DEFAULT_VIEW,
+    ) {
+      const model = await livePage(slug, page, view);
+      const withComments = page === 1 && !view.keyEventsOnly && !view.oldestFirst;
+      return { model, comments: withComments ? await comments.section(slug, order) : undefined };
     },
 
     /** The numbered page that holds an update, so a permalink keeps working as the page grows. */

@@ -43,6 +43,12 @@ export function updateFromRow(row: UpdateRow): Update {
 
 const flag = (value: boolean) => (value ? 1 : 0);
 
+/** Which published updates a reader's view of the stream holds, and in which order. */
+export interface StreamView {
+  readonly keyEventsOnly?: boolean;
+  readonly oldestFirst?: boolean;
+}
+
 function visible(db: Db, liveblogId: number) {
   return db
     .selectFrom('updates')
@@ -180,11 +186,15 @@ export function createUpdateRepository() {
       liveblogId: number,
       offset: number,
       limit: number,
+      view: StreamView = {},
     ): Promise<PublishedUpdate[]> {
-      const rows = await visible(db, liveblogId)
+      const direction = view.oldestFirst ? 'asc' : 'desc';
+      let query = visible(db, liveblogId);
+      if (view.keyEventsOnly) query = query.where('keyEvent', '=', 1);
+      const rows = await query
         .selectAll()
-        .orderBy('publishedAt', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('publishedAt', direction)
+        .orderBy('id', direction)
         .offset(offset)
         .limit(limit)
         .execute();
@@ -216,8 +226,10 @@ export function createUpdateRepository() {
       return rows.map(updateFromRow).filter(isVisible);
     },
 
-    async countPublished(db: Db, liveblogId: number): Promise<number> {
-      const row = await visible(db, liveblogId)
+    async countPublished(db: Db, liveblogId: number, view: StreamView = {}): Promise<number> {
+      let query = visible(db, liveblogId);
+      if (view.keyEventsOnly) query = query.where('keyEvent', '=', 1);
+      const row = await query
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .executeTakeFirstOrThrow();
       return row.count;
