@@ -2,7 +2,7 @@
 // first), the lite page, catch-up, the connection hint and a refused comment. Arabic first,
 // English in full; counts through plural() (CLDR rules). The live client uses them too.
 import type { UiLocale } from './i18n.messages.js';
-import type { PluralForms } from './time.format.js';
+import { plural, type PluralForms } from './time.format.js';
 
 interface ReaderMessages {
   streamControls: string;
@@ -101,4 +101,16 @@ const en: ReaderMessages = {
 
 export function readerText(locale: UiLocale): ReaderMessages {
   return locale === 'ar' ? ar : en;
+}
+
+/** «يمكنك إرساله بعد دقيقتين.»: seconds up to a minute and a half, then whole minutes. */
+export function commentWaitText(
+  locale: UiLocale,
+  seconds: number,
+  digits: 'latn' | 'arab' = 'latn',
+): string {
+  const r = readerText(locale);
+  return seconds <= 90
+    ? plural(locale, seconds, r.commentWaitSeconds, digits)
+    : plural(locale, Math.ceil(seconds / 60), r.commentWaitMinutes, digits);
 }
