@@ -77,8 +77,7 @@ export function createReaderPages({
     const live = liveblog.status === 'live';
     // Where new updates belong on this page: the top of the first page, newest first; the end
     // of the last page, oldest first. Other pages do not follow the stream.
-    const follows =
-      live && (view.oldestFirst ? model.page === model.pageCount : model.page === 1) && !focus;
+    const follows = live && (view.oldestFirst ? model.page === model.pageCount : model.page === 1);
     const structuredData = scriptJson(
       liveBlogPosting({
         liveblog,

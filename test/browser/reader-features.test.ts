@@ -197,11 +197,9 @@ describe('reader features in a real browser', () => {
       tab.click('.stream-filter a:has-text("الأحداث الرئيسية فقط")'),
     ]);
     const shown = async () =>
-      (await tab
+      tab
         .locator('#updates > article')
-        .evaluateAll((list) =>
-          list.map((a) => Number((a as HTMLElement).dataset.updateId)),
-        )) as number[];
+        .evaluateAll((list) => list.map((a) => Number((a as HTMLElement).dataset.updateId)));
     expect(await shown()).toEqual([...keyIds].reverse());
     expect(await tab.locator('#updates > article:not(.update-key-event)').count()).toBe(0);
     expect(await tab.locator('.stream-filter a[aria-current="page"]').textContent()).toBe(
@@ -299,7 +297,7 @@ describe('reader features in a real browser', () => {
       await tab.fill('form.comment-form input[name="name"]', 'قارئة');
       await tab.fill('form.comment-form textarea[name="text"]', text);
       await Promise.all([
-        tab.waitForNavigation(),
+        tab.waitForEvent('load'),
         tab.click('form.comment-form button[type="submit"]'),
       ]);
     };
