@@ -13,6 +13,9 @@ export interface Transport {
   stopped: boolean;
   pollTimer: number | undefined;
   retryTimer: number | undefined;
+  /** Whether the reader was told the connection dropped (live.connection.ts). */
+  lost: boolean;
+  hintTimer: number | undefined;
 }
 
 export interface LivePage {
@@ -20,6 +23,9 @@ export interface LivePage {
   readonly locale: UiLocale;
   readonly digits: 'latn' | 'arab';
   readonly m: LiveMessages;
+  /** The reader's view of the stream (the page's address): key events only, oldest first. */
+  readonly keyEventsOnly: boolean;
+  readonly oldestFirst: boolean;
   readonly body: HTMLElement;
   /** The list of updates (#updates). */
   readonly updates: HTMLElement;
@@ -39,18 +45,25 @@ export function pageLocale(): UiLocale {
   return isUiLocale(localeAttr) ? localeAttr : 'ar';
 }
 
-/** The live context, or null where the page is not the first page of a live blog that is live. */
+/**
+ * The live context, or null where the page does not follow the stream: the server says which
+ * pages do (<body data-follow>): the first page newest first, the last page oldest first, of a
+ * live blog that is live.
+ */
 export function openLivePage(locale: UiLocale): LivePage | null {
   const body = document.body;
   const slug = body.dataset.liveblog;
   const updates = byId('updates');
-  if (!slug || !updates || body.dataset.page !== '1' || body.dataset.status !== 'live') return null;
+  if (!slug || !updates || body.dataset.follow !== '1' || body.dataset.status !== 'live')
+    return null;
   const pill = byId('new-updates-pill');
   return {
     slug,
     locale,
     digits: body.dataset.digits === 'arab' ? 'arab' : 'latn',
     m: t(locale),
+    keyEventsOnly: body.dataset.filter === 'key',
+    oldestFirst: body.dataset.sort === 'oldest',
     body,
     updates,
     baseTitle: document.title,
@@ -65,6 +78,8 @@ export function openLivePage(locale: UiLocale): LivePage | null {
       stopped: false,
       pollTimer: undefined,
       retryTimer: undefined,
+      lost: false,
+      hintTimer: undefined,
     },
   };
 }

@@ -8,12 +8,16 @@ export function existing(live: LivePage, id: number): HTMLElement | null {
   return live.updates.querySelector<HTMLElement>(`article[data-update-id="${id}"]`);
 }
 
-/** Newest first, by publication time: a back-dated update finds its own place. */
+/**
+ * By publication time, newest first (or oldest first, in that view): a back-dated update finds
+ * its own place.
+ */
 export function insertInOrder(live: LivePage, element: HTMLElement): void {
   const { updates } = live;
   const published = element.dataset.published ?? '';
+  const before = (other: string) => (live.oldestFirst ? other > published : other < published);
   for (const article of updates.querySelectorAll<HTMLElement>(':scope > article')) {
-    if ((article.dataset.published ?? '') < published) {
+    if (before(article.dataset.published ?? '')) {
       updates.insertBefore(element, article);
       return;
     }

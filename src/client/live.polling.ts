@@ -2,6 +2,7 @@
 // server says how often), until the stream works again (live.stream.ts).
 import { applyEvent } from './live.apply.js';
 import type { LivePage } from './live.context.js';
+import { connectionBack, connectionLost } from './live.connection.js';
 
 interface PollReply {
   lastEventId: number;
@@ -21,9 +22,13 @@ async function poll(live: LivePage): Promise<void> {
       interval = reply.pollInterval;
       if (reply.reset) applyEvent(live, 'reset', reply.lastEventId, {});
       for (const event of reply.events) applyEvent(live, event.type, event.id, event.data);
+      connectionBack(live);
+    } else {
+      connectionLost(live);
     }
   } catch {
     // Offline: try again after the interval.
+    connectionLost(live);
   }
   if (!live.transport.stopped && live.body.dataset.liveState === 'polling') {
     live.transport.pollTimer = window.setTimeout(() => void poll(live), interval);

@@ -5,6 +5,7 @@ import { EVENT_TYPES } from '../realtime/realtime.events.js';
 import { applyEvent } from './live.apply.js';
 import type { LivePage } from './live.context.js';
 import { startPolling } from './live.polling.js';
+import { connectionBack, connectionLost } from './live.connection.js';
 
 const STREAM_FAILURES_BEFORE_POLLING = 3;
 const RETRY_STREAM_WHILE_POLLING_MS = 60_000;
@@ -27,6 +28,7 @@ function failed(live: LivePage, stream: EventSource): void {
   stream.close();
   transport.failures++;
   body.dataset.liveState = 'retrying';
+  connectionLost(live);
   if (transport.failures >= STREAM_FAILURES_BEFORE_POLLING) {
     startPolling(live);
     // Keep trying the stream now and then; a good connection ends polling.
@@ -54,6 +56,8 @@ export function connect(live: LivePage): void {
   stream.addEventListener('ready', () => {
     transport.failures = 0;
     body.dataset.liveState = 'stream';
+    // The replay of what was missed follows "ready" at once, in the same stream.
+    connectionBack(live);
   });
   stream.addEventListener('shutdown', (event: MessageEvent<string>) => {
     const { retry } = JSON.parse(event.data) as { retry: number };

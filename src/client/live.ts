@@ -7,7 +7,10 @@
 // This entry runs the enhancements every page has, and on the first page of a live blog that is
 // live wires the parts that follow it, each in its own module and each given the one live context
 // (live.context.ts).
+import { catchUp } from './live.catchup.js';
 import { bindCommentToken } from './live.comment-token.js';
+import { bindCommentWait } from './live.comment-wait.js';
+import { scrollToFocus } from './live.focus.js';
 import { openLivePage, pageLocale } from './live.context.js';
 import { enhanceEmbeds } from './live.embeds.js';
 import { bindContentsLinks } from './live.liveblog.js';
@@ -24,6 +27,9 @@ export function startLiveClient(): void {
   enhanceEmbeds(locale);
   reportHeight();
   bindCommentToken();
+  bindCommentWait(locale);
+  scrollToFocus();
+  catchUp(locale);
   const live = openLivePage(locale);
   if (!live) return;
   bindContentsLinks();

@@ -24,7 +24,22 @@ function replace(live: LivePage, old: HTMLElement, element: HTMLElement): void {
   old.replaceWith(element);
 }
 
+/** Key events only: an update that is not one leaves the stream (the key-events list follows). */
+function outsideView(live: LivePage, data: UpdateEventData): boolean {
+  if (!live.keyEventsOnly || data.keyEvent) return false;
+  const old = existing(live, data.id);
+  if (old) {
+    live.pending.delete(old);
+    old.remove();
+    adjustCount(live, -1);
+  }
+  setKeyEvent(data);
+  showPending(live);
+  return true;
+}
+
 export function published(live: LivePage, data: UpdateEventData): void {
+  if (outsideView(live, data)) return;
   const old = existing(live, data.id);
   if (old && Number(old.dataset.revision ?? '0') >= data.revision) return; // duplicate
   const element = fromServerHtml(data.html);
@@ -32,10 +47,11 @@ export function published(live: LivePage, data: UpdateEventData): void {
   if (old) {
     replace(live, old, element);
   } else {
-    const atTop = streamTopVisible(live);
-    element.hidden = !atTop;
+    // Oldest first, a new update goes at the end, below the reader: nothing moves, so it shows.
+    const shown = live.oldestFirst || streamTopVisible(live);
+    element.hidden = !shown;
     insertInOrder(live, element);
-    if (!atTop) live.pending.add(element);
+    if (!shown) live.pending.add(element);
     adjustCount(live, 1);
     announce(live, element);
     document.querySelector('.no-updates')?.remove();
@@ -47,6 +63,7 @@ export function published(live: LivePage, data: UpdateEventData): void {
 }
 
 export function edited(live: LivePage, data: UpdateEventData): void {
+  if (outsideView(live, data)) return;
   const old = existing(live, data.id);
   if (!old) return; // not on this page: nothing to replace
   if (Number(old.dataset.revision ?? '0') >= data.revision) return;
@@ -70,10 +87,13 @@ export function deleted(live: LivePage, data: { id: number }): void {
   showPending(live);
 }
 
-/** Too far behind to replay: take the first page afresh, without a reload. */
+/** Too far behind to replay: take the page afresh, without a reload. */
 export async function reloadFirstPage(live: LivePage): Promise<void> {
   const { updates } = live;
-  const response = await fetch(location.pathname, { headers: { accept: 'text/html' } });
+  // The same view of the stream (its address), afresh.
+  const response = await fetch(location.pathname + location.search, {
+    headers: { accept: 'text/html' },
+  });
   if (!response.ok) return;
   const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
   for (const id of ['updates', 'key-events-list', 'pinned']) {

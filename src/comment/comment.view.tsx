@@ -1,5 +1,6 @@
 // The one place a comment becomes HTML: the page and the live stream both use it. Everything a
-// reader wrote is text (Preact escapes it), isolated with <bdi>/dir="auto".
+// reader wrote is text (Preact escapes it), isolated with <bdi>/dir="auto"; inside the text, URLs,
+// handles, hashtags and Latin runs are isolated too, and URLs and handles linked (text.isolate.ts).
 import { renderToString } from 'preact-render-to-string';
 import { t, type UiLocale } from '../lib/i18n.messages.js';
 import {
@@ -9,6 +10,8 @@ import {
   toIsoString,
   type DateStyle,
 } from '../lib/time.format.js';
+import { IsolatedText } from '../lib/text.isolate.view.js';
+import { commentWaitText, readerText } from '../lib/i18n.reader.messages.js';
 import type { Comment } from './comment.types.js';
 
 export function commentsCountText(
@@ -41,7 +44,7 @@ export function CommentItem({
         </time>
       </p>
       <p class="comment-text" dir="auto">
-        {comment.text}
+        <IsolatedText text={comment.text} />
       </p>
     </li>
   );
@@ -73,6 +76,27 @@ export interface CommentsModel {
   readonly formToken?: string;
   readonly notice?: 'pending' | 'published' | undefined;
   readonly error?: string | undefined;
+  /** A refused comment comes back in the form, so the reader loses nothing. */
+  readonly draft?: { readonly name: string; readonly email: string; readonly text: string };
+  /** Seconds until it may be sent again (the throttle's Retry-After), when that is the reason. */
+  readonly retryAfter?: number | undefined;
+}
+
+function CommentRefusal({ model }: { model: CommentsModel }) {
+  const r = readerText(model.locale);
+  return (
+    <p class="form-error" role="alert">
+      {model.error} {model.draft ? r.commentKept : null}
+      {model.retryAfter ? (
+        <>
+          {' '}
+          <span class="comment-wait" data-retry-after={model.retryAfter}>
+            {commentWaitText(model.locale, model.retryAfter, model.dateStyle.digits)}
+          </span>
+        </>
+      ) : null}
+    </p>
+  );
 }
 
 export function CommentsSection({ model }: { model: CommentsModel }) {
@@ -98,11 +122,7 @@ export function CommentsSection({ model }: { model: CommentsModel }) {
           {model.notice === 'pending' ? m.commentPending : m.commentPublished}
         </p>
       ) : null}
-      {model.error ? (
-        <p class="form-error" role="alert">
-          {model.error}
-        </p>
-      ) : null}
+      {model.error ? <CommentRefusal model={model} /> : null}
       <form class="comment-form" method="post" action={`${base}/comments`}>
         <input
           type="hidden"
@@ -112,11 +132,25 @@ export function CommentsSection({ model }: { model: CommentsModel }) {
         />
         <label>
           {m.commentName}
-          <input name="name" required maxLength={60} dir="auto" autocomplete="nickname" />
+          <input
+            name="name"
+            required
+            maxLength={60}
+            dir="auto"
+            autocomplete="nickname"
+            value={model.draft?.name}
+          />
         </label>
         <label>
           {m.commentEmail}
-          <input name="email" type="email" maxLength={200} dir="ltr" autocomplete="email" />
+          <input
+            name="email"
+            type="email"
+            maxLength={200}
+            dir="ltr"
+            autocomplete="email"
+            value={model.draft?.email}
+          />
         </label>
         <label class="comment-website" aria-hidden="true">
           {m.commentHoneypot}
@@ -124,7 +158,14 @@ export function CommentsSection({ model }: { model: CommentsModel }) {
         </label>
         <label>
           {m.commentText}
-          <textarea name="text" required maxLength={2000} rows={4} dir="auto" />
+          <textarea
+            name="text"
+            required
+            maxLength={2000}
+            rows={4}
+            dir="auto"
+            value={model.draft?.text}
+          />
         </label>
         <button type="submit">{m.commentSend}</button>
       </form>

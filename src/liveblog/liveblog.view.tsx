@@ -21,6 +21,8 @@ import {
 } from '../update/update.view.js';
 import type { ExplainerSection, Liveblog, SummaryVersion } from './liveblog.types.js';
 import { explainerAnchor, liveblogPath } from './liveblog.presenter.js';
+import { Pagination, StreamControls } from './liveblog.controls.view.js';
+import { readerText } from '../lib/i18n.reader.messages.js';
 
 export function ExplainerView({
   liveblog,
@@ -68,12 +70,24 @@ export function renderExplainerHtml(
   return renderToString(<ExplainerView liveblog={liveblog} explainer={explainer} />);
 }
 
+/** A reader's view of the stream: every update or the key events only, newest or oldest first. */
+export interface StreamView {
+  readonly keyEventsOnly: boolean;
+  readonly oldestFirst: boolean;
+  /** Only the updates in one verification state. */
+  readonly verification?: Verification | undefined;
+}
+
+export const DEFAULT_VIEW: StreamView = { keyEventsOnly: false, oldestFirst: false };
+
 export interface LivePageModel {
   readonly liveblog: Liveblog;
   readonly explainer: readonly ExplainerSection[];
   readonly keyEvents: readonly { update: PublishedUpdate; href: string }[];
   readonly pinned: PublishedUpdate | undefined;
   readonly updates: readonly PublishedUpdate[];
+  /** Which updates the stream holds and in which order (the page's address says). */
+  readonly view?: StreamView;
   readonly page: number;
   readonly pageCount: number;
   readonly total: number;
@@ -90,17 +104,11 @@ export interface LivePageModel {
   readonly verification?: Verification;
 }
 
-function pageHref(slug: string, page: number, only?: Verification): string {
-  const query = [page > 1 ? `page=${page}` : '', only ? `verification=${only}` : '']
-    .filter(Boolean)
-    .join('&');
-  return query ? `${liveblogPath(slug)}?${query}` : liveblogPath(slug);
-}
-
 export function LivePage({ model }: { model: LivePageModel }) {
   const { liveblog, page, context } = model;
   const m = t(liveblog.locale);
-  const firstPage = page === 1;
+  const view = model.view ?? DEFAULT_VIEW;
+  const firstPage = page === 1 && !view.keyEventsOnly && !view.oldestFirst;
   return (
     <div class="live-page" data-status={liveblog.status}>
       <header class="live-header">
@@ -177,6 +185,9 @@ export function LivePage({ model }: { model: LivePageModel }) {
               context={context}
               active={model.verification}
             />
+            <StreamControls slug={liveblog.slug} locale={liveblog.locale} view={view} />
+            <p id="live-connection" class="live-connection" role="status" hidden />
+            <div id="catch-up" class="catch-up" hidden />
             <div id="new-updates-pill" class="new-updates-pill" hidden>
               <button type="button" class="new-updates-button" />
             </div>
@@ -188,30 +199,27 @@ export function LivePage({ model }: { model: LivePageModel }) {
             </div>
             {model.total === 0 ? (
               <p class="no-updates">
-                {model.verification ? trm(liveblog.locale).noneInState : m.noUpdatesYet}
+                {model.verification
+                  ? trm(liveblog.locale).noneInState
+                  : view.keyEventsOnly
+                    ? readerText(liveblog.locale).noKeyEventsYet
+                    : m.noUpdatesYet}
               </p>
             ) : null}
           </section>
 
+          {/* Older updates before the comments: the story goes on above the conversation. */}
+          <Pagination
+            slug={liveblog.slug}
+            locale={liveblog.locale}
+            view={view}
+            page={page}
+            pageCount={model.pageCount}
+          />
+
           <CorrectionsList items={model.corrections ?? []} context={context} />
 
           {model.comments}
-
-          {model.pageCount > 1 ? (
-            <nav class="pagination" aria-label={m.pageOf(page, model.pageCount)}>
-              {page > 1 ? (
-                <a rel="prev" href={pageHref(liveblog.slug, page - 1, model.verification)}>
-                  {m.newerPage}
-                </a>
-              ) : null}
-              <span>{m.pageOf(page, model.pageCount)}</span>
-              {page < model.pageCount ? (
-                <a rel="next" href={pageHref(liveblog.slug, page + 1, model.verification)}>
-                  {m.olderPage}
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
         </div>
       </div>
     </div>

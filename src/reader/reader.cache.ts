@@ -44,6 +44,11 @@ export function cacheChangeFor(change: PageChange): CacheChange {
     `/embed/${encodeURIComponent(change.slug)}`,
     `${page}/summary`,
     ...change.updateIds.map((id) => `${page}/updates/${String(id)}`),
+    // The other first pages of the stream: the views (liveblog.controls.view.tsx) and the lite page.
+    `${page}?filter=key`,
+    `${page}?sort=oldest`,
+    `${page}?filter=key&sort=oldest`,
+    `${page}/lite`,
     '/',
     ...FEED_FORMATS.map((format) => `/feed.${format}`),
     '/sitemap.xml',

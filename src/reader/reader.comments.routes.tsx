@@ -41,13 +41,23 @@ export const commentFormRoutes: FastifyPluginAsyncTypebox<CommentFormRoutesOptio
     for (const [name, value] of Object.entries(error.headers ?? {})) void reply.header(name, value);
     const { model, comments: section } = await reader.livePageWithComments(slug, 1, 'newest');
     const message = error.messages[model.liveblog.locale];
+    const body = (request.body ?? {}) as Record<string, string | undefined>;
+    // What the reader wrote comes back in the form, and when the throttle said no, how long to wait.
+    const draft = { name: body.name ?? '', email: body.email ?? '', text: body.text ?? '' };
+    const retryAfter = Number(error.headers?.['retry-after'] ?? '') || undefined;
     const withComments = section
       ? {
           ...model,
           // This answer is never cached, so it carries a token: the form works without a script.
           comments: (
             <CommentsSection
-              model={{ ...section, error: message, formToken: await comments.formToken(slug) }}
+              model={{
+                ...section,
+                error: message,
+                draft,
+                retryAfter,
+                formToken: await comments.formToken(slug),
+              }}
             />
           ),
         }

@@ -5,7 +5,6 @@ import { blocksToText } from '../blocks/blocks.schema.js';
 import type { PublishedUpdate } from '../update/update.types.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
-import { permalinkPath, updateAnchor } from '../update/update.view.js';
 import {
   VERIFICATION_SCHEME,
   jsonFeedTrust,
@@ -13,6 +12,7 @@ import {
   trustStructuredData,
   withTrust,
 } from './reader.trust.presenter.js';
+import { updateUrlPath } from '../update/update.view.js';
 
 export function xml(text: string): string {
   return (
@@ -97,8 +97,9 @@ export function liveBlogPosting(input: StructuredDataInput): Record<string, unkn
       ...(firstImageUrl(update, input.publicUrl) && {
         image: firstImageUrl(update, input.publicUrl),
       }),
-      url: `${canonicalUrl}#${updateAnchor(update.id)}`,
-      mainEntityOfPage: `${canonicalUrl}#${updateAnchor(update.id)}`,
+      // Each update's own address: it opens the page that holds it, scrolled to it.
+      url: `${input.publicUrl}${updateUrlPath(liveblog.slug, update.id)}`,
+      mainEntityOfPage: `${input.publicUrl}${updateUrlPath(liveblog.slug, update.id)}`,
       publisher: { '@type': 'Organization', name: input.siteName },
       ...trustStructuredData(update),
     })),
@@ -127,7 +128,7 @@ function textOf(item: FeedItem): string {
 }
 
 function itemUrl(input: FeedInput, item: FeedItem): string {
-  return `${input.publicUrl}${permalinkPath(item.liveblog.slug, item.update.id)}`;
+  return `${input.publicUrl}${updateUrlPath(item.liveblog.slug, item.update.id)}`;
 }
 
 function itemId(input: FeedInput, item: FeedItem): string {

@@ -43,6 +43,9 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
         params: Type.Object({ slug: Slug }),
         querystring: Type.Object({
           page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+          // The reader's view of the stream (liveblog.controls.view.tsx): a linkable address.
+          filter: Type.Optional(Type.Enum(['key'])),
+          sort: Type.Optional(Type.Enum(['newest', 'oldest'])),
           order: Type.Optional(Type.Enum(['newest', 'oldest'])),
           comment: Type.Optional(Type.Enum(['pending', 'published'])),
           verification: Type.Optional(Type.Enum([...VERIFICATION_STATES])),
@@ -55,7 +58,11 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
         request.params.slug,
         request.query.page ?? 1,
         request.query.order === 'oldest' ? 'oldest' : 'newest',
-        request.query.verification,
+        {
+          keyEventsOnly: request.query.filter === 'key',
+          oldestFirst: request.query.sort === 'oldest',
+          verification: request.query.verification,
+        },
       );
       const notice =
         request.query.comment === 'pending' || request.query.comment === 'published'

@@ -7,9 +7,12 @@ import { t } from '../lib/i18n.messages.js';
 import { blocksToText } from '../blocks/blocks.schema.js';
 import type { Assets } from '../platform/platform.assets.js';
 import { renderDocument, type PageFrame } from '../frame/frame.view.js';
-import { LivePage, type LivePageModel } from '../liveblog/liveblog.view.js';
+import { DEFAULT_VIEW, LivePage, type LivePageModel } from '../liveblog/liveblog.view.js';
+import { streamHref } from '../liveblog/liveblog.controls.view.js';
+import { readerText } from '../lib/i18n.reader.messages.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import type { PublishedUpdate } from '../update/update.types.js';
+import { updateUrlPath } from '../update/update.view.js';
 import { firstImageUrl, liveBlogPosting, scriptJson } from './reader.feeds.presenter.js';
 import { LivePageHead } from './reader.view.js';
 
@@ -60,11 +63,10 @@ export function createReaderPages({
     focus?: PublishedUpdate,
   ): string {
     const { liveblog } = model;
+    const view = model.view ?? DEFAULT_VIEW;
     const canonicalPath = focus
-      ? `${liveblogPath(liveblog.slug)}/updates/${focus.id}`
-      : model.page > 1
-        ? `${liveblogPath(liveblog.slug)}?page=${model.page}`
-        : liveblogPath(liveblog.slug);
+      ? updateUrlPath(liveblog.slug, focus.id)
+      : streamHref(liveblog.slug, view, model.page);
     const canonicalUrl = `${publicUrl}${canonicalPath}`;
     const title = focus?.headline ?? liveblog.headline;
     const description = focus ? firstSentence(focus) : liveblog.standfirst;
@@ -74,6 +76,9 @@ export function createReaderPages({
       `${publicUrl}/logo.png`;
     // A page filtered by verification is a still list: new updates are not all in that state.
     const live = liveblog.status === 'live' && model.verification === undefined;
+    // Where new updates belong on this page: the top of the first page, newest first; the end
+    // of the last page, oldest first. Other pages do not follow the stream.
+    const follows = live && (view.oldestFirst ? model.page === model.pageCount : model.page === 1);
     const structuredData = scriptJson(
       liveBlogPosting({
         liveblog,
@@ -91,20 +96,29 @@ export function createReaderPages({
         title: `${title}${model.page > 1 ? ` — ${t(liveblog.locale).pageOf(model.page, model.pageCount)}` : ''} | ${siteName}`,
         description,
         canonicalUrl,
-        scripts: live || (model.page === 1 && !model.verification) ? [assets.url('live.js')] : [],
+        scripts:
+          live || (model.page === 1 && !model.verification) || focus ? [assets.url('live.js')] : [],
         head: (
-          <LivePageHead
-            model={{
-              liveblog,
-              siteName,
-              publicUrl,
-              title,
-              description,
-              canonicalUrl,
-              image,
-              structuredData,
-            }}
-          />
+          <>
+            <LivePageHead
+              model={{
+                liveblog,
+                siteName,
+                publicUrl,
+                title,
+                description,
+                canonicalUrl,
+                image,
+                structuredData,
+              }}
+            />
+            <link
+              rel="alternate"
+              type="text/html"
+              title={readerText(liveblog.locale).litePage}
+              href={`${publicUrl}${liveblogPath(liveblog.slug)}/lite`}
+            />
+          </>
         ),
         bodyData: {
           liveblog: liveblog.slug,
@@ -114,6 +128,10 @@ export function createReaderPages({
           'time-zone': liveblog.timeZone,
           status: liveblog.status,
           digits: model.context.dateStyle.digits,
+          follow: follows ? 1 : 0,
+          filter: view.keyEventsOnly ? 'key' : 'all',
+          sort: view.oldestFirst ? 'oldest' : 'newest',
+          ...(focus && { focus: focus.id }),
         },
       }),
       <LivePage model={model} />,

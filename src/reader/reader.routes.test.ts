@@ -194,9 +194,7 @@ describe('a shared permalink', () => {
       expect(res.body).toContain(
         `<meta property="og:url" content="http://localhost:3000/live/share/updates/${oldest}"/>`,
       );
-      const shareUrl = encodeURIComponent(
-        `http://localhost:3000/live/share/updates/${oldest}#update-${oldest}`,
-      );
+      const shareUrl = encodeURIComponent(`http://localhost:3000/live/share/updates/${oldest}`);
       expect(res.body).toContain(`https://t.me/share/url?url=${shareUrl}`);
       expect(res.body).toContain('https://wa.me/?text=');
     } finally {

@@ -13,9 +13,13 @@ import { commentFormRoutes } from './reader.comments.routes.js';
 import { consentRoutes } from './reader.consent.routes.js';
 import { summaryPageRoutes } from './reader.summary.routes.js';
 import type { SummaryService } from '../liveblog/liveblog.summary.js';
+import { litePageRoutes } from './reader.lite.routes.js';
 
 export interface ReaderRoutesOptions {
-  readonly reader: Pick<ReaderService, 'frontPage' | 'livePageWithComments' | 'permalink'>;
+  readonly reader: Pick<
+    ReaderService,
+    'frontPage' | 'livePage' | 'livePageWithComments' | 'permalink'
+  >;
   readonly comments: Pick<CommentService, 'post' | 'formToken'>;
   readonly summaries: Pick<SummaryService, 'history'>;
   readonly siteName: string;
@@ -47,4 +51,5 @@ export const readerRoutes: FastifyPluginAsyncTypebox<ReaderRoutesOptions> = asyn
   await app.register(commentFormRoutes, { pages, reader, comments, origin, secure });
   await app.register(consentRoutes, { pages, siteName, origin, secure });
   await app.register(summaryPageRoutes, { pages, summaries, siteName, cache });
+  await app.register(litePageRoutes, { reader, siteName, publicUrl, cache });
 };

@@ -5,7 +5,7 @@ import type { BaseDeps } from '../platform/platform.deps.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import { liveblogBySlugOr404 } from '../liveblog/liveblog.lookup.js';
-import type { LivePageModel } from '../liveblog/liveblog.view.js';
+import { DEFAULT_VIEW, type LivePageModel, type StreamView } from '../liveblog/liveblog.view.js';
 import { isVisible, type PublishedUpdate } from '../update/update.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
 import { permalinkPath, updateAnchor } from '../update/update.view.js';
@@ -47,28 +47,29 @@ export function createReaderService({
   const updates = createUpdateRepository();
 
   const liveblogBySlug = (slug: string) => liveblogBySlugOr404(db, slug);
+  /** The whole stream, newest first: the view that carries the pinned post and the comments. */
+  const isWholeStream = (view: StreamView) =>
+    !view.keyEventsOnly && !view.oldestFirst && view.verification === undefined;
 
-  /** `only`: the updates in one verification state (a reader's filter). */
-  async function livePage(slug: string, page: number, only?: Verification): Promise<LivePageModel> {
+  async function livePage(
+    slug: string,
+    page: number,
+    view: StreamView = DEFAULT_VIEW,
+  ): Promise<LivePageModel> {
     // The page row (with its newest event number) is read first: whatever is published after
     // this read reaches the reader as an event, so nothing falls between render and connect.
     const liveblog = await liveblogBySlug(slug);
-    const total = await updates.countPublished(db, liveblog.id, only);
+    const total = await updates.countPublished(db, liveblog.id, view);
     const pageCount = Math.max(1, Math.ceil(total / UPDATES_PER_PAGE));
     if (page > pageCount) throw errors.notFound(things.page);
     const first = page === 1;
+    const whole = isWholeStream(view);
     const [explainer, shown, keyEvents, pinned, lastUpdatedAt, summary, corrected] =
       await Promise.all([
         liveblogs.explainer(db, liveblog.id),
-        updates.listPublished(
-          db,
-          liveblog.id,
-          (page - 1) * UPDATES_PER_PAGE,
-          UPDATES_PER_PAGE,
-          only,
-        ),
+        updates.listPublished(db, liveblog.id, (page - 1) * UPDATES_PER_PAGE, UPDATES_PER_PAGE, view),
         updates.keyEvents(db, liveblog.id, KEY_EVENTS_SHOWN),
-        first && !only ? updates.pinned(db, liveblog.id) : Promise.resolve(undefined),
+        first && whole ? updates.pinned(db, liveblog.id) : Promise.resolve(undefined),
         updates.lastActivityAt(db, liveblog.id),
         first ? summaries.current(liveblog.id) : Promise.resolve(undefined),
         updates.corrected(db, liveblog.id, CORRECTED_SHOWN),
@@ -79,7 +80,7 @@ export function createReaderService({
     return {
       summary,
       corrections: pageCorrections(corrected, hrefOf),
-      ...(only && { verification: only }),
+      ...(view.verification && { verification: view.verification }),
       liveblog,
       explainer,
       keyEvents: keyEvents.map((update: PublishedUpdate) => ({
@@ -90,6 +91,7 @@ export function createReaderService({
       })),
       pinned,
       updates: shown,
+      view,
       page,
       pageCount,
       total,
@@ -108,15 +110,19 @@ export function createReaderService({
 
     livePage,
 
-    /** A numbered page as a reader opens it; the first page also carries its comments. */
+    /**
+     * A numbered page as a reader opens it, in the reader's view of the stream; the first page
+     * of the whole stream, newest first, also carries the comments.
+     */
     async livePageWithComments(
       slug: string,
       page: number,
       order: 'newest' | 'oldest',
-      only?: Verification,
+      view: StreamView = DEFAULT_VIEW,
     ) {
-      const model = await livePage(slug, page, only);
-      return { model, comments: page === 1 ? await comments.section(slug, order) : undefined };
+      const model = await livePage(slug, page, view);
+      const withComments = page === 1 && isWholeStream(view);
+      return { model, comments: withComments ? await comments.section(slug, order) : undefined };
     },
 
     /** The numbered page that holds an update, so a permalink keeps working as the page grows. */

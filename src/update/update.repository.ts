@@ -49,14 +49,24 @@ export function updateFromRow(row: UpdateRow): Update {
 
 const flag = (value: boolean) => (value ? 1 : 0);
 
-/** What readers see of a page; with `only`, the updates in that verification state. */
-function visible(db: Db, liveblogId: number, only?: Verification) {
-  const query = db
+/** Which published updates a reader's view of the stream holds, and in which order. */
+export interface StreamView {
+  readonly keyEventsOnly?: boolean;
+  readonly oldestFirst?: boolean;
+  /** Only the updates in one verification state (a reader's filter). */
+  readonly verification?: Verification;
+}
+
+/** What readers see of a page: in a view, only its key events and/or one verification state. */
+function visible(db: Db, liveblogId: number, view: StreamView = {}) {
+  let query = db
     .selectFrom('updates')
     .where('liveblogId', '=', liveblogId)
     .where('status', '=', 'published')
     .where('deletedAt', 'is', null);
-  return only === undefined ? query : query.where('verification', '=', only);
+  if (view.keyEventsOnly) query = query.where('keyEvent', '=', 1);
+  if (view.verification !== undefined) query = query.where('verification', '=', view.verification);
+  return query;
 }
 
 /** The UPDATE statement of one change to one update; callers add conditions and the return. */
@@ -229,12 +239,13 @@ export function createUpdateRepository() {
       liveblogId: number,
       offset: number,
       limit: number,
-      only?: Verification,
+      view: StreamView = {},
     ): Promise<PublishedUpdate[]> {
-      const rows = await visible(db, liveblogId, only)
+      const direction = view.oldestFirst ? 'asc' : 'desc';
+      const rows = await visible(db, liveblogId, view)
         .selectAll()
-        .orderBy('publishedAt', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('publishedAt', direction)
+        .orderBy('id', direction)
         .offset(offset)
         .limit(limit)
         .execute();
@@ -249,7 +260,7 @@ export function createUpdateRepository() {
       limit: number,
       only?: Verification,
     ): Promise<PublishedUpdate[]> {
-      let query = visible(db, liveblogId, only).selectAll();
+      let query = visible(db, liveblogId, only ? { verification: only } : {}).selectAll();
       if (before !== null) {
         const at = before.publishedAt.toISOString();
         query = query.where((eb) =>
@@ -267,8 +278,8 @@ export function createUpdateRepository() {
       return rows.map(updateFromRow).filter(isVisible);
     },
 
-    async countPublished(db: Db, liveblogId: number, only?: Verification): Promise<number> {
-      const row = await visible(db, liveblogId, only)
+    async countPublished(db: Db, liveblogId: number, view: StreamView = {}): Promise<number> {
+      const row = await visible(db, liveblogId, view)
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .executeTakeFirstOrThrow();
       return row.count;

@@ -15,6 +15,8 @@ import {
   formatUpdateTime,
   toIsoString,
 } from '../lib/time.format.js';
+import { directionOfText, type TextDirection } from '../lib/text.isolate.js';
+import { IsolatedText } from '../lib/text.isolate.view.js';
 
 /** What the renderer needs to know about the page an update belongs to. */
 export interface UpdateContext {
@@ -37,28 +39,39 @@ export function permalinkPath(slug: string, id: number): string {
   return `/live/${slug}/updates/${id}#${updateAnchor(id)}`;
 }
 
+/**
+ * The update's own address, without a fragment: what share links, social cards, feeds and the
+ * structured data point at. The page it opens scrolls to the update by itself.
+ */
+export function updateUrlPath(slug: string, id: number): string {
+  return `/live/${slug}/updates/${id}`;
+}
+
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 
-function InlineView({ inline }: { inline: Inline }) {
+function InlineView({ inline, direction }: { inline: Inline; direction?: TextDirection }) {
   if (inline.type === 'link') {
-    if (!SAFE_HREF.test(inline.href)) return <>{inline.text}</>;
+    if (!SAFE_HREF.test(inline.href))
+      return <IsolatedText text={inline.text} direction={direction} />;
     return (
       <a href={inline.href} rel="noopener nofollow">
-        {inline.text}
+        <IsolatedText text={inline.text} direction={direction} linked={false} />
       </a>
     );
   }
-  let node: ComponentChildren = inline.text;
+  let node: ComponentChildren = <IsolatedText text={inline.text} direction={direction} />;
   if (inline.italic) node = <em>{node}</em>;
   if (inline.bold) node = <strong>{node}</strong>;
   return <>{node}</>;
 }
 
-function Inlines({ content }: { content: readonly Inline[] }) {
+/** A paragraph's inlines, each isolated in the direction of the whole paragraph. */
+export function Inlines({ content }: { content: readonly Inline[] }) {
+  const direction = directionOfText(content.map((inline) => inline.text).join(''));
   return (
     <>
       {content.map((inline, i) => (
-        <InlineView key={i} inline={inline} />
+        <InlineView key={i} inline={inline} direction={direction} />
       ))}
     </>
   );
@@ -76,7 +89,11 @@ export function BlocksView({ blocks }: { blocks: readonly Block[] }) {
               </p>
             );
           case 'heading':
-            return <h4 key={i}>{block.text}</h4>;
+            return (
+              <h4 key={i}>
+                <IsolatedText text={block.text} linked={false} />
+              </h4>
+            );
           case 'quote':
             return (
               <blockquote key={i}>
@@ -251,7 +268,7 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
       </div>
       {update.headline ? (
         <h3 class="update-headline" id={headingId} dir="auto">
-          {update.headline}
+          <IsolatedText text={update.headline} linked={false} />
         </h3>
       ) : null}
       <div class="update-body" dir="auto">
@@ -297,7 +314,7 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
  */
 function ShareMenu({ update, context }: { update: PublishedUpdate; context: UpdateContext }) {
   const m = t(context.locale);
-  const url = `${context.publicUrl}${permalinkPath(context.slug, update.id)}`;
+  const url = `${context.publicUrl}${updateUrlPath(context.slug, update.id)}`;
   const title = update.headline ?? firstWords(update);
   const text = `${title} ${url}`;
   const e = encodeURIComponent;

@@ -88,7 +88,26 @@ describe('readers in a real browser', () => {
         items: Array.from(document.querySelectorAll('#comment-list > li')).map((li) => ({
           name: li.querySelector('.comment-name')?.textContent ?? null,
           text: li.querySelector('.comment-text')?.textContent ?? null,
-          elementsInText: li.querySelector('.comment-text')?.children.length ?? -1,
+          // Inside the text, only the isolation and links of text.isolate.ts: <bdi> with a
+          // direction or none, and <a> to http(s) with our rel; never an attribute of the input's.
+          foreign: Array.from(li.querySelectorAll('.comment-text *'))
+            .filter((element) => {
+              const attributes = element.getAttributeNames().sort().join(' ');
+              if (element.tagName === 'BDI')
+                return !(
+                  attributes === '' ||
+                  (attributes === 'dir' && /^(ltr|rtl)$/.test(element.getAttribute('dir') ?? ''))
+                );
+              if (element.tagName === 'A')
+                return !(
+                  attributes === 'href rel' &&
+                  /^https?:\/\//.test(element.getAttribute('href') ?? '') &&
+                  element.getAttribute('rel') === 'noopener nofollow ugc'
+                );
+              return true;
+            })
+            .map((element) => element.outerHTML),
+          elementsInText: li.querySelectorAll('.comment-text *').length,
           elementsInName: li.querySelector('.comment-name')?.children.length ?? -1,
           elements: li.querySelectorAll('*').length,
         })),
@@ -96,9 +115,10 @@ describe('readers in a real browser', () => {
       expect(rendered.pwned).toBeNull();
       expect(rendered.items).toHaveLength(list.length);
       rendered.items.forEach((item, index) => {
-        expect(item.elementsInText).toBe(0);
+        expect(item.foreign).toEqual([]);
         expect(item.elementsInName).toBe(0);
-        expect(item.elements).toBe(4); // p.comment-meta, bdi, time, p.comment-text: nothing else
+        // p.comment-meta, bdi, time, p.comment-text, and the text's own isolation: nothing else
+        expect(item.elements).toBe(4 + item.elementsInText);
         expect(item.text).toBe(list[index]?.text);
         expect(item.name).toBe(list[index]?.name);
       });
