@@ -50,6 +50,8 @@ import { logoRoutes } from './reader/reader.logo.routes.js';
 import { embedRoutes } from './reader/reader.embed.routes.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import { proofRoutes } from './proof/proof.routes.js';
+import { pushRoutes, serviceWorkerRoutes } from './push/push.routes.js';
+import { startPushSender } from './push/push.dispatch.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -78,6 +80,8 @@ export interface AppParts {
   readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
   /** For tests: where the log lines go (standard output otherwise). */
   readonly logStream?: { write(line: string): void };
+  /** For tests: http: push endpoints accepted (a local push service stands in). */
+  readonly allowHttpPushEndpoints?: boolean;
 }
 
 async function busFor(config: AppConfig, onError: (error: unknown) => void): Promise<Bus> {
@@ -139,6 +143,8 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     proofDictionary: config.proofDictionary,
     twoFactorKey: config.twoFactorKey,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
+    push: config.push,
+    allowHttpPushEndpoints: parts.allowHttpPushEndpoints ?? false,
   });
   // Cookies are Secure (and the sign-in's take the __Host- prefix) when the site is served over TLS.
   const secureCookies = config.publicUrl.startsWith('https://');
@@ -242,6 +248,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
         publicUrl: config.publicUrl,
       });
       await api.register(proofRoutes, { proof: app.services.proof });
+      await api.register(pushRoutes, { push: app.services.push, origin: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );
@@ -307,6 +314,20 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     assets: app.assets,
   });
   await app.register(mediaRoutes, { store: files });
+  await app.register(serviceWorkerRoutes, { assets: app.assets });
+  // Breaking updates pushed to their followers after commit, from the events table.
+  const stopPush = startPushSender(
+    app.services.push,
+    bus,
+    (error) => {
+      app.log.error({ err: error }, 'push delivery failed');
+    },
+    5_000,
+  );
+  app.addHook('onClose', (_instance, done) => {
+    stopPush();
+    done();
+  });
 
   await app.register(opsRoutes, { render: () => metrics.render() });
 

@@ -26,6 +26,9 @@ import { createReaderService, type ReaderService } from './reader/reader.service
 import { createProofService, type ProofService } from './proof/proof.service.js';
 import { createRealtimeService, type RealtimeService } from './realtime/realtime.service.js';
 import { createDictionary } from './proof/proof.dictionary.js';
+import { createPushService, type PushService } from './push/push.service.js';
+import { createPushSender } from './push/push.sender.js';
+import type { PushConfig } from './platform/platform.config.js';
 
 export interface ServiceParts {
   readonly db: Db;
@@ -47,6 +50,10 @@ export interface ServiceParts {
   readonly pageChanged?: PageChanged;
   /** Seals the TOTP secrets at rest; undefined: they are stored unsealed. */
   readonly twoFactorKey?: Buffer | undefined;
+  /** Web Push: the VAPID keys (or none: made once and stored) and subject. */
+  readonly push?: PushConfig;
+  /** For tests: http: push endpoints accepted (a local push service stands in). */
+  readonly allowHttpPushEndpoints?: boolean;
 }
 
 export interface Services {
@@ -64,6 +71,7 @@ export interface Services {
   readonly reader: ReaderService;
   readonly proof: ProofService;
   readonly realtime: RealtimeService;
+  readonly push: PushService;
 }
 
 /** Accounts and their two-factor sign-in; the CLI builds these alone. */
@@ -133,5 +141,14 @@ export function createServices(parts: ServiceParts): Services {
     }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
     realtime: createRealtimeService(base),
+    push: createPushService({
+      ...base,
+      send: createPushSender(parts.fetchOptions ?? {}),
+      vapidKeys: parts.push?.vapidKeys,
+      subject: parts.push?.subject ?? 'mailto:push@localhost',
+      publicUrl,
+      ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
+      allowHttpEndpoints: parts.allowHttpPushEndpoints ?? false,
+    }),
   };
 }

@@ -27,6 +27,8 @@ import { proofWordsMigration } from './migrations/2026-12-01-0011-proof-words.js
 import { commentTokensMigration } from './migrations/2026-12-01-0012-comment-tokens.js';
 import { idempotencyMigration } from './migrations/2026-12-02-0013-idempotency.js';
 import { twoFactorMigration } from './migrations/2026-12-02-0014-two-factor.js';
+import { pushMigration } from './migrations/2026-12-02-0019-push.js';
+import { updateTranslationsMigration } from './migrations/2026-12-02-0020-update-translations.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -131,6 +133,8 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-01-0012-comment-tokens': commentTokensMigration(),
     '2026-12-02-0013-idempotency': idempotencyMigration(),
     '2026-12-02-0014-two-factor': twoFactorMigration(engine),
+    '2026-12-02-0019-push': pushMigration(engine),
+    '2026-12-02-0020-update-translations': updateTranslationsMigration(),
   };
 }
 
