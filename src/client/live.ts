@@ -10,6 +10,7 @@
 import { bindCommentToken } from './live.comment-token.js';
 import { openLivePage, pageLocale } from './live.context.js';
 import { enhanceEmbeds } from './live.embeds.js';
+import { offerFollow } from './live.follow.js';
 import { bindContentsLinks } from './live.liveblog.js';
 import { bindReveal } from './live.pending.js';
 import { enhanceSharing } from './live.sharing.js';
@@ -24,6 +25,7 @@ export function startLiveClient(): void {
   enhanceEmbeds(locale);
   reportHeight();
   bindCommentToken();
+  offerFollow();
   const live = openLivePage(locale);
   if (!live) return;
   bindContentsLinks();

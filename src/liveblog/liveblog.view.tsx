@@ -14,6 +14,7 @@ import {
 } from '../update/update.view.js';
 import type { ExplainerSection, Liveblog } from './liveblog.types.js';
 import { explainerAnchor, liveblogPath } from './liveblog.presenter.js';
+import { FollowControl } from '../push/push.view.js';
 
 export function ExplainerView({
   liveblog,
@@ -115,6 +116,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
             {liveblog.standfirst}
           </p>
         ) : null}
+        <FollowControl liveblog={liveblog} />
       </header>
 
       <div class="live-layout">

@@ -113,6 +113,8 @@ export function createReaderPages({
           'time-zone': liveblog.timeZone,
           status: liveblog.status,
           digits: model.context.dateStyle.digits,
+          // Loaded only when the reader asks to follow the page (src/client/live.push.ts).
+          'push-module': assets.url('live-push.js'),
         },
       }),
       <LivePage model={model} />,
