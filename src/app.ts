@@ -43,6 +43,7 @@ import { enforceConsent } from './platform/platform.consent.js';
 import { INLINE_SCRIPT_HASHES, renderProblemDocument } from './frame/frame.view.js';
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
+import { translationRoutes } from './update/update.translations.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.routes.js';
 import { sitemapRoutes } from './reader/reader.sitemaps.routes.js';
@@ -239,6 +240,10 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
         publicUrl: config.publicUrl,
       });
       await api.register(updateRoutes, {
+        updates: app.services.updates,
+        publicUrl: config.publicUrl,
+      });
+      await api.register(translationRoutes, {
         updates: app.services.updates,
         publicUrl: config.publicUrl,
       });

@@ -31,6 +31,14 @@ export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: str
     url: `${publicUrl}${permalinkPath(liveblog.slug, update.id)}`,
     scheduledAt: update.scheduledAt?.toISOString() ?? null,
     returnNote: update.returnNote,
+    translation:
+      update.translationId && liveblog.translationSlug
+        ? {
+            liveblog: liveblog.translationSlug,
+            id: update.translationId,
+            url: `${publicUrl}${permalinkPath(liveblog.translationSlug, update.translationId)}`,
+          }
+        : null,
   };
 }
 
@@ -71,6 +79,9 @@ export function renderContext(
     now,
     publicUrl,
     dateStyle: liveblog.dateStyle ?? siteStyle,
+    counterpart: liveblog.translationSlug
+      ? { slug: liveblog.translationSlug, locale: liveblog.locale === 'ar' ? 'en' : 'ar' }
+      : null,
   };
 }
 

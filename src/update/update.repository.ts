@@ -38,6 +38,7 @@ export function updateFromRow(row: UpdateRow): Update {
     submittedAt: date(row.submittedAt),
     returnNote: row.returnNote,
     scheduledAt: date(row.scheduledAt),
+    translationId: row.translationId,
   };
 }
 
@@ -74,6 +75,7 @@ function changeQuery(db: Db, id: number, changes: UpdateChanges, now: Date) {
       ...(changes.scheduledAt !== undefined && {
         scheduledAt: changes.scheduledAt?.toISOString() ?? null,
       }),
+      ...(changes.translationId !== undefined && { translationId: changes.translationId }),
       updatedAt: now.toISOString(),
       revision: eb('revision', '+', 1),
     }))
@@ -172,6 +174,18 @@ export function createUpdateRepository() {
         .returning('id')
         .execute();
       return rows.map((row) => row.id);
+    },
+
+    /** Published updates not yet linked to a translation, newest first (the "to translate" queue). */
+    async untranslated(db: Db, liveblogId: number, limit: number): Promise<PublishedUpdate[]> {
+      const rows = await visible(db, liveblogId)
+        .selectAll()
+        .where('translationId', 'is', null)
+        .orderBy('publishedAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(updateFromRow).filter(isVisible);
     },
 
     /** Published updates newest first, by offset (numbered reader pages). */

@@ -154,6 +154,11 @@ export const UpdateOut = Type.Object({
   url: Type.String(),
   scheduledAt: Type.Union([Type.String(), Type.Null()]),
   returnNote: Type.Union([Type.String(), Type.Null()]),
+  /** The same update on the counterpart page in the other language, once linked. */
+  translation: Type.Union([
+    Type.Object({ liveblog: Type.String(), id: Type.Integer(), url: Type.String() }),
+    Type.Null(),
+  ]),
 });
 export type UpdateOut = Static<typeof UpdateOut>;
 

@@ -35,6 +35,8 @@ export interface Update {
   readonly submittedAt: Date | null;
   readonly returnNote: string | null;
   readonly scheduledAt: Date | null;
+  /** Its translation: an update of the counterpart page (Arabic ⇄ English); null: none. */
+  readonly translationId?: number | null;
 }
 
 /** A published, not deleted update: what readers see. */
@@ -72,4 +74,5 @@ export interface UpdateChanges {
   submittedAt?: Date | null;
   returnNote?: string | null;
   scheduledAt?: Date | null;
+  translationId?: number | null;
 }
