@@ -14,6 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, buildTestApp, engines, type TestApp } from '../../test/helpers.js';
 import { isForbiddenAddress } from '../platform/platform.fetch.js';
+import { buildApp } from '../app.js';
+import { createMemoryStore } from '../storage/storage.files.js';
 
 interface Received {
   readonly path: string;
@@ -302,5 +304,64 @@ describe.each(engines())('Web Push for breaking updates ($name)', (engine) => {
     await t.app.services.push.sweep();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(push.got.length).toBe(before);
+  });
+});
+
+describe.each(engines())('two nodes sharing one database ($name)', (engine) => {
+  it('each breaking update is pushed once, whichever node publishes and however both race', async () => {
+    const service = await startPushService();
+    const parts = {
+      allowHttpPushEndpoints: true,
+      fetchOptions: { forbidden: (a: string) => a !== '127.0.0.1' && isForbiddenAddress(a) },
+    };
+    const first = await buildTestApp(engine, parts);
+    // The second node: its own app and bus (no ring reaches it), the same database.
+    const second = await buildApp(first.app.config, {
+      ...parts,
+      database: first.app.database,
+      files: createMemoryStore(),
+    });
+    try {
+      const editor = await first.token('editor');
+      await first.app.inject({
+        method: 'POST',
+        url: '/api/v1/liveblogs',
+        headers: bearer(editor),
+        payload: { slug: 'two-nodes', headline: 'عقدتان' },
+      });
+      const reader = browserKeys();
+      const followed = await second.inject({
+        method: 'POST',
+        url: '/api/v1/push/subscriptions',
+        headers: { origin: SITE, cookie: CONSENTED },
+        payload: {
+          liveblog: 'two-nodes',
+          subscription: { endpoint: `${service.base}/send/both`, keys: reader.keys },
+        },
+      });
+      expect(followed.statusCode).toBe(201);
+      for (let i = 0; i < 3; i++) {
+        const res = await first.app.inject({
+          method: 'POST',
+          url: '/api/v1/liveblogs/two-nodes/updates',
+          headers: bearer(editor),
+          payload: { headline: `عاجل ${i + 1}`, text: 'نص', breaking: true },
+        });
+        expect(res.statusCode).toBe(201);
+        // The first node's doorbell and both nodes' sweeps, all at once.
+        await Promise.all([first.app.services.push.sweep(), second.services.push.sweep()]);
+      }
+      await until(() => service.got.length >= 3, 'three pushes');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await Promise.all([first.app.services.push.sweep(), second.services.push.sweep()]);
+      const titles = service.got.map(
+        (r) => (JSON.parse(decrypt(r.body, reader)) as { title: string }).title,
+      );
+      expect(titles.sort()).toEqual(['عاجل 1', 'عاجل 2', 'عاجل 3']);
+    } finally {
+      await second.close();
+      await first.close();
+      await new Promise((resolve) => service.server.close(resolve));
+    }
   });
 });
