@@ -24,6 +24,7 @@ const DOMAINS = [
   'settings',
   'demo',
   'wire',
+  'push',
 ];
 /** What browser code (src/client) may import besides its own folder: pure, browser-safe code. */
 const CLIENT_MAY_IMPORT = ['lib/', 'blocks/', 'realtime/realtime.events.js'];

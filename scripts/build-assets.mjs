@@ -17,6 +17,9 @@ const result = await build({
   absWorkingDir: root,
   entryPoints: {
     live: 'src/client/live.ts',
+    // Web Push: the follow code, loaded on the first press, and the service worker.
+    'live-push': 'src/client/live.push.ts',
+    'push-sw': 'src/client/push.sw.ts',
     app: 'src/client/app.css',
     newsroom: 'src/client/newsroom.ts',
     'newsroom-style': 'src/client/newsroom.css',
@@ -34,10 +37,16 @@ const result = await build({
   logLevel: 'warning',
 });
 
+// Entries whose logical name is not their file's (live.push.ts → live-push.js).
+const ENTRY_NAMES = {
+  'src/client/live.push.ts': 'live-push.js',
+  'src/client/push.sw.ts': 'push-sw.js',
+};
 const manifest = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   if (!output.entryPoint || file.endsWith('.map')) continue;
-  const name = basename(output.entryPoint).replace(/\.ts$/, '.js');
+  const name =
+    ENTRY_NAMES[output.entryPoint] ?? basename(output.entryPoint).replace(/\.ts$/, '.js');
   manifest[name] = file.slice('public/build/'.length);
 }
 await writeFile(`${outdir}/manifest.json`, JSON.stringify(manifest, null, 2));

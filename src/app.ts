@@ -44,6 +44,7 @@ import { INLINE_SCRIPT_HASHES, renderProblemDocument } from './frame/frame.view.
 import { liveblogRoutes } from './liveblog/liveblog.routes.js';
 import { updateRoutes } from './update/update.routes.js';
 import { summaryRoutes } from './liveblog/liveblog.summary.routes.js';
+import { translationRoutes } from './update/update.translations.routes.js';
 import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.routes.js';
 import { sitemapRoutes } from './reader/reader.sitemaps.routes.js';
@@ -54,6 +55,8 @@ import { proofRoutes } from './proof/proof.routes.js';
 import { wireRoutes } from './wire/wire.routes.js';
 import { watchDropFolder } from './wire/wire.watch.js';
 import { DROP_FOLDER_ACTOR } from './wire/wire.service.js';
+import { pushRoutes, serviceWorkerRoutes } from './push/push.routes.js';
+import { startPushSender } from './push/push.dispatch.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,6 +85,8 @@ export interface AppParts {
   readonly fetchOptions?: Pick<SafeFetchOptions, 'resolver' | 'forbidden'>;
   /** For tests: where the log lines go (standard output otherwise). */
   readonly logStream?: { write(line: string): void };
+  /** For tests: http: push endpoints accepted (a local push service stands in). */
+  readonly allowHttpPushEndpoints?: boolean;
 }
 
 async function busFor(config: AppConfig, onError: (error: unknown) => void): Promise<Bus> {
@@ -143,6 +148,8 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     proofDictionary: config.proofDictionary,
     twoFactorKey: config.twoFactorKey,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
+    push: config.push,
+    allowHttpPushEndpoints: parts.allowHttpPushEndpoints ?? false,
   });
   // Cookies are Secure (and the sign-in's take the __Host- prefix) when the site is served over TLS.
   const secureCookies = config.publicUrl.startsWith('https://');
@@ -241,6 +248,10 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
         publicUrl: config.publicUrl,
       });
       await api.register(summaryRoutes, { summaries: app.services.summaries });
+      await api.register(translationRoutes, {
+        updates: app.services.updates,
+        publicUrl: config.publicUrl,
+      });
       await api.register(searchApiRoutes, { search: app.services.search });
       await api.register(photoRoutes, {
         photos: app.services.photos,
@@ -248,6 +259,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
       });
       await api.register(proofRoutes, { proof: app.services.proof });
       await api.register(wireRoutes, { wire: app.services.wire, publicUrl: config.publicUrl });
+      await api.register(pushRoutes, { push: app.services.push, origin: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );
@@ -328,6 +340,20 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     assets: app.assets,
   });
   await app.register(mediaRoutes, { store: files });
+  await app.register(serviceWorkerRoutes, { assets: app.assets });
+  // Breaking updates pushed to their followers after commit, from the events table.
+  const stopPush = startPushSender(
+    app.services.push,
+    bus,
+    (error) => {
+      app.log.error({ err: error }, 'push delivery failed');
+    },
+    5_000,
+  );
+  app.addHook('onClose', (_instance, done) => {
+    stopPush();
+    done();
+  });
 
   await app.register(opsRoutes, { render: () => metrics.render() });
 

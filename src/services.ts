@@ -29,6 +29,9 @@ import { createRealtimeService, type RealtimeService } from './realtime/realtime
 import { createDictionary } from './proof/proof.dictionary.js';
 import { createWireService, type WireService } from './wire/wire.service.js';
 import { createEmbargoGate } from './wire/wire.embargo.js';
+import { createPushService, type PushService } from './push/push.service.js';
+import { createPushSender } from './push/push.sender.js';
+import type { PushConfig } from './platform/platform.config.js';
 
 export interface ServiceParts {
   readonly db: Db;
@@ -50,6 +53,10 @@ export interface ServiceParts {
   readonly pageChanged?: PageChanged;
   /** Seals the TOTP secrets at rest; undefined: they are stored unsealed. */
   readonly twoFactorKey?: Buffer | undefined;
+  /** Web Push: the VAPID keys (or none: made once and stored) and subject. */
+  readonly push?: PushConfig;
+  /** For tests: http: push endpoints accepted (a local push service stands in). */
+  readonly allowHttpPushEndpoints?: boolean;
 }
 
 export interface Services {
@@ -69,6 +76,7 @@ export interface Services {
   readonly proof: ProofService;
   readonly realtime: RealtimeService;
   readonly wire: WireService;
+  readonly push: PushService;
 }
 
 /** Accounts and their two-factor sign-in; the CLI builds these alone. */
@@ -151,5 +159,14 @@ export function createServices(parts: ServiceParts): Services {
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
     realtime: createRealtimeService(base),
     wire: createWireService({ ...base, updates, liveblogs }),
+    push: createPushService({
+      ...base,
+      send: createPushSender(parts.fetchOptions ?? {}),
+      vapidKeys: parts.push?.vapidKeys,
+      subject: parts.push?.subject ?? 'mailto:push@localhost',
+      publicUrl,
+      ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
+      allowHttpEndpoints: parts.allowHttpPushEndpoints ?? false,
+    }),
   };
 }

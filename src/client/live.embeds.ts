@@ -9,7 +9,7 @@ import { t, type UiLocale } from '../lib/i18n.messages.js';
 export function enhanceEmbeds(locale: UiLocale): void {
   const m = t(locale);
   const consented = () =>
-    /(?:^|;\s*)ajil_consent=v1\.p[01]\.a[01]\.e1(?:;|$)/.test(document.cookie);
+    /(?:^|;\s*)ajil_consent=v1\.p[01]\.a[01]\.e1(?:\.n[01])?(?:;|$)/.test(document.cookie);
   const reveal = (root: ParentNode) => {
     for (const button of root.querySelectorAll<HTMLButtonElement>(
       '.embed-card .embed-load[hidden]',

@@ -13,6 +13,7 @@ import { bindCommentWait } from './live.comment-wait.js';
 import { scrollToFocus } from './live.focus.js';
 import { openLivePage, pageLocale } from './live.context.js';
 import { enhanceEmbeds } from './live.embeds.js';
+import { offerFollow } from './live.follow.js';
 import { bindContentsLinks } from './live.liveblog.js';
 import { bindReveal } from './live.pending.js';
 import { enhanceSharing } from './live.sharing.js';
@@ -30,6 +31,7 @@ export function startLiveClient(): void {
   bindCommentWait(locale);
   scrollToFocus();
   catchUp(locale);
+  offerFollow();
   const live = openLivePage(locale);
   if (!live) return;
   bindContentsLinks();

@@ -23,6 +23,7 @@ import type { ExplainerSection, Liveblog, SummaryVersion } from './liveblog.type
 import { explainerAnchor, liveblogPath } from './liveblog.presenter.js';
 import { Pagination, StreamControls } from './liveblog.controls.view.js';
 import { readerText } from '../lib/i18n.reader.messages.js';
+import { FollowControl } from '../push/push.view.js';
 
 export function ExplainerView({
   liveblog,
@@ -139,6 +140,7 @@ export function LivePage({ model }: { model: LivePageModel }) {
             {liveblog.standfirst}
           </p>
         ) : null}
+        <FollowControl liveblog={liveblog} />
       </header>
       {firstPage ? <SummaryBox summary={model.summary} context={context} /> : null}
 

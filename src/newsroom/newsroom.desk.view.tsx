@@ -8,6 +8,7 @@ import { nm } from './newsroom.messages.js';
 import { Composer } from './newsroom.composer.view.js';
 import { ReviewQueue } from './newsroom.review-queue.view.js';
 import { Stream, WidgetPanel } from './newsroom.stream.view.js';
+import { pm } from '../push/push.messages.js';
 import { PageSettings } from './newsroom.page-settings.view.js';
 import { TrustPanel } from './newsroom.trust.view.js';
 
@@ -41,6 +42,11 @@ export function DeskPage({
         <a href={`/live/${liveblog.slug}`} target="_blank" rel="noopener">
           {nm(locale).viewLive}
         </a>
+        {liveblog.translationSlug ? (
+          <a href={`/newsroom/liveblogs/${liveblog.slug}/translate`} class="desk-translate-link">
+            {pm(locale).toTranslate}
+          </a>
+        ) : null}
       </div>
       <div class="desk">
         <Composer locale={locale} publisher={can(actor, 'update.publish')} me={actor.name} />

@@ -247,6 +247,27 @@ describe('role matrix', () => {
       raw: { type: 'image/png', body: TINY_PNG },
     }),
   });
+  api.push(
+    {
+      name: 'PUT /api/v1/liveblogs/:slug/updates/:id/translation',
+      allowed: ['editor', 'admin'],
+      request: (f) => ({
+        method: 'PUT',
+        url: `/api/v1/liveblogs/${f.slug}/updates/${f.updateId}/translation`,
+        payload: { translation: null },
+      }),
+    },
+    {
+      name: 'GET /api/v1/liveblogs/:slug/to-translate',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: (f) => ({ method: 'GET', url: `/api/v1/liveblogs/${f.slug}/to-translate` }),
+    },
+    {
+      name: 'GET /api/v1/push/key',
+      allowed: ['anonymous', 'reporter', 'editor', 'admin'],
+      request: () => ({ method: 'GET', url: '/api/v1/push/key' }),
+    },
+  );
   api.push({
     name: 'GET /api/v1/search',
     allowed: ['anonymous', 'reporter', 'editor', 'admin'],
@@ -272,6 +293,11 @@ describe('role matrix', () => {
           locale: 'ar',
         },
       }),
+    },
+    {
+      name: 'GET /newsroom/liveblogs/:slug/translate',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: (f) => ({ method: 'GET', url: `/newsroom/liveblogs/${f.slug}/translate` }),
     },
     {
       name: 'GET /newsroom/liveblogs/:slug',

@@ -20,6 +20,7 @@ import { dashboardRoutes } from './newsroom.dashboard.routes.js';
 import { deskRoutes } from './newsroom.desk.routes.js';
 import { trustRoutes } from './newsroom.trust.routes.js';
 import type { SummaryService } from '../liveblog/liveblog.summary.js';
+import { translationDeskRoutes } from './newsroom.translations.routes.js';
 import { usersRoutes } from './newsroom.users.routes.js';
 import { auditRoutes } from './newsroom.audit.routes.js';
 import { settingsRoutes } from './newsroom.settings.routes.js';
@@ -87,6 +88,7 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   await app.register(dashboardRoutes, { pages, liveblogs, readersOf: options.readersOf });
   await app.register(deskRoutes, { pages, liveblogs, updates, publicUrl });
   await app.register(trustRoutes, { pages, summaries: options.summaries, updates });
+  await app.register(translationDeskRoutes, { pages, updates });
   await app.register(accountRoutes, { pages, twoFactor: options.twoFactor });
   await app.register(usersRoutes, { pages, accounts, twoFactor: options.twoFactor });
   await app.register(auditRoutes, { pages, audit: options.audit });

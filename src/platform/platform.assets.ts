@@ -7,7 +7,9 @@ export const ASSET_DIR = fileURLToPath(new URL('../../public/build/', import.met
 
 export interface Assets {
   /** Public URL of a logical asset ("live.js", "app.css"). */
-  url(name: 'live.js' | 'app.css' | 'newsroom.js' | 'newsroom.css'): string;
+  url(
+    name: 'live.js' | 'app.css' | 'newsroom.js' | 'newsroom.css' | 'live-push.js' | 'push-sw.js',
+  ): string;
   readonly built: boolean;
 }
 

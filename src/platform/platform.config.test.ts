@@ -42,6 +42,27 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it('takes a VAPID key pair only whole and well formed, and a subject push services can write to', async () => {
+    const { generateVAPIDKeys } = (await import('web-push')).default;
+    const keys = generateVAPIDKeys();
+    const pair = { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
+    expect(loadConfig(pair).push.vapidKeys).toEqual(keys);
+    expect(loadConfig({}).push).toEqual({
+      vapidKeys: undefined,
+      subject: 'mailto:push@localhost',
+    });
+    expect(loadConfig({ PUBLIC_URL: 'https://news.example' }).push.subject).toBe(
+      'https://news.example',
+    );
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey })).toThrow(/set together/);
+    expect(() => loadConfig({ ...pair, VAPID_PUBLIC_KEY: 'c2hvcnQ' })).toThrow(/VAPID_PUBLIC_KEY/);
+    expect(() => loadConfig({ ...pair, VAPID_PRIVATE_KEY: keys.publicKey })).toThrow(
+      /VAPID_PRIVATE_KEY/,
+    );
+    expect(() => loadConfig({ VAPID_SUBJECT: 'http://news.example' })).toThrow(/VAPID_SUBJECT/);
+    expect(() => loadConfig({ VAPID_SUBJECT: 'mailto:nobody' })).toThrow(/VAPID_SUBJECT/);
+  });
+
   it('names the proofing dictionary without its extension, or turns proofing off', () => {
     expect(loadConfig({}).proofDictionary).toBe('/usr/share/hunspell/ar');
     expect(loadConfig({ PROOF_DICTIONARY: 'off' }).proofDictionary).toBeUndefined();

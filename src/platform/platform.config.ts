@@ -50,6 +50,15 @@ export interface AppConfig {
   readonly cache: CacheConfig;
   /** A folder the wire desk watches for agency files (NewsML-G2 .xml, ninjs .json); unset: none. */
   readonly wireDropDir: string | undefined;
+  /** Web Push (VAPID): the operator's key pair, or none (then one is made once and stored). */
+  readonly push: PushConfig;
+}
+
+export interface PushConfig {
+  /** base64url: the uncompressed P-256 public key (65 bytes) and the private key (32 bytes). */
+  readonly vapidKeys: { readonly publicKey: string; readonly privateKey: string } | undefined;
+  /** Who push services may contact about our pushes: a mailto: or https: address. */
+  readonly subject: string;
 }
 
 export interface CacheConfig {
@@ -145,6 +154,38 @@ function twoFactorKey(env: Env): Buffer | undefined {
   return key;
 }
 
+function base64urlBytes(raw: string): number {
+  return /^[A-Za-z0-9_-]+=*$/.test(raw) ? Buffer.from(raw, 'base64url').length : -1;
+}
+
+function pushConfig(env: Env, publicUrl: string): PushConfig {
+  const publicKey = value(env, 'VAPID_PUBLIC_KEY');
+  const privateKey = value(env, 'VAPID_PRIVATE_KEY');
+  if ((publicKey === undefined) !== (privateKey === undefined)) {
+    throw new ConfigError('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are set together or not at all');
+  }
+  if (publicKey !== undefined && base64urlBytes(publicKey) !== 65) {
+    throw new ConfigError('VAPID_PUBLIC_KEY must be a P-256 public key, 65 bytes in base64url');
+  }
+  if (privateKey !== undefined && base64urlBytes(privateKey) !== 32) {
+    throw new ConfigError('VAPID_PRIVATE_KEY must be a P-256 private key, 32 bytes in base64url');
+  }
+  const site = new URL(publicUrl);
+  const subject =
+    value(env, 'VAPID_SUBJECT') ??
+    (site.protocol === 'https:' ? publicUrl : `mailto:push@${site.hostname}`);
+  const parsed = url('VAPID_SUBJECT', subject, ['mailto:', 'https:']);
+  if (parsed.protocol === 'mailto:' && !subject.includes('@')) {
+    throw new ConfigError(
+      `VAPID_SUBJECT must be a mailto: address or an https: URL, got "${subject}"`,
+    );
+  }
+  return {
+    vapidKeys: publicKey && privateKey ? { publicKey, privateKey } : undefined,
+    subject,
+  };
+}
+
 const PURGE_MODES = ['none', 'url', 'nginx'] as const;
 
 function cacheConfig(env: Env): CacheConfig {
@@ -200,6 +241,9 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'CACHE_PURGE_TOKEN',
   'TWO_FACTOR_KEY',
   'WIRE_DROP_DIR',
+  'VAPID_PUBLIC_KEY',
+  'VAPID_PRIVATE_KEY',
+  'VAPID_SUBJECT',
   'NODE_ENV',
 ]);
 
@@ -282,6 +326,7 @@ export function loadConfig(env: Env = startEnvironment()): AppConfig {
     cache: cacheConfig(env),
     twoFactorKey: twoFactorKey(env),
     wireDropDir: value(env, 'WIRE_DROP_DIR'),
+    push: pushConfig(env, publicUrl),
   };
 }
 

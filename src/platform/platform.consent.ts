@@ -3,7 +3,7 @@
 // response whatever code tried to set it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-export const PURPOSES = ['preferences', 'analytics', 'embeds'] as const;
+export const PURPOSES = ['preferences', 'analytics', 'embeds', 'notifications'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 export type Consent = Readonly<Record<Purpose, boolean>>;
 
@@ -45,16 +45,25 @@ function decoded(value: string): string | undefined {
   }
 }
 
-/** The reader's choice, or undefined before they have made one. Format: "v1.p1.a0.e0". */
+/**
+ * The reader's choice, or undefined before they have made one. Format: "v1.p1.a0.e0.n0"; a
+ * choice made before notifications were asked about ("v1.p1.a0.e0") counts as no to them.
+ */
 export function consentOf(request: FastifyRequest): Consent | undefined {
   const raw = cookieValue(request, CONSENT_COOKIE);
-  const match = raw ? /^v1\.p([01])\.a([01])\.e([01])$/.exec(raw) : null;
+  const match = raw ? /^v1\.p([01])\.a([01])\.e([01])(?:\.n([01]))?$/.exec(raw) : null;
   if (!match) return undefined;
-  return { preferences: match[1] === '1', analytics: match[2] === '1', embeds: match[3] === '1' };
+  return {
+    preferences: match[1] === '1',
+    analytics: match[2] === '1',
+    embeds: match[3] === '1',
+    notifications: match[4] === '1',
+  };
 }
 
 export function consentCookie(consent: Consent, secure: boolean): string {
-  const value = `v1.p${consent.preferences ? 1 : 0}.a${consent.analytics ? 1 : 0}.e${consent.embeds ? 1 : 0}`;
+  const flag = (on: boolean) => (on ? 1 : 0);
+  const value = `v1.p${flag(consent.preferences)}.a${flag(consent.analytics)}.e${flag(consent.embeds)}.n${flag(consent.notifications)}`;
   return `${CONSENT_COOKIE}=${value}; Path=/; Max-Age=${180 * 24 * 3600}; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
 

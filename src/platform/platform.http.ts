@@ -153,6 +153,8 @@ export function registerHttpBehaviour(
           "img-src 'self' data:",
           "font-src 'self'",
           "connect-src 'self'",
+          // The push service worker (/push-sw.js) is ours; no other worker may run.
+          "worker-src 'self'",
           // Only after a click and consent: YouTube's privacy-enhanced player and X's widget.
           'frame-src https://www.youtube-nocookie.com https://platform.twitter.com https://syndication.twitter.com',
           "object-src 'none'",

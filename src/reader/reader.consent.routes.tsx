@@ -76,6 +76,7 @@ export const consentRoutes: FastifyPluginAsyncTypebox<ConsentRoutesOptions> = (
         preferences: all || (custom && request.body.preferences === '1'),
         analytics: all || (custom && request.body.analytics === '1'),
         embeds: all || (custom && request.body.embeds === '1'),
+        notifications: all || (custom && request.body.notifications === '1'),
       };
       // The analytics id is handed out here, never on a page view: pages are the same bytes
       // for every reader, so a shared cache can keep them (ADR 0011).

@@ -132,6 +132,8 @@ export function createReaderPages({
           filter: view.keyEventsOnly ? 'key' : 'all',
           sort: view.oldestFirst ? 'oldest' : 'newest',
           ...(focus && { focus: focus.id }),
+          // Loaded only when the reader asks to follow the page (src/client/live.push.ts).
+          'push-module': assets.url('live-push.js'),
         },
       }),
       <LivePage model={model} />,

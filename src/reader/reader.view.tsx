@@ -6,6 +6,7 @@ import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { formatUpdateTime } from '../lib/time.format.js';
 import type { Consent } from '../platform/platform.consent.js';
 import { StatusBadge } from '../liveblog/liveblog.view.js';
+import { pm } from '../push/push.messages.js';
 
 export function ConsentPage({
   locale,
@@ -43,6 +44,15 @@ export function ConsentPage({
         <label>
           <input type="checkbox" name="embeds" value="1" checked={consent?.embeds ?? false} />{' '}
           {m.cookieEmbeds}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            name="notifications"
+            value="1"
+            checked={consent?.notifications ?? false}
+          />{' '}
+          {pm(locale).cookieNotifications}
         </label>
         <button type="submit">{m.cookieSave}</button>
       </form>

@@ -31,6 +31,8 @@ import { wireMigration } from './migrations/2026-12-02-0018-wire.js';
 import { verificationMigration } from './migrations/2026-12-02-0015-verification.js';
 import { summaryMigration } from './migrations/2026-12-02-0016-summary.js';
 import { bylinesMigration } from './migrations/2026-12-02-0021-bylines.js';
+import { pushMigration } from './migrations/2026-12-02-0019-push.js';
+import { updateTranslationsMigration } from './migrations/2026-12-02-0020-update-translations.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -139,6 +141,8 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-02-0015-verification': verificationMigration(),
     '2026-12-02-0016-summary': summaryMigration(engine),
     '2026-12-02-0021-bylines': bylinesMigration(),
+    '2026-12-02-0019-push': pushMigration(engine),
+    '2026-12-02-0020-update-translations': updateTranslationsMigration(),
   };
 }
 

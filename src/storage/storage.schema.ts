@@ -67,6 +67,8 @@ export interface UpdateTable {
   byline: string | null;
   /** JSON array of contributors ({name, role?, userId?}). */
   contributors: Generated<string>;
+  /** The update of the counterpart page that translates this one (both sides hold it). */
+  translationId: Generated<number | null>;
 }
 
 export interface EventTable {
@@ -288,10 +290,51 @@ export interface LiveblogSummaryTable {
   createdAt: string;
 }
 
+/** A reader's browser following one live page (Web Push), with its encryption keys. */
+export interface PushSubscriptionTable {
+  id: Generated<number>;
+  liveblogId: number;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  createdAt: string;
+}
+
+/** The VAPID key pair made once when the operator set none (one row, id 1). */
+export interface PushKeyTable {
+  id: number;
+  publicKey: string;
+  privateKey: string;
+  createdAt: string;
+}
+
+/** How far the push sender has read a page's events; moved only by the node that claims them. */
+export interface PushCursorTable {
+  liveblogId: number;
+  seq: number;
+  movedAt: string;
+}
+
+/** One row per breaking update pushed: the marker that it is sent once, and the tally. */
+export interface PushSendTable {
+  updateId: number;
+  liveblogId: number;
+  seq: number;
+  startedAt: string;
+  finishedAt: string | null;
+  delivered: Generated<number>;
+  failed: Generated<number>;
+  removed: Generated<number>;
+}
+
 export interface Database {
   wireItems: WireItemTable;
   wireDrafts: WireDraftTable;
   liveblogSummaries: LiveblogSummaryTable;
+  pushSubscriptions: PushSubscriptionTable;
+  pushKeys: PushKeyTable;
+  pushCursors: PushCursorTable;
+  pushSends: PushSendTable;
   photos: PhotoTable;
   comments: CommentTable;
   commentBlocks: CommentBlockTable;

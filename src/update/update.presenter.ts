@@ -36,6 +36,14 @@ export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: str
     scheduledAt: update.scheduledAt?.toISOString() ?? null,
     returnNote: update.returnNote,
     ...presentTrust(update),
+    translation:
+      update.translationId && liveblog.translationSlug
+        ? {
+            liveblog: liveblog.translationSlug,
+            id: update.translationId,
+            url: `${publicUrl}${permalinkPath(liveblog.translationSlug, update.translationId)}`,
+          }
+        : null,
   };
 }
 
@@ -76,6 +84,9 @@ export function renderContext(
     now,
     publicUrl,
     dateStyle: liveblog.dateStyle ?? siteStyle,
+    counterpart: liveblog.translationSlug
+      ? { slug: liveblog.translationSlug, locale: liveblog.locale === 'ar' ? 'en' : 'ar' }
+      : null,
   };
 }
 

@@ -44,6 +44,7 @@ export function updateFromRow(row: UpdateRow): Update {
     returnNote: row.returnNote,
     scheduledAt: date(row.scheduledAt),
     ...trustFromRow(row),
+    translationId: row.translationId,
   };
 }
 
@@ -99,6 +100,7 @@ function changeQuery(db: Db, id: number, changes: UpdateChanges, now: Date) {
       ...(changes.verification !== undefined && { verification: changes.verification }),
       ...(changes.verificationAt && { verificationAt: changes.verificationAt.toISOString() }),
       ...(changes.verificationNote !== undefined && { verificationNote: changes.verificationNote }),
+      ...(changes.translationId !== undefined && { translationId: changes.translationId }),
       updatedAt: now.toISOString(),
       revision: eb('revision', '+', 1),
     }))
@@ -231,6 +233,18 @@ export function createUpdateRepository() {
         .returning('id')
         .execute();
       return rows.map((row) => row.id);
+    },
+
+    /** Published updates not yet linked to a translation, newest first (the "to translate" queue). */
+    async untranslated(db: Db, liveblogId: number, limit: number): Promise<PublishedUpdate[]> {
+      const rows = await visible(db, liveblogId)
+        .selectAll()
+        .where('translationId', 'is', null)
+        .orderBy('publishedAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(updateFromRow).filter(isVisible);
     },
 
     /** Published updates newest first, by offset (numbered reader pages). */

@@ -211,6 +211,11 @@ export const UpdateOut = Type.Object({
   scheduledAt: Type.Union([Type.String(), Type.Null()]),
   returnNote: Type.Union([Type.String(), Type.Null()]),
   ...TrustOut,
+  /** The same update on the counterpart page in the other language, once linked. */
+  translation: Type.Union([
+    Type.Object({ liveblog: Type.String(), id: Type.Integer(), url: Type.String() }),
+    Type.Null(),
+  ]),
 });
 export type UpdateOut = Static<typeof UpdateOut>;
 

@@ -66,6 +66,8 @@ export interface Update {
   readonly verificationNote: string | null;
   /** Oldest first; only ever grows. */
   readonly corrections: readonly Correction[];
+  /** Its translation: an update of the counterpart page (Arabic ⇄ English); null: none. */
+  readonly translationId?: number | null;
 }
 
 /** A published, not deleted update: what readers see. */
@@ -113,4 +115,5 @@ export interface UpdateChanges {
   verification?: Verification;
   verificationAt?: Date;
   verificationNote?: string | null;
+  translationId?: number | null;
 }

@@ -4,8 +4,9 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Block, Inline } from '../blocks/blocks.schema.js';
 import type { PublishedUpdate, Source } from './update.types.js';
-import { t, type UiLocale } from '../lib/i18n.messages.js';
 import { TrustNotes, VerificationBadge, trustClasses } from './update.trust.view.js';
+import { directionOf, t, type UiLocale } from '../lib/i18n.messages.js';
+import { pm } from '../push/push.messages.js';
 import {
   formatClock,
   formatHijriDate,
@@ -29,6 +30,8 @@ export interface UpdateContext {
   readonly publicUrl: string;
   /** How this page writes dates. */
   readonly dateStyle: DateStyle;
+  /** The counterpart page in the other language, where an update's translation lives. */
+  readonly counterpart?: { readonly slug: string; readonly locale: UiLocale } | null;
 }
 
 export function updateAnchor(id: number): string {
@@ -302,9 +305,29 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
         <a class="update-permalink" href={permalinkPath(context.slug, update.id)}>
           {m.permalink}
         </a>
+        <TranslationLink update={update} context={context} />
         <ShareMenu update={update} context={context} />
       </div>
     </article>
+  );
+}
+
+/** The same update in the other language: its own address on the counterpart page. */
+function TranslationLink({ update, context }: { update: PublishedUpdate; context: UpdateContext }) {
+  const other = context.counterpart;
+  if (!other || !update.translationId) return null;
+  const label = other.locale === 'en' ? pm('en').readInEnglish : pm('ar').readInArabic;
+  return (
+    <a
+      class="update-translation"
+      href={permalinkPath(other.slug, update.translationId)}
+      hrefLang={other.locale}
+      lang={other.locale}
+      dir={directionOf(other.locale)}
+      rel="alternate"
+    >
+      {label}
+    </a>
   );
 }
 
