@@ -34,6 +34,12 @@ const TINY_PNG = Buffer.from(
 );
 const admin: Actor = { kind: 'user', id: null, name: 'fixture', role: 'admin' };
 let counter = 0;
+/** A small NewsML-G2 item of its own id, for the wire routes. */
+const newsml = (n: number) =>
+  `<newsItem guid="urn:matrix:${n}" version="1"><itemMeta><provider literal="وكالة"/>` +
+  `<versionCreated>2026-12-02T08:00:00Z</versionCreated></itemMeta>` +
+  `<contentMeta><headline>مادة ${n}</headline></contentMeta></newsItem>`;
+let wireItemId = 0;
 
 describe('role matrix', () => {
   let t: TestApp;
@@ -59,6 +65,8 @@ describe('role matrix', () => {
     });
     sessions.set('revoked', gone);
     reporterUser = await signIn(t.app, 'reporter');
+    const [wired] = await t.app.services.wire.ingest(admin, 'newsml', newsml(0));
+    wireItemId = wired?.entry.item.id ?? 0;
   });
   afterAll(() => t.close());
 
@@ -273,6 +281,49 @@ describe('role matrix', () => {
     allowed: ['anonymous', 'reporter', 'editor', 'admin'],
     request: () => ({ method: 'GET', url: '/api/v1/search?q=%D9%85%D8%B3%D9%82%D8%B7' }),
   });
+  api.push(
+    {
+      name: 'POST /api/v1/wire',
+      allowed: ['editor', 'admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/api/v1/wire',
+        raw: { type: 'application/xml', body: Buffer.from(newsml(++counter)) },
+      }),
+    },
+    {
+      name: 'GET /api/v1/wire',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: () => ({ method: 'GET', url: '/api/v1/wire' }),
+    },
+    {
+      name: 'GET /api/v1/wire/:id',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: () => ({ method: 'GET', url: `/api/v1/wire/${wireItemId}` }),
+    },
+    {
+      name: 'POST /api/v1/wire/:id/drafts',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/api/v1/wire/${wireItemId}/drafts`,
+        payload: { liveblog: f.slug },
+      }),
+    },
+    {
+      name: 'GET /api/v1/liveblogs/:slug/updates/:id/ninjs',
+      allowed: ['anonymous', 'reporter', 'editor', 'admin'],
+      request: (f) => ({
+        method: 'GET',
+        url: `/api/v1/liveblogs/${f.slug}/updates/${f.updateId}/ninjs`,
+      }),
+    },
+    {
+      name: 'GET /api/v1/liveblogs/:slug/ninjs',
+      allowed: ['anonymous', 'reporter', 'editor', 'admin'],
+      request: (f) => ({ method: 'GET', url: `/api/v1/liveblogs/${f.slug}/ninjs` }),
+    },
+  );
 
   const pages: Case[] = [
     {
@@ -425,6 +476,23 @@ describe('role matrix', () => {
       request: () => ({ method: 'POST', url: '/newsroom/account/two-factor/start', form: {} }),
     },
   ];
+
+  pages.push(
+    {
+      name: 'GET /newsroom/wire',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: () => ({ method: 'GET', url: '/newsroom/wire' }),
+    },
+    {
+      name: 'POST /newsroom/wire/:id/draft',
+      allowed: ['reporter', 'editor', 'admin'],
+      request: (f) => ({
+        method: 'POST',
+        url: `/newsroom/wire/${wireItemId}/draft`,
+        form: { liveblog: f.slug },
+      }),
+    },
+  );
 
   async function run(kind: 'token' | 'session', who: Who, c: Case) {
     const f = await fixture();
