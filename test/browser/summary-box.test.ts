@@ -76,6 +76,7 @@ describe('the summary box on a phone', () => {
     const box = page.locator('#summary');
     await box.waitFor({ state: 'visible', timeout: 15_000 });
     const rect = await box.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    console.info(`summary box: top ${rect.top.toFixed(0)} px, height ${rect.height.toFixed(0)} px`);
     expect(rect.top).toBeGreaterThanOrEqual(0);
     expect(rect.top).toBeLessThan(800);
     expect(rect.height).toBeGreaterThan(0);
