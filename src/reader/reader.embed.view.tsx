@@ -114,6 +114,7 @@ export function renderEmbedDocument({
         data-liveblog={liveblog.slug}
         data-last-event-id={liveblog.lastSeq}
         data-page="1"
+        data-follow="1"
         data-locale={liveblog.locale}
         data-time-zone={liveblog.timeZone}
         data-status={liveblog.status}
