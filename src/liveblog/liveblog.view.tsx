@@ -2,7 +2,7 @@
 // Updates themselves are drawn by update.view.tsx, the one update renderer.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
+import { dayKey, plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
 import type { PublishedUpdate } from '../update/update.types.js';
@@ -75,6 +75,23 @@ export interface LivePageModel {
   readonly context: UpdateContext;
   /** The comments section (page 1 only), drawn by comment.view.tsx. */
   readonly comments?: ComponentChildren;
+}
+
+/**
+ * Whether the update at `i` opens a day: its day differs from the update above it, or it is the
+ * first update of an older page (whose reader has not seen the day named yet).
+ */
+function startsDay(
+  updates: readonly PublishedUpdate[],
+  i: number,
+  page: number,
+  timeZone: string,
+): boolean {
+  const update = updates[i];
+  if (!update) return false;
+  const above = updates[i - 1];
+  if (!above) return page > 1;
+  return dayKey(above.publishedAt, timeZone) !== dayKey(update.publishedAt, timeZone);
 }
 
 function pageHref(slug: string, page: number): string {
@@ -160,8 +177,13 @@ export function LivePage({ model }: { model: LivePageModel }) {
             </div>
             <div id="live-announcer" class="visually-hidden" aria-live="polite" />
             <div id="updates" class="updates" data-page={page} data-total={model.total}>
-              {model.updates.map((update) => (
-                <UpdateArticle key={update.id} update={update} context={context} />
+              {model.updates.map((update, i) => (
+                <UpdateArticle
+                  key={update.id}
+                  update={update}
+                  context={context}
+                  dayStart={startsDay(model.updates, i, page, context.timeZone)}
+                />
               ))}
             </div>
             {model.total === 0 ? <p class="no-updates">{m.noUpdatesYet}</p> : null}
