@@ -97,7 +97,7 @@ function Layout({ frame, children }: { frame: PageFrame; children: ComponentChil
     Object.entries(frame.bodyData ?? {}).map(([key, value]) => [`data-${key}`, String(value)]),
   );
   return (
-    <html lang={frame.locale} dir={directionOf(frame.locale)} class="reader">
+    <html lang={frame.locale} dir={directionOf(frame.locale)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

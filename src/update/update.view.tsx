@@ -197,8 +197,8 @@ function SourceItem({ source }: { source: Source }) {
 /**
  * A time, compact: «منذ 46 دقيقة · 23:13». The server writes only the clock (an update's HTML is
  * rendered once per event, so it must not say how long ago); the live client fills the relative
- * part and keeps it current (src/client/live.time.ts). The full date and zone are the tooltip
- * (on hover, or a long press on a phone) and are read out to screen readers.
+ * part and keeps it current (src/client/live.time.ts). The full date and zone are the title: a
+ * tooltip on hover, a label after a long press on a phone, the description screen readers give.
  */
 export function TimeView({ date, context }: { date: Date; context: UpdateContext }) {
   const clock = formatClock(date, context.timeZone, context.locale, context.dateStyle);
@@ -213,7 +213,6 @@ export function TimeView({ date, context }: { date: Date; context: UpdateContext
     <time class="update-time" dateTime={toIsoString(date)} title={full}>
       <span class="relative-time" />
       <span class="update-clock">{clock}</span>
-      <span class="visually-hidden">{`${context.locale === 'ar' ? '،' : ','} ${full}`}</span>
     </time>
   );
 }

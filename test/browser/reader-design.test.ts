@@ -180,6 +180,7 @@ describe('the reader design in a real browser', () => {
         return lines; // the last, partial line is left out
       });
       expect(perLine.length, path).toBeGreaterThanOrEqual(2);
+      process.stdout.write(`characters a line, ${path}: ${perLine.join(", ")}\n`);
       for (const count of perLine) {
         expect(count, `${path}: ${perLine.join(', ')}`).toBeGreaterThanOrEqual(65);
         expect(count, `${path}: ${perLine.join(', ')}`).toBeLessThanOrEqual(75);
