@@ -89,7 +89,9 @@ const FEATURES = [
 
 const textOf = (slice) => SLICES[slice].map(([from, to]) => range(from, to)).join('');
 const unicodeRange = (slice) =>
-  SLICES[slice].map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(', ');
+  SLICES[slice]
+    .map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`))
+    .join(', ');
 
 /**
  * Cuts every face's slices into `dir` and returns the stylesheet of @font-face rules that points

@@ -441,7 +441,11 @@ describe('the day divider', () => {
     expect(formatDay(late, 'Asia/Muscat', 'ar')).toBe('السبت 07 فبراير 2026');
     expect(formatDay(late, 'Asia/Muscat', 'en')).toBe('Saturday 07 February 2026');
     expect(
-      formatDay(late, 'Asia/Muscat', 'ar', { ...DEFAULT_DATE_STYLE, months: 'levant', digits: 'arab' }),
+      formatDay(late, 'Asia/Muscat', 'ar', {
+        ...DEFAULT_DATE_STYLE,
+        months: 'levant',
+        digits: 'arab',
+      }),
     ).toBe('السبت ٠٧ شباط ٢٠٢٦');
   });
 });

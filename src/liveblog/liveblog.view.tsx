@@ -2,7 +2,13 @@
 // Updates themselves are drawn by update.view.tsx, the one update renderer.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { dayKey, plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
+import {
+  dayKey,
+  plural,
+  formatUpdateTime,
+  formatTimeZoneName,
+  toIsoString,
+} from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
 import type { PublishedUpdate } from '../update/update.types.js';

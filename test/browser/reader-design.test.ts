@@ -152,9 +152,7 @@ describe('the reader design in a real browser', () => {
       const perLine = await page.evaluate(() => {
         // Characters on each full line of the longest paragraph, found by where each one sits.
         const paragraphs = [...document.querySelectorAll('#updates .update-body p')];
-        const longest = paragraphs.sort(
-          (a, b) => (b.textContent?.length ?? 0) - (a.textContent?.length ?? 0),
-        )[0];
+        const longest = paragraphs.sort((a, b) => b.textContent.length - a.textContent.length)[0];
         const node = longest?.firstChild;
         if (!node?.textContent) return [];
         const range = document.createRange();
@@ -180,7 +178,7 @@ describe('the reader design in a real browser', () => {
         return lines; // the last, partial line is left out
       });
       expect(perLine.length, path).toBeGreaterThanOrEqual(2);
-      process.stdout.write(`characters a line, ${path}: ${perLine.join(", ")}\n`);
+      process.stdout.write(`characters a line, ${path}: ${perLine.join(', ')}\n`);
       for (const count of perLine) {
         expect(count, `${path}: ${perLine.join(', ')}`).toBeGreaterThanOrEqual(65);
         expect(count, `${path}: ${perLine.join(', ')}`).toBeLessThanOrEqual(75);
@@ -309,7 +307,10 @@ describe('the reader design in a real browser', () => {
             const result = await axe.run();
             return result.violations
               .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+              .map(
+                (v) =>
+                  `${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+              );
           });
           for (const v of violations) {
             found.push(`${colorScheme} ${String(viewport.viewport?.width)} ${path}: ${v}`);
