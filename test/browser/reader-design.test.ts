@@ -320,5 +320,5 @@ describe('the reader design in a real browser', () => {
       }
     }
     expect(found).toEqual([]);
-  }, 480_000);
+  }, 600_000);
 });
