@@ -1,17 +1,30 @@
 // Builds the browser assets into public/build with content-hashed names and a manifest:
-// the live client (small, framework-free) and the stylesheet with the self-hosted Arabic fonts.
+// the live client (small, framework-free) and the stylesheet with the self-hosted fonts, cut to
+// the characters the site writes (scripts/build-fonts.mjs) and pulled in by `@import 'ajil:fonts'`.
 import { build } from 'esbuild';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { buildFonts } from './build-fonts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}public/build`;
 
 await rm(outdir, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
+
+// The cut fonts and their @font-face rules, in a scratch folder that `ajil:fonts` resolves to.
+const fontDir = await mkdtemp(join(tmpdir(), 'ajil-fonts-'));
+await writeFile(join(fontDir, 'fonts.css'), await buildFonts(fontDir));
+const fontsPlugin = {
+  name: 'ajil-fonts',
+  setup(builder) {
+    builder.onResolve({ filter: /^ajil:fonts$/ }, () => ({ path: join(fontDir, 'fonts.css') }));
+  },
+};
 
 const result = await build({
   absWorkingDir: root,
@@ -35,7 +48,9 @@ const result = await build({
   loader: { '.woff2': 'file', '.woff': 'file' },
   metafile: true,
   logLevel: 'warning',
+  plugins: [fontsPlugin],
 });
+await rm(fontDir, { recursive: true, force: true });
 
 // Entries whose logical name is not their file's (live.push.ts → live-push.js).
 const ENTRY_NAMES = {
@@ -44,6 +59,9 @@ const ENTRY_NAMES = {
 };
 const manifest = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
+  // A font by its name without the hash (fonts/naskh-400-arabic.woff2), for <link rel=preload>.
+  const font = /^public\/build\/(fonts\/[a-z0-9-]+)-[A-Z0-9]{8}\.woff2$/.exec(file);
+  if (font) manifest[`${font[1]}.woff2`] = file.slice('public/build/'.length);
   if (!output.entryPoint || file.endsWith('.map')) continue;
   const name =
     ENTRY_NAMES[output.entryPoint] ?? basename(output.entryPoint).replace(/\.ts$/, '.js');

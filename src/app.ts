@@ -49,6 +49,7 @@ import { readerRoutes } from './reader/reader.routes.js';
 import { feedRoutes } from './reader/reader.feeds.routes.js';
 import { sitemapRoutes } from './reader/reader.sitemaps.routes.js';
 import { logoRoutes } from './reader/reader.logo.routes.js';
+import { iconRoutes } from './reader/reader.icons.routes.js';
 import { embedRoutes } from './reader/reader.embed.routes.js';
 import { newsroomRoutes } from './newsroom/newsroom.routes.js';
 import { proofRoutes } from './proof/proof.routes.js';
@@ -334,6 +335,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   await app.register(feedRoutes, site);
   await app.register(sitemapRoutes, site);
   await app.register(logoRoutes);
+  await app.register(iconRoutes, { siteName: config.siteName });
   await app.register(embedRoutes, {
     ...site,
     liveblogs: app.services.liveblogs,

@@ -18,13 +18,15 @@ import { bindContentsLinks } from './live.liveblog.js';
 import { bindReveal } from './live.pending.js';
 import { enhanceSharing } from './live.sharing.js';
 import { connect } from './live.stream.js';
-import { readerTimeOnHover, TICK_MS, tickRelativeTimes } from './live.time.js';
+import { fullTimeOnLongPress, keepTimesCurrent, readerTimeOnHover } from './live.time.js';
 import { reportHeight } from './live.widget.js';
 
 export function startLiveClient(): void {
   const locale = pageLocale();
   enhanceSharing(locale);
   readerTimeOnHover(locale);
+  keepTimesCurrent(locale);
+  fullTimeOnLongPress();
   enhanceEmbeds(locale);
   reportHeight();
   bindCommentToken();
@@ -36,10 +38,6 @@ export function startLiveClient(): void {
   if (!live) return;
   bindContentsLinks();
   bindReveal(live);
-  window.setInterval(() => {
-    tickRelativeTimes(live);
-  }, TICK_MS);
-  tickRelativeTimes(live);
   connect(live);
 }
 

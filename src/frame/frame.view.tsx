@@ -65,6 +65,32 @@ function ConsentBanner({ locale, back }: { locale: UiLocale; back: string }) {
   );
 }
 
+/**
+ * What the head of every reader page links (the widget's too): the stylesheet, the text face
+ * the first screen needs (preloaded, so text is not drawn twice), the icons and the web-app
+ * manifest, and the browser's colour for each scheme.
+ */
+export function ReaderHeadLinks({ assets, locale }: { assets: Assets; locale: UiLocale }) {
+  return (
+    <>
+      <meta name="color-scheme" content="light dark" />
+      <meta name="theme-color" content="#b3121f" media="(prefers-color-scheme: light)" />
+      <meta name="theme-color" content="#7a0c15" media="(prefers-color-scheme: dark)" />
+      <link
+        rel="preload"
+        href={assets.url(`fonts/naskh-400-${locale === 'ar' ? 'arabic' : 'latin'}.woff2`)}
+        as="font"
+        type="font/woff2"
+        crossOrigin="anonymous"
+      />
+      <link rel="stylesheet" href={assets.url('app.css')} />
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <link rel="apple-touch-icon" href="/icon-192.png" />
+      <link rel="manifest" href="/manifest.webmanifest" />
+    </>
+  );
+}
+
 function Layout({ frame, children }: { frame: PageFrame; children: ComponentChildren }) {
   const m = t(frame.locale);
   const data = Object.fromEntries(
@@ -78,11 +104,10 @@ function Layout({ frame, children }: { frame: PageFrame; children: ComponentChil
         <title>{frame.title}</title>
         {frame.description ? <meta name="description" content={frame.description} /> : null}
         {frame.canonicalUrl ? <link rel="canonical" href={frame.canonicalUrl} /> : null}
-        <meta name="theme-color" content="#b3121f" />
         {/* A constant of ours, allowed by its hash in the CSP; no user text reaches it. */}
         {/* eslint-disable-next-line no-restricted-syntax -- the one inline script, a constant */}
         <script dangerouslySetInnerHTML={{ __html: CONSENT_STATE_SCRIPT }} />
-        <link rel="stylesheet" href={frame.assets.url('app.css')} />
+        <ReaderHeadLinks assets={frame.assets} locale={frame.locale} />
         {frame.head}
         {(frame.scripts ?? []).map((src) => (
           <script key={src} type="module" src={src} />

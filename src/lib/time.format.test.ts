@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayKey,
+  formatDay,
   formatAgo,
   formatClock,
   formatRelativeTime,
@@ -424,5 +426,26 @@ describe('Arabic-Indic digits reach relative times and counts', () => {
     expect(
       plural('ar', 12, { few: '{n} تحديثات', many: '{n} تحديثًا', other: '{n} تحديث' }, 'arab'),
     ).toBe('١٢ تحديثًا');
+  });
+});
+
+describe('the day divider', () => {
+  const late = new Date('2026-02-06T20:30:00Z'); // 00:30 on the 7th in Muscat
+
+  it('names the day in the page zone, not in UTC', () => {
+    expect(dayKey(late, 'Asia/Muscat')).toBe('2026-02-07');
+    expect(dayKey(late, 'UTC')).toBe('2026-02-06');
+  });
+
+  it('writes the weekday and the date in the page style', () => {
+    expect(formatDay(late, 'Asia/Muscat', 'ar')).toBe('السبت 07 فبراير 2026');
+    expect(formatDay(late, 'Asia/Muscat', 'en')).toBe('Saturday 07 February 2026');
+    expect(
+      formatDay(late, 'Asia/Muscat', 'ar', {
+        ...DEFAULT_DATE_STYLE,
+        months: 'levant',
+        digits: 'arab',
+      }),
+    ).toBe('السبت ٠٧ شباط ٢٠٢٦');
   });
 });

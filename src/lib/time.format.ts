@@ -75,6 +75,35 @@ export function formatClock(
   return locale === 'ar' ? withDigits(text, style.digits) : text;
 }
 
+/**
+ * The calendar day of `date` in the zone, as "2026-02-06": what the day divider compares.
+ *
+ * @throws RangeError for an invalid date or an unknown time zone.
+ */
+export function dayKey(date: Date, timeZone: string): string {
+  const p = partsOf(dateTimeFormat('en', timeZone, 'ymd'), date);
+  return `${p.year ?? ''}-${p.month ?? ''}-${p.day ?? ''}`;
+}
+
+/**
+ * The day divider's text, the weekday and the date in the zone: «الجمعة 06 فبراير 2026»
+ * (in the page's month names and digits) or "Friday 06 February 2026".
+ *
+ * @throws RangeError for an invalid date or an unknown time zone.
+ */
+export function formatDay(
+  date: Date,
+  timeZone: string,
+  locale: UiLocale,
+  style: DateStyle = DEFAULT_DATE_STYLE,
+): string {
+  const p = partsOf(dateTimeFormat(locale, timeZone, 'day'), date);
+  const day = (p.day ?? '').padStart(2, '0');
+  const month = locale === 'ar' ? arabicMonth(date, timeZone, style.months) : (p.month ?? '');
+  const text = `${p.weekday ?? ''} ${day} ${month} ${p.year ?? ''}`;
+  return locale === 'ar' ? withDigits(text, style.digits) : text;
+}
+
 // ---------------------------------------------------------------------------
 // How each newsroom writes dates
 

@@ -33,7 +33,12 @@ export const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<UiLocale, Intl.NumberFormat>();
 const pluralRules = new Map<UiLocale, Intl.PluralRules>();
 
-type DateTimeKind = 'full' | 'clock';
+type DateTimeKind = 'full' | 'clock' | 'day' | 'ymd';
+
+const DATE_ONLY: Record<'day' | 'ymd', Intl.DateTimeFormatOptions> = {
+  day: { weekday: 'long', day: '2-digit', month: 'long', year: 'numeric' },
+  ymd: { year: 'numeric', month: '2-digit', day: '2-digit' },
+};
 
 export function dateTimeFormat(locale: UiLocale, timeZone: string, kind: DateTimeKind) {
   return cached(dateTimeFormats, `${locale}|${timeZone}|${kind}`, () => {
@@ -45,6 +50,15 @@ export function dateTimeFormat(locale: UiLocale, timeZone: string, kind: DateTim
       hour: '2-digit',
       minute: '2-digit',
     };
+    if (kind === 'day' || kind === 'ymd') {
+      const { timeZone: zone, calendar, numberingSystem } = common;
+      return new Intl.DateTimeFormat(locale, {
+        timeZone: zone,
+        calendar,
+        numberingSystem,
+        ...DATE_ONLY[kind],
+      });
+    }
     return new Intl.DateTimeFormat(
       locale,
       kind === 'full' ? { ...common, day: '2-digit', month: 'long', year: 'numeric' } : common,

@@ -2,7 +2,13 @@
 // Updates themselves are drawn by update.view.tsx, the one update renderer.
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { plural, formatUpdateTime, formatTimeZoneName, toIsoString } from '../lib/time.format.js';
+import {
+  dayKey,
+  plural,
+  formatUpdateTime,
+  formatTimeZoneName,
+  toIsoString,
+} from '../lib/time.format.js';
 import { t } from '../lib/i18n.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
 import type { PublishedUpdate, Verification } from '../update/update.types.js';
@@ -105,6 +111,23 @@ export interface LivePageModel {
   readonly verification?: Verification;
 }
 
+/**
+ * Whether the update at `i` opens a day: its day differs from the update above it, or it is the
+ * first update of an older page (whose reader has not seen the day named yet).
+ */
+function startsDay(
+  updates: readonly PublishedUpdate[],
+  i: number,
+  page: number,
+  timeZone: string,
+): boolean {
+  const update = updates[i];
+  if (!update) return false;
+  const above = updates[i - 1];
+  if (!above) return page > 1;
+  return dayKey(above.publishedAt, timeZone) !== dayKey(update.publishedAt, timeZone);
+}
+
 export function LivePage({ model }: { model: LivePageModel }) {
   const { liveblog, page, context } = model;
   const m = t(liveblog.locale);
@@ -195,8 +218,13 @@ export function LivePage({ model }: { model: LivePageModel }) {
             </div>
             <div id="live-announcer" class="visually-hidden" aria-live="polite" />
             <div id="updates" class="updates" data-page={page} data-total={model.total}>
-              {model.updates.map((update) => (
-                <UpdateArticle key={update.id} update={update} context={context} />
+              {model.updates.map((update, i) => (
+                <UpdateArticle
+                  key={update.id}
+                  update={update}
+                  context={context}
+                  dayStart={startsDay(model.updates, i, page, context.timeZone)}
+                />
               ))}
             </div>
             {model.total === 0 ? (

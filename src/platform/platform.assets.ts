@@ -5,11 +5,19 @@ import { fileURLToPath } from 'node:url';
 
 export const ASSET_DIR = fileURLToPath(new URL('../../public/build/', import.meta.url));
 
+/** A built file by its name without the hash: a bundle, or a cut font (scripts/build-fonts.mjs). */
+export type AssetName =
+    | 'live.js'
+  | 'app.css'
+  | 'newsroom.js'
+  | 'newsroom.css'
+  | 'live-push.js'
+  | 'push-sw.js'
+  | `fonts/${string}.woff2`;
+
 export interface Assets {
-  /** Public URL of a logical asset ("live.js", "app.css"). */
-  url(
-    name: 'live.js' | 'app.css' | 'newsroom.js' | 'newsroom.css' | 'live-push.js' | 'push-sw.js',
-  ): string;
+  /** Public URL of a logical asset ("live.js", "app.css", "fonts/naskh-400-arabic.woff2"). */
+  url(name: AssetName): string;
   readonly built: boolean;
 }
 

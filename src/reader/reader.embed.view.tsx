@@ -3,6 +3,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { directionOf, t } from '../lib/i18n.messages.js';
 import type { Assets } from '../platform/platform.assets.js';
+import { ReaderHeadLinks } from '../frame/frame.view.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import { UpdateArticle } from '../update/update.view.js';
 import type { LivePageModel } from '../liveblog/liveblog.view.js';
@@ -106,7 +107,7 @@ export function renderEmbedDocument({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${liveblog.headline} | ${siteName}`}</title>
-        <link rel="stylesheet" href={assets.url('app.css')} />
+        <ReaderHeadLinks assets={assets} locale={liveblog.locale} />
         <script type="module" src={assets.url('live.js')} />
       </head>
       <body

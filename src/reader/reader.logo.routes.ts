@@ -34,14 +34,24 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 function solidPng(width: number, height: number, rgb: readonly [number, number, number]): Buffer {
+  return drawPng(width, height, () => rgb);
+}
+
+/** An RGB PNG whose pixel (x, y) is `paint(x, y)`: the logo above, the icons of reader.icons. */
+export function drawPng(
+  width: number,
+  height: number,
+  paint: (x: number, y: number) => readonly [number, number, number],
+): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // colour type: RGB
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  const raw = Buffer.alloc(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(paint(x, y), y * (1 + width * 3) + 1 + x * 3);
+  }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', header),

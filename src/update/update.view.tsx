@@ -8,9 +8,10 @@ import { TrustNotes, VerificationBadge, trustClasses } from './update.trust.view
 import { directionOf, t, type UiLocale } from '../lib/i18n.messages.js';
 import { pm } from '../push/push.messages.js';
 import {
+  dayKey,
   formatClock,
+  formatDay,
   formatHijriDate,
-  formatRelativeTime,
   type DateStyle,
   formatTimeZoneName,
   formatUpdateTime,
@@ -18,13 +19,15 @@ import {
 } from '../lib/time.format.js';
 import { directionOfText, type TextDirection } from '../lib/text.isolate.js';
 import { IsolatedText } from '../lib/text.isolate.view.js';
+import { readingMessages } from './update.reading.messages.js';
 
 /** What the renderer needs to know about the page an update belongs to. */
 export interface UpdateContext {
   readonly slug: string;
   readonly locale: UiLocale;
   readonly timeZone: string;
-  /** The moment of rendering, for the relative time (the browser keeps it ticking). */
+  /** The moment of rendering. Not written into an update's HTML: the live client writes how
+   * long ago an update was (an update is rendered once per event, not once per reader). */
   readonly now: Date;
   /** Absolute base of permalinks, for the share links. */
   readonly publicUrl: string;
@@ -212,23 +215,37 @@ function SourceItem({ source }: { source: Source }) {
   );
 }
 
-/** A time with its absolute form in the page's zone, the zone named, and a ticking relative form. */
+/**
+ * A time, compact: «منذ 46 دقيقة · 23:13». The server writes only the clock (an update's HTML is
+ * rendered once per event, so it must not say how long ago); the live client fills the relative
+ * part and keeps it current (src/client/live.time.ts). The full date and zone are the title: a
+ * tooltip on hover, a label after a long press on a phone, the description screen readers give.
+ */
 export function TimeView({ date, context }: { date: Date; context: UpdateContext }) {
-  const relative = formatRelativeTime(date, context.now, context.locale, context.dateStyle.digits);
+  const clock = formatClock(date, context.timeZone, context.locale, context.dateStyle);
   const absolute = formatUpdateTime(date, context.timeZone, context.locale, context.dateStyle);
   const zone = formatTimeZoneName(context.timeZone, context.locale);
   const hijri =
     context.dateStyle.hijri && context.locale === 'ar'
       ? formatHijriDate(date, context.timeZone, context.dateStyle.digits)
       : null;
+  const full = `${absolute} ${zone}${hijri ? ` (${hijri})` : ''}`;
   return (
-    <time class="update-time" dateTime={toIsoString(date)} title={`${absolute} ${zone}`}>
-      {relative ? <span class="relative-time">{relative}</span> : null}
-      <span class="absolute-time">
-        {absolute} <span class="time-zone">{zone}</span>
-        {hijri ? <span class="hijri-date"> ({hijri})</span> : null}
-      </span>
+    <time class="update-time" dateTime={toIsoString(date)} title={full}>
+      <span class="relative-time" />
+      <span class="update-clock">{clock}</span>
     </time>
+  );
+}
+
+/** Above the first update of a day: the day's name and date (shown by CSS on the day's start). */
+function DayDivider({ date, context }: { date: Date; context: UpdateContext }) {
+  return (
+    <p class="day-divider">
+      <time dateTime={dayKey(date, context.timeZone)}>
+        {formatDay(date, context.timeZone, context.locale, context.dateStyle)}
+      </time>
+    </p>
   );
 }
 
@@ -238,12 +255,21 @@ interface ArticleProps {
   /** The pinned copy at the top of the page has its own id so anchors stay unique. */
   variant?: 'stream' | 'pinned';
   hidden?: boolean;
+  /** The first update of a day on the page (the day changes from the update above it). */
+  dayStart?: boolean;
 }
 
-export function UpdateArticle({ update, context, variant = 'stream', hidden }: ArticleProps) {
+export function UpdateArticle({
+  update,
+  context,
+  variant = 'stream',
+  hidden,
+  dayStart,
+}: ArticleProps) {
   const m = t(context.locale);
   const anchor = updateAnchor(update.id);
   const classes = ['update'];
+  if (dayStart) classes.push('update-day-start');
   if (update.breaking) classes.push('update-breaking');
   if (update.keyEvent) classes.push('update-key-event');
   if (update.pinned) classes.push('update-pinned');
@@ -257,9 +283,11 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
       data-revision={update.revision}
       data-published={toIsoString(update.publishedAt)}
       data-verification={update.verification ?? undefined}
+      data-day={dayKey(update.publishedAt, context.timeZone)}
       aria-labelledby={update.headline ? headingId : undefined}
       hidden={hidden}
     >
+      {variant === 'stream' ? <DayDivider date={update.publishedAt} context={context} /> : null}
       <div class="update-meta">
         <a class="update-timelink" href={permalinkPath(context.slug, update.id)}>
           <TimeView date={update.publishedAt} context={context} />
@@ -278,6 +306,11 @@ export function UpdateArticle({ update, context, variant = 'stream', hidden }: A
         <BlocksView blocks={update.blocks} />
       </div>
       <TrustNotes update={update} context={context} />
+      {variant === 'pinned' ? (
+        <a class="pinned-more" href={permalinkPath(context.slug, update.id)}>
+          {readingMessages(context.locale).wholeUpdate}
+        </a>
+      ) : null}
       {update.sources.length > 0 ? (
         <div class="update-sources">
           <span class="update-sources-label">{m.sources}:</span>
