@@ -7,7 +7,7 @@ export const ASSET_DIR = fileURLToPath(new URL('../../public/build/', import.met
 
 /** A built file by its name without the hash: a bundle, or a cut font (scripts/build-fonts.mjs). */
 export type AssetName =
-    | 'live.js'
+  | 'live.js'
   | 'app.css'
   | 'newsroom.js'
   | 'newsroom.css'

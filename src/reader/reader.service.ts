@@ -13,7 +13,6 @@ import { renderContext } from '../update/update.presenter.js';
 import type { DateStyle } from '../lib/time.format.js';
 import type { CommentService } from '../comment/comment.service.js';
 import type { SummaryService } from '../liveblog/liveblog.summary.js';
-import type { Verification } from '../update/update.types.js';
 import { pageCorrections } from '../update/update.trust.view.js';
 
 export const UPDATES_PER_PAGE = 20;
@@ -67,7 +66,13 @@ export function createReaderService({
     const [explainer, shown, keyEvents, pinned, lastUpdatedAt, summary, corrected] =
       await Promise.all([
         liveblogs.explainer(db, liveblog.id),
-        updates.listPublished(db, liveblog.id, (page - 1) * UPDATES_PER_PAGE, UPDATES_PER_PAGE, view),
+        updates.listPublished(
+          db,
+          liveblog.id,
+          (page - 1) * UPDATES_PER_PAGE,
+          UPDATES_PER_PAGE,
+          view,
+        ),
         updates.keyEvents(db, liveblog.id, KEY_EVENTS_SHOWN),
         first && whole ? updates.pinned(db, liveblog.id) : Promise.resolve(undefined),
         updates.lastActivityAt(db, liveblog.id),
