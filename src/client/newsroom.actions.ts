@@ -49,7 +49,9 @@ export function bindDeskActions(composer: Composer): void {
     void (async () => {
       const response = await runAction(composer, button.dataset.action, id, isPublished);
       if (!response) return;
-      if (response.ok) location.reload();
+      // The desk changes in place (newsroom.live.ts), never by reload.
+      if (response.ok)
+        document.dispatchEvent(new CustomEvent('ajil:desk-changed', { detail: { id } }));
       else say(composer, composer.text.failed);
     })();
   });

@@ -60,7 +60,8 @@ export async function sendDraft(composer: Composer): Promise<void> {
     }
     say(composer, composer.canPublish ? text.published : text.submitted);
     resetComposer(composer);
-    location.reload();
+    // The desk changes in place (newsroom.live.ts), never by reload.
+    document.dispatchEvent(new CustomEvent('ajil:desk-changed', { detail: {} }));
   } catch {
     say(composer, composer.state.sending ? text.unconfirmed : text.local);
   } finally {
