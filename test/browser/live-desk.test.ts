@@ -74,12 +74,12 @@ describe('the live desk', () => {
 
     // Presence: each sees the other on the desk.
     await editor.waitForFunction(
-      () => document.getElementById('desk-presence')?.textContent?.includes('خالد') ?? false,
+      () => document.getElementById('desk-presence')?.textContent.includes('خالد') ?? false,
       undefined,
       { timeout: 15_000 },
     );
     await reporter.waitForFunction(
-      () => document.getElementById('desk-presence')?.textContent?.includes('سلمى') ?? false,
+      () => document.getElementById('desk-presence')?.textContent.includes('سلمى') ?? false,
       undefined,
       { timeout: 15_000 },
     );
@@ -95,7 +95,7 @@ describe('the live desk', () => {
     const t0 = Date.now();
     await editor.waitForFunction(
       () =>
-        document.getElementById('queue')?.textContent?.includes('انقطاع الطريق الساحلي') ?? false,
+        document.getElementById('queue')?.textContent.includes('انقطاع الطريق الساحلي') ?? false,
       undefined,
       { timeout: 5_000, polling: 20 },
     );
@@ -105,7 +105,7 @@ describe('the live desk', () => {
     // Nothing reloaded the reporter's desk either: its own queue changed in place.
     await reporter.waitForFunction(
       () =>
-        document.getElementById('queue')?.textContent?.includes('انقطاع الطريق الساحلي') ?? false,
+        document.getElementById('queue')?.textContent.includes('انقطاع الطريق الساحلي') ?? false,
     );
 
     // The editor publishes it from the queue; the reporter's open desk shows it published.
@@ -113,14 +113,14 @@ describe('the live desk', () => {
     const t1 = Date.now();
     await reporter.waitForFunction(
       () =>
-        document.getElementById('published')?.textContent?.includes('انقطاع الطريق الساحلي') ??
+        document.getElementById('published')?.textContent.includes('انقطاع الطريق الساحلي') ??
         false,
       undefined,
       { timeout: 5_000, polling: 20 },
     );
     console.log(`publish on the reporter's desk after ${String(Date.now() - t1)} ms`);
     await editor.waitForFunction(
-      () => !(document.getElementById('queue')?.textContent?.includes('انقطاع الطريق') ?? true),
+      () => !(document.getElementById('queue')?.textContent.includes('انقطاع الطريق') ?? true),
     );
 
     // The editor opens the published update to edit: the reporter sees who works on it.
@@ -131,7 +131,7 @@ describe('the live desk', () => {
       (updateId) =>
         document
           .querySelector(`#published [data-update-id="${updateId}"] [data-presence-note]`)
-          ?.textContent?.includes('سلمى') ?? false,
+          ?.textContent.includes('سلمى') ?? false,
       id,
       { timeout: 15_000 },
     );

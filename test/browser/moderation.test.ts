@@ -104,7 +104,8 @@ describe('the moderation desk', () => {
     // u takes the rejection back before it is sent.
     await page.keyboard.press('u');
     await page.waitForFunction(
-      (id) => !(document.querySelector(`[data-comment-id="${String(id)}"]`) as HTMLElement).hidden,
+      (id) =>
+        document.querySelector<HTMLElement>(`[data-comment-id="${String(id)}"]`)?.hidden === false,
       second,
     );
     // j down to the third; x selects it, s marks it as spam.
