@@ -20,6 +20,8 @@ export async function recordDeskEvents(
 ): Promise<number | undefined> {
   if (drafts.length === 0) return undefined;
   const last = await desk.takeIds(trx, drafts.length);
+  // Now and then, forget what no reconnecting desk needs (a day is far beyond the replay cap).
+  if (Math.random() < 0.01) await desk.prune(trx, new Date(now.getTime() - 86_400_000));
   let id = last - drafts.length;
   for (const draft of drafts) {
     id += 1;
