@@ -312,10 +312,15 @@ export function createStaffHub(
       closed = true;
       unsubscribe();
       for (const timer of timers) clearInterval(timer);
-      for (const reader of readers) {
-        if (!reader.socket.destroyed) reader.socket.end(control('shutdown', { retry: 2000 }));
-      }
+      const ending = [...readers].filter((reader) => !reader.socket.destroyed);
+      for (const reader of ending) reader.socket.end(control('shutdown', { retry: 2000 }));
       readers.clear();
+      // A desk that does not read cannot take the goodbye: do not let it hold up the shutdown.
+      if (ending.length > 0) {
+        setTimeout(() => {
+          for (const reader of ending) reader.socket.destroy();
+        }, 1_000).unref();
+      }
     },
   };
 }
