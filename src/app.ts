@@ -30,6 +30,8 @@ import {
   type HubOptions,
 } from './realtime/realtime.hub.js';
 import { realtimeRoutes } from './realtime/realtime.routes.js';
+import { createStaffHub, defaultStaffHubOptions } from './realtime/realtime.staff.hub.js';
+import { createStreamSessionCheck } from './access/access.stream-sessions.js';
 import { registerIdentity, type Identify } from './access/access.identify.js';
 import { registerIdempotency } from './access/access.idempotency.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
@@ -178,11 +180,20 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     app.log.error({ err: error }, 'live delivery failed');
   });
   app.decorate('hub', hub);
+  // The staff stream (the live desk): its own hub, tied to the sessions that opened it.
+  const staffHub = createStaffHub(database.db, bus, createStreamSessionCheck(database.db, clock), {
+    ...defaultStaffHubOptions,
+    sweepMs: config.liveSweepMs,
+  });
+  staffHub.onError((error) => {
+    app.log.error({ err: error }, 'staff stream failed');
+  });
   app.decorate('metrics', metrics);
   registerSecurityLog(app, { secret: config.logHashSecret, count: metrics.countSecurityEvent });
   // Streams end before the server stops listening, telling readers to reconnect elsewhere.
   app.addHook('preClose', (done) => {
     hub.close();
+    staffHub.close();
     done();
   });
   app.addHook('onClose', async () => {
@@ -291,6 +302,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     wire: app.services.wire,
     identify: app.identify,
     readersOf: (liveblogId: number) => app.hub.readersOf(liveblogId),
+    staff: staffHub,
     publicUrl: config.publicUrl,
     siteName: config.siteName,
     secureCookies,

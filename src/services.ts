@@ -8,7 +8,12 @@ import type { SafeFetchOptions } from './platform/platform.fetch.js';
 import type { Bus } from './realtime/realtime.bus.js';
 import type { PageChanged } from './platform/platform.cache.js';
 import { createTokenService, type TokenService } from './access/access.tokens.js';
-import { createAccountService, type AccountService } from './access/access.accounts.js';
+import {
+  createAccountService,
+  type AccountService,
+  type EndStreams,
+} from './access/access.accounts.js';
+import { endStaffStreams } from './realtime/realtime.staff.hub.js';
 import { createAuditService, type AuditService } from './access/access.audit.js';
 import { createIdempotencyService, type IdempotencyService } from './access/access.idempotency.js';
 import { createTwoFactorService, type TwoFactorService } from './access/access.twofactor.js';
@@ -81,7 +86,9 @@ export interface Services {
 
 /** Accounts and their two-factor sign-in; the CLI builds these alone. */
 export function createAccessServices(
-  parts: Pick<ServiceParts, 'db' | 'clock' | 'siteName' | 'twoFactorKey'>,
+  parts: Pick<ServiceParts, 'db' | 'clock' | 'siteName' | 'twoFactorKey'> & {
+    readonly endStreams?: EndStreams;
+  },
 ): { accounts: AccountService; twoFactor: TwoFactorService } {
   const { db, clock } = parts;
   const store = createTwoFactorRepository();
@@ -97,6 +104,7 @@ export function createAccessServices(
     ...(parts.siteName !== undefined && { siteName: parts.siteName }),
     signer: createSigner(() => store.signInKey(db)),
     twoFactor,
+    ...(parts.endStreams && { endStreams: parts.endStreams }),
   });
   return { accounts, twoFactor };
 }
@@ -139,7 +147,8 @@ export function createServices(parts: ServiceParts): Services {
   });
   return {
     tokens: createTokenService(base),
-    ...createAccessServices(parts),
+    // Signing out, a role change or disabling ends that person's live-desk streams on every node.
+    ...createAccessServices({ ...parts, endStreams: (target) => endStaffStreams(bus, target) }),
     audit: createAuditService(base),
     idempotency: createIdempotencyService(base),
     settings,

@@ -35,13 +35,22 @@ export interface SessionInfo {
   readonly mustSetUpTwoFactor: boolean;
 }
 
+/**
+ * Ends the open staff streams (the live desk) of a session or of an account, on every node. The
+ * account service calls it after sign-out, a role change and disabling; so should any other
+ * code that ends sessions.
+ */
+export type EndStreams = (target: { userId?: number; sessionHash?: string }) => Promise<void>;
+
 export function createAccountService({
   db,
   clock,
   siteName,
   signer,
   twoFactor,
+  endStreams = () => Promise.resolve(),
 }: BaseDeps & {
+  readonly endStreams?: EndStreams;
   readonly siteName?: string;
   readonly signer: Signer;
   readonly twoFactor: Pick<TwoFactorService, 'withCode' | 'enabled' | 'requiredFor'>;
@@ -153,6 +162,7 @@ export function createAccountService({
           now,
         );
       });
+      await endStreams({ userId });
     },
 
     async setDisabled(actor: Actor, userId: number, disabled: boolean): Promise<void> {
@@ -172,6 +182,7 @@ export function createAccountService({
           now,
         );
       });
+      if (disabled) await endStreams({ userId });
     },
 
     loginForm: signIn.loginForm,
@@ -224,6 +235,7 @@ export function createAccountService({
           now,
         );
       });
+      await endStreams({ sessionHash: session.idHash });
     },
 
     /** The setup form: the first admin (only while no account exists), signed in at once. */

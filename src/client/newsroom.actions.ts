@@ -56,7 +56,9 @@ export function bindDeskActions(composer: Composer): void {
       const { action } = button.dataset;
       const response = await runAction(composer, action, id, isPublished, item.dataset.version);
       if (!response) return;
-      if (response.ok) location.reload();
+      // The desk changes in place (newsroom.live.ts), never by reload.
+      if (response.ok)
+        document.dispatchEvent(new CustomEvent('ajil:desk-changed', { detail: { id } }));
       else if (response.status === 412 || response.status === 400)
         showRefusal(composer, await readProblem(response, composer.page.locale));
       else say(composer, composer.text.failed);

@@ -91,7 +91,8 @@ export async function sendDraft(composer: Composer): Promise<void> {
     clearRefusal(composer);
     sayTone(composer, 'saved', composer.canPublish ? text.published : text.submitted);
     resetComposer(composer);
-    location.reload();
+    // The desk changes in place (newsroom.live.ts), never by reload.
+    document.dispatchEvent(new CustomEvent('ajil:desk-changed', { detail: {} }));
   } catch {
     // No network: it waits here, on this device, and goes (with the same key) when it is back.
     composer.state.sendOnline = true;

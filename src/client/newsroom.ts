@@ -16,6 +16,8 @@ import { bindPreview } from './newsroom.preview.js';
 import { startProofing } from './newsroom.proof.js';
 import { bindSending } from './newsroom.send.js';
 import { bindSources } from './newsroom.sources.js';
+import { startLiveDesk } from './newsroom.live.js';
+import { startModerationDesk } from './newsroom.moderation.js';
 
 function startComposer(): void {
   const composer = findComposer(readDeskPage(), noteChange);
@@ -35,3 +37,5 @@ function startComposer(): void {
 
 startComposer();
 startProofing();
+startLiveDesk();
+startModerationDesk();

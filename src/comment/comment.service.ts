@@ -10,11 +10,13 @@ import { audit } from '../access/access.audit.js';
 import { type Liveblog } from '../liveblog/liveblog.types.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import { recordEvents, ringAfterCommit } from '../realtime/realtime.record.js';
+import { recordDeskEvents, ringDesk } from '../realtime/realtime.staff.record.js';
+import { createCommentQueueRepository } from './comment.queue.repository.js';
 import { normalise } from '../search/search.analyser.js';
 import { createCommentRepository } from './comment.repository.js';
 import type { Comment, CommentStatus } from './comment.types.js';
 import { renderCommentHtml, type CommentsModel } from './comment.view.js';
-import { isUniqueViolation } from '../storage/storage.database.js';
+import { isUniqueViolation, type Db } from '../storage/storage.database.js';
 import {
   FORM_TOKEN_TTL_MS,
   checkCommentLimits,
@@ -75,7 +77,35 @@ export function createCommentService({
   pageChanged,
 }: CommentServiceDeps) {
   const comments = createCommentRepository();
+  const queueRows = createCommentQueueRepository();
   const liveblogs = createLiveblogRepository();
+
+  /** The moderation desk's event: the queue of a page changed (staff only, never readers). */
+  async function queueChanged(
+    trx: Db,
+    liveblog: Pick<Liveblog, 'id' | 'slug'>,
+    change: { change: 'held'; commentId: number } | { change: 'moderated'; commentIds: number[] },
+    by: Pick<Actor, 'id' | 'name'>,
+    now: Date,
+  ): Promise<number | undefined> {
+    const counts = await queueRows.pendingCounts(trx, liveblog.id);
+    return recordDeskEvents(
+      trx,
+      [
+        {
+          type: 'comments.queue',
+          liveblogId: liveblog.id,
+          slug: liveblog.slug,
+          audience: 'moderation',
+          by: { id: by.id, name: by.name },
+          ...change,
+          pending: counts.page,
+          pendingAll: counts.all,
+        },
+      ],
+      now,
+    );
+  }
 
   async function key(kind: string, value: string): Promise<string> {
     const secret = await comments.secret(db);
@@ -194,7 +224,17 @@ export function createCommentService({
           },
           now,
         );
-        if (status !== 'approved') return { comment, after: undefined };
+        if (status === 'pending') {
+          const deskId = await queueChanged(
+            trx,
+            liveblog,
+            { change: 'held', commentId: comment.id },
+            { id: null, name: '' },
+            now,
+          );
+          return { comment, after: undefined, deskId };
+        }
+        if (status !== 'approved') return { comment, after: undefined, deskId: undefined };
         const count = await comments.countApproved(trx, liveblog.id);
         const after = await recordEvents(
           trx,
@@ -212,8 +252,9 @@ export function createCommentService({
           ],
           now,
         );
-        return { comment, after };
+        return { comment, after, deskId: undefined };
       });
+      await ringDesk(bus, result.deskId);
       if (result.after) {
         await ringAfterCommit(bus, result.after);
         pageChanged?.({ liveblogId: liveblog.id, slug: liveblog.slug, updateIds: [] });
@@ -273,7 +314,7 @@ export function createCommentService({
         const liveblog = await liveblogs.findById(db, liveblogId);
         if (!liveblog) continue;
         const style = await dateStyleOf(liveblog);
-        const after = await db.transaction().execute(async (trx) => {
+        const done = await db.transaction().execute(async (trx) => {
           for (const comment of group) {
             await comments.setStatus(trx, comment.id, status, actor.name, now);
             await audit(
@@ -314,8 +355,20 @@ export function createCommentService({
                     data: () => ({ id: comment.id, count }),
                   },
             );
-          return drafts.length > 0 ? recordEvents(trx, liveblogId, drafts, now) : undefined;
+          const page =
+            drafts.length > 0 ? await recordEvents(trx, liveblogId, drafts, now) : undefined;
+          const ids = group.map((comment) => comment.id);
+          const deskId = await queueChanged(
+            trx,
+            liveblog,
+            { change: 'moderated', commentIds: ids },
+            actor,
+            now,
+          );
+          return { page, deskId };
         });
+        await ringDesk(bus, done.deskId);
+        const after = done.page;
         if (after) {
           await ringAfterCommit(bus, after);
           pageChanged?.({ liveblogId, slug: liveblog.slug, updateIds: [] });
@@ -324,8 +377,12 @@ export function createCommentService({
       return targets.length;
     },
 
-    /** Blocks the author of a comment (by its address key and cookie key): later comments are held. */
-    async blockAuthor(actor: Actor, commentId: number): Promise<void> {
+    /**
+     * Blocks the author of a comment (by its address key and cookie key): their later comments
+     * are held (reason `blocked`), and this one, with every other comment of theirs still held,
+     * is rejected. Answers how many were rejected.
+     */
+    async blockAuthor(actor: Actor, commentId: number): Promise<number> {
       assertCan(actor, 'comment.moderate');
       const [comment] = await comments.byIds(db, [commentId]);
       if (!comment) throw errors.notFound({ ar: 'التعليق', en: 'The comment' });
@@ -340,6 +397,16 @@ export function createCommentService({
           now,
         );
       });
+      const keys = [comment.addressKey, ...(comment.cookieKey ? [comment.cookieKey] : [])];
+      const held = await queueRows.pendingByAuthor(db, keys);
+      const ids = comment.status === 'approved' ? [...held, comment.id] : held;
+      return this.moderate(actor, ids, 'reject');
+    },
+
+    /** Rows of the moderation desk with their page and context (by id, for the live queue). */
+    async moderationRows(actor: Actor, ids: readonly number[]) {
+      assertCan(actor, 'comment.moderate');
+      return queueRows.rows(db, { ids, limit: 200 });
     },
 
     async words(actor: Actor): Promise<string[]> {
@@ -383,8 +450,8 @@ export function createCommentService({
     async moderationDesk(actor: Actor) {
       assertCan(actor, 'comment.moderate');
       const [queue, approved, words] = await Promise.all([
-        comments.queue(db, 200),
-        comments.queue(db, 100, 'approved'),
+        queueRows.rows(db, { status: 'pending', limit: 200 }),
+        queueRows.rows(db, { status: 'approved', limit: 100 }),
         comments.words(db),
       ]);
       return { queue, approved, words };

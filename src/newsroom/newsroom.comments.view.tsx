@@ -3,14 +3,118 @@
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { nm } from './newsroom.messages.js';
 import { CsrfField } from './newsroom.fields.view.js';
+import { formatUpdateTime, plural } from '../lib/time.format.js';
+import { lm } from './newsroom.live.messages.js';
 
 export interface QueuedComment {
   readonly id: number;
   readonly slug: string;
+  readonly pageHeadline: string;
+  readonly timeZone: string;
   readonly name: string;
   readonly text: string;
   readonly heldReason: string | null;
   readonly createdAt: Date;
+  readonly contextUpdate: { readonly id: number; readonly headline: string | null } | null;
+}
+
+/** Where a comment belongs: its page (a link) and the update that was newest when it came. */
+function CommentContext({ locale, comment }: { locale: UiLocale; comment: QueuedComment }) {
+  const l = lm(locale);
+  const context = comment.contextUpdate;
+  return (
+    <span class="mod-context">
+      {l.page}:{' '}
+      <a href={`/live/${comment.slug}#comments`} target="_blank" rel="noopener">
+        <bdi dir="auto">{comment.pageHeadline}</bdi>
+      </a>
+      {' · '}
+      {context ? (
+        <>
+          {l.underUpdate}:{' '}
+          <a href={`/live/${comment.slug}/updates/${context.id}`} target="_blank" rel="noopener">
+            <bdi dir="auto">{context.headline ?? `#${context.id}`}</bdi>
+          </a>
+        </>
+      ) : (
+        l.noUpdateYet
+      )}
+    </span>
+  );
+}
+
+/** The time in the page's own zone, named (e.g. Asia/Muscat). */
+function CommentTime({ locale, comment }: { locale: UiLocale; comment: QueuedComment }) {
+  return (
+    <time dateTime={comment.createdAt.toISOString()} title={comment.timeZone}>
+      {formatUpdateTime(comment.createdAt, comment.timeZone, locale)}{' '}
+      <span class="mod-zone" dir="ltr">
+        {comment.timeZone}
+      </span>
+    </time>
+  );
+}
+
+/** One held comment; also the live queue's fragment (GET /newsroom/comments/rows). */
+export function HeldRow({ locale, comment }: { locale: UiLocale; comment: QueuedComment }) {
+  const m = nm(locale);
+  return (
+    <li class="desk-item mod-item" data-comment-id={comment.id} tabIndex={-1}>
+      <label class="desk-item-meta">
+        <SelectBox locale={locale} comment={comment} />
+        <bdi dir="auto">{comment.name}</bdi> · <CommentTime locale={locale} comment={comment} />
+        {comment.heldReason
+          ? ` · ${m.heldBecause}: ${m.reasons[comment.heldReason] ?? comment.heldReason}`
+          : ''}
+      </label>
+      <CommentContext locale={locale} comment={comment} />
+      <p class="desk-item-text" dir="auto">
+        {comment.text}
+      </p>
+      <div class="desk-item-actions">
+        <button type="button" data-verdict="approve" class="primary" hidden>
+          {m.approve} <kbd>a</kbd>
+        </button>
+        <button type="button" data-verdict="reject" hidden>
+          {m.reject} <kbd>r</kbd>
+        </button>
+        <button type="button" data-verdict="spam" hidden>
+          {m.spam} <kbd>s</kbd>
+        </button>
+        <button
+          type="submit"
+          name="block"
+          value={String(comment.id)}
+          class="danger"
+          data-verdict="block"
+          title={lm(locale).blockHint}
+        >
+          {m.blockAuthor} <kbd>b</kbd>
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function ShortcutHelp({ locale }: { locale: UiLocale }) {
+  const l = lm(locale);
+  return (
+    <details class="mod-shortcuts" id="mod-shortcuts">
+      <summary>
+        {l.shortcuts} <kbd>?</kbd>
+      </summary>
+      <dl>
+        {l.shortcutList.map(([keys, what]) => (
+          <div key={keys}>
+            <dt dir="ltr">
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
 }
 
 type Verdict = 'approve' | 'reject' | 'spam';
@@ -52,32 +156,27 @@ function HeldQueue(props: {
 }) {
   const { locale, queue } = props;
   const m = nm(locale);
+  const l = lm(locale);
   return (
-    <form method="post" action="/newsroom/comments/moderate" class="panel">
+    <form method="post" action="/newsroom/comments/moderate" class="panel" id="moderation">
       <CsrfField token={props.csrfToken} />
-      {queue.length === 0 ? <p>{m.noComments}</p> : null}
-      <ul class="desk-list">
+      <p class="mod-count" id="mod-count" role="status">
+        {plural(locale, queue.length, l.held)}
+      </p>
+      <ShortcutHelp locale={locale} />
+      <p class="hint">{l.timesIn}</p>
+      <p class="mod-empty" hidden={queue.length > 0}>
+        {m.noComments}
+      </p>
+      <label class="mod-select-all">
+        <input type="checkbox" id="mod-select-all" /> {l.selectAll} <kbd>Shift+A</kbd>
+      </label>
+      <ul class="desk-list" id="mod-queue">
         {queue.map((comment) => (
-          <li key={comment.id} class="desk-item" data-comment-id={comment.id}>
-            <label class="desk-item-meta">
-              <SelectBox locale={locale} comment={comment} />
-              <bdi dir="auto">{comment.name}</bdi> · <span dir="ltr">{comment.slug}</span> ·{' '}
-              <time dateTime={comment.createdAt.toISOString()}>
-                {comment.createdAt.toISOString().slice(0, 16).replace('T', ' ')}
-              </time>
-              {comment.heldReason
-                ? ` · ${m.heldBecause}: ${m.reasons[comment.heldReason] ?? comment.heldReason}`
-                : ''}
-            </label>
-            <p class="desk-item-text" dir="auto">
-              {comment.text}
-            </p>
-            <button type="submit" name="block" value={String(comment.id)} class="danger">
-              {m.blockAuthor}
-            </button>
-          </li>
+          <HeldRow key={comment.id} locale={locale} comment={comment} />
         ))}
       </ul>
+      <p class="mod-undo" id="mod-undo" role="status" aria-live="polite" />
       <VerdictButtons locale={locale} verdicts={['approve', 'reject', 'spam']} />
     </form>
   );
@@ -99,8 +198,10 @@ function Approved(props: {
             <li key={comment.id} class="desk-item" data-comment-id={comment.id}>
               <label class="desk-item-meta">
                 <SelectBox locale={locale} comment={comment} />
-                <bdi dir="auto">{comment.name}</bdi> · <span dir="ltr">{comment.slug}</span>
+                <bdi dir="auto">{comment.name}</bdi> ·{' '}
+                <CommentTime locale={locale} comment={comment} />
               </label>
+              <CommentContext locale={locale} comment={comment} />
               <p class="desk-item-text" dir="auto">
                 {comment.text}
               </p>
@@ -164,7 +265,7 @@ export function ModerationPage({
 }) {
   return (
     <>
-      <h1>{nm(locale).moderation}</h1>
+      <h1 data-moderation-desk>{nm(locale).moderation}</h1>
       <HeldQueue locale={locale} queue={queue} csrfToken={csrfToken} />
       <Approved locale={locale} approved={approved} csrfToken={csrfToken} />
       <Words locale={locale} words={words} csrfToken={csrfToken} />

@@ -25,6 +25,8 @@ import { usersRoutes } from './newsroom.users.routes.js';
 import { auditRoutes } from './newsroom.audit.routes.js';
 import { settingsRoutes } from './newsroom.settings.routes.js';
 import { commentsRoutes } from './newsroom.comments.routes.js';
+import { liveDeskRoutes } from './newsroom.live.routes.js';
+import type { StaffHub } from '../realtime/realtime.staff.hub.js';
 import { ACCOUNT_PATH, OPEN_DURING_SET_UP, accountRoutes } from './newsroom.account.routes.js';
 import type { WireService } from '../wire/wire.service.js';
 import { wireDeskRoutes } from '../wire/wire.desk.routes.js';
@@ -42,6 +44,8 @@ export interface NewsroomOptions {
   readonly identify: Identify;
   /** How many readers have a page open now. */
   readonly readersOf: (liveblogId: number) => number;
+  /** The staff stream's hub (the live desk). */
+  readonly staff: Pick<StaffHub, 'join' | 'open'>;
   readonly publicUrl: string;
   readonly siteName: string;
   /** Whether the session cookie is marked Secure (the site is served over https). */
@@ -95,4 +99,5 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   await app.register(settingsRoutes, { pages, settings: options.settings });
   await app.register(commentsRoutes, { pages, comments: options.comments });
   await app.register(wireDeskRoutes, { pages, wire: options.wire });
+  await app.register(liveDeskRoutes, { pages, staff: options.staff, liveblogs, updates });
 };

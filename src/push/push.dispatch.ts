@@ -2,7 +2,7 @@
 // S") asks the service to deliver page N, and a sweep every few seconds catches pages whose ring
 // was lost. Which node sends is settled in the database (the cursor claim), so every node may run
 // this; it never runs inside a publish, so a slow push service cannot hold one up.
-import type { Bus } from '../realtime/realtime.bus.js';
+import { isPageRing, type Bus } from '../realtime/realtime.bus.js';
 import type { PushService } from './push.service.js';
 
 export function startPushSender(
@@ -30,7 +30,7 @@ export function startPushSender(
   }
 
   const unsubscribe = bus.subscribe((message) => {
-    deliver(message.liveblogId);
+    if (isPageRing(message)) deliver(message.liveblogId);
   });
   const timer = setInterval(() => {
     if (busy.has('sweep')) return;

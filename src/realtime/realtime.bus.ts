@@ -2,10 +2,23 @@
 // "page N has events up to seq S"; hubs always read the events from the database,
 // so a lost or duplicated ring never loses or duplicates an update.
 import { EventEmitter } from 'node:events';
+import { parseStaffNote, type StaffNote } from './realtime.staff-note.js';
 
-export interface BusMessage {
+/** "Page N has events up to seq S." */
+export interface PageRing {
   readonly liveblogId: number;
   readonly seq: number;
+}
+
+/** The staff stream's notes (desk events up to an id, presence, ending streams). */
+export interface StaffRing {
+  readonly staff: StaffNote;
+}
+
+export type BusMessage = PageRing | StaffRing;
+
+export function isPageRing(message: BusMessage): message is PageRing {
+  return 'liveblogId' in message;
 }
 
 export type BusHandler = (message: BusMessage) => void;
@@ -43,6 +56,10 @@ export function parseBusMessage(raw: string): BusMessage | undefined {
   try {
     const value = JSON.parse(raw) as unknown;
     if (typeof value !== 'object' || value === null) return undefined;
+    if ('staff' in value) {
+      const staff = parseStaffNote(value.staff);
+      return staff ? { staff } : undefined;
+    }
     const { liveblogId, seq } = value as Record<string, unknown>;
     if (!Number.isSafeInteger(liveblogId) || !Number.isSafeInteger(seq)) return undefined;
     return { liveblogId: liveblogId as number, seq: seq as number };

@@ -3,7 +3,7 @@
 // reader. Replays after a reconnect come from the events table, never from memory.
 import type { Socket } from 'node:net';
 import type { Db } from '../storage/storage.database.js';
-import type { Bus, BusMessage } from './realtime.bus.js';
+import { isPageRing, type Bus, type BusMessage, type PageRing } from './realtime.bus.js';
 import { createEventRepository, type LiveEvent } from './realtime.repository.js';
 
 export interface HubOptions {
@@ -138,14 +138,16 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     }
   }
 
-  function ring(message: BusMessage): void {
+  function ring(message: PageRing): void {
     const channel = channels.get(message.liveblogId);
     if (!channel || message.seq <= channel.lastSent) return;
     channel.wanted = Math.max(channel.wanted, message.seq);
     pump(channel).catch(onError);
   }
 
-  const unsubscribe = bus.subscribe(ring);
+  const unsubscribe = bus.subscribe((message: BusMessage) => {
+    if (isPageRing(message)) ring(message);
+  });
 
   const sweep = setInterval(() => {
     for (const channel of channels.values()) {

@@ -3,6 +3,7 @@
 import type { Db } from '../storage/storage.database.js';
 import type { Bus } from './realtime.bus.js';
 import { createEventRepository, type EventType, type PageSeq } from './realtime.repository.js';
+import { recordDeskEvents, ringDesk, type DeskEventDraft } from './realtime.staff.record.js';
 
 export type { PageSeq } from './realtime.repository.js';
 
@@ -57,6 +58,8 @@ export interface EventedWork<T> {
   readonly liveblogId: number;
   /** Recorded after the work, in the same transaction; none means nothing to ring. */
   readonly events: readonly EventDraft[];
+  /** Staff-only events (the live desk), recorded after the readers' ones; never sent to readers. */
+  readonly desk?: readonly DeskEventDraft[];
 }
 
 /**
@@ -70,10 +73,13 @@ export async function commitWithEvents<T>(
   work: (trx: Db) => Promise<EventedWork<T>>,
 ): Promise<{ result: T; page: PageSeq | undefined }> {
   const done = await db.transaction().execute(async (trx) => {
-    const { result, liveblogId, events: drafts } = await work(trx);
+    const { result, liveblogId, events: drafts, desk = [] } = await work(trx);
     const page = drafts.length > 0 ? await recordEvents(trx, liveblogId, drafts, now) : undefined;
-    return { result, page };
+    // Last: the desk's sequence row is the one lock every writer shares, held only to the commit.
+    const deskId = await recordDeskEvents(trx, desk, now);
+    return { result, page, deskId };
   });
   if (done.page) await ringAfterCommit(bus, done.page);
-  return done;
+  await ringDesk(bus, done.deskId);
+  return { result: done.result, page: done.page };
 }

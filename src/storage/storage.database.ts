@@ -33,6 +33,7 @@ import { summaryMigration } from './migrations/2026-12-02-0016-summary.js';
 import { bylinesMigration } from './migrations/2026-12-02-0021-bylines.js';
 import { pushMigration } from './migrations/2026-12-02-0019-push.js';
 import { updateTranslationsMigration } from './migrations/2026-12-02-0020-update-translations.js';
+import { deskEventsMigration } from './migrations/2026-12-02-0022-desk-events.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -143,6 +144,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-02-0021-bylines': bylinesMigration(),
     '2026-12-02-0019-push': pushMigration(engine),
     '2026-12-02-0020-update-translations': updateTranslationsMigration(),
+    '2026-12-02-0022-desk-events': deskEventsMigration(),
   };
 }
 

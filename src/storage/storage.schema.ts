@@ -81,6 +81,23 @@ export interface EventTable {
   createdAt: string;
 }
 
+/** One row: the newest desk event's number (bumped in the writing transaction). */
+export interface DeskSequenceTable {
+  id: number;
+  lastId: number;
+}
+
+/** A staff-only event (the live desk); never sent to readers. */
+export interface DeskEventTable {
+  id: number;
+  /** The live page it concerns; null for a site-wide event. */
+  liveblogId: number | null;
+  type: string;
+  /** JSON, exactly as sent to the desk in the SSE `data:` field. */
+  payload: string;
+  createdAt: string;
+}
+
 export interface ApiTokenTable {
   id: Generated<number>;
   name: string;
@@ -353,6 +370,8 @@ export interface Database {
   explainerSections: ExplainerSectionTable;
   updates: UpdateTable;
   events: EventTable;
+  deskSequence: DeskSequenceTable;
+  deskEvents: DeskEventTable;
   apiTokens: ApiTokenTable;
 }
 

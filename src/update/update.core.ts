@@ -8,6 +8,7 @@ import { audit, type AuditEntry } from '../access/access.audit.js';
 import type { Db } from '../storage/storage.database.js';
 import type { Bus } from '../realtime/realtime.bus.js';
 import { commitWithEvents, withSeq, type EventDraft } from '../realtime/realtime.record.js';
+import { deskEventOfAudit } from '../realtime/realtime.staff.record.js';
 import type { MediaResolver } from '../media/media.resolver.js';
 import type { DateStyle } from '../lib/time.format.js';
 import type { PageChanged } from '../platform/platform.cache.js';
@@ -116,10 +117,15 @@ export function createUpdateCore(deps: UpdateServiceDeps) {
         const { action, note = null } = spec.revision;
         await updates.recordRevision(trx, update, who(spec.actor), action, note, now);
       }
-      if (spec.audit) await audit(trx, spec.actor, spec.audit(update), now);
+      const entry = spec.audit?.(update);
+      if (entry) await audit(trx, spec.actor, entry, now);
       const events = spec.events && context ? await spec.events(trx, update, now, context) : [];
       touched = events;
-      return { result: update, liveblogId: spec.liveblog.id, events };
+      // Every audited change is also a desk event for the staff's live desk.
+      const desk = entry
+        ? deskEventOfAudit(entry.action, spec.actor, spec.liveblog, update)
+        : undefined;
+      return { result: update, liveblogId: spec.liveblog.id, events, desk: desk ? [desk] : [] };
     });
     if (page) {
       const updateIds = touched.flatMap((event) =>

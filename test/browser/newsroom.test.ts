@@ -14,6 +14,16 @@ import { loadConfig, type AppConfig } from '../../src/platform/platform.config.j
 import type { Role } from '../../src/access/access.policy.js';
 import { launchBrowser } from './browser.js';
 
+/** The desk's send went through (the desk changes in place now; nothing reloads). */
+const sent = (page: Page) =>
+  page.waitForResponse(
+    (r) =>
+      /\/(drafts\/\d+\/(publish|submit)|updates\/\d+)$/.test(new URL(r.url()).pathname) &&
+      r.request().method() !== 'GET' &&
+      r.ok(),
+    { timeout: 30_000 },
+  );
+
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -111,7 +121,7 @@ describe('the newsroom in a real browser', () => {
     await page.click('[data-command="link"]');
     await page.click('[data-source-name="رويترز"]');
     await page.click('#composer-body');
-    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Control+Enter')]);
+    await Promise.all([sent(page), page.keyboard.press('Control+Enter')]);
 
     const article = reader.locator('#updates > article').first();
     await article.waitFor({ state: 'visible', timeout: 5_000 });
@@ -133,7 +143,7 @@ describe('the newsroom in a real browser', () => {
       () => (document.getElementById('composer-headline') as HTMLInputElement).value !== '',
     );
     await page.fill('#composer-headline', 'وصول الوفدين الإيراني والأمريكي');
-    await Promise.all([page.waitForEvent('load'), page.click('#composer-send')]);
+    await Promise.all([sent(page), page.click('#composer-send')]);
     await reader
       .locator('.update-headline', { hasText: 'وصول الوفدين الإيراني والأمريكي' })
       .waitFor({ timeout: 5_000 });
@@ -166,7 +176,7 @@ describe('the newsroom in a real browser', () => {
       .waitFor({ timeout: 10_000 });
 
     await page.click('#composer-body');
-    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Control+Enter')]);
+    await Promise.all([sent(page), page.keyboard.press('Control+Enter')]);
     await page.locator('#queue [data-status="submitted"]').waitFor();
 
     const reader = await (await browser.newContext()).newPage();
@@ -176,7 +186,7 @@ describe('the newsroom in a real browser', () => {
     const editor = await signedIn('editor@desk.test');
     await editor.page.goto(`${base}/newsroom/liveblogs/muscat`);
     await Promise.all([
-      editor.page.waitForEvent('load'),
+      sent(editor.page),
       editor.page.click('#queue [data-status="submitted"] [data-action="publish-draft"]'),
     ]);
     await reader
@@ -217,7 +227,7 @@ describe('the newsroom in a real browser', () => {
     await reader.goto(`${base}/live/muscat`);
     await reader.waitForFunction(() => document.body.dataset.liveState === 'stream');
     await page.click('#composer-body');
-    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Control+Enter')]);
+    await Promise.all([sent(page), page.keyboard.press('Control+Enter')]);
     const picture = reader.locator('#updates article .update-photo img[alt="الوزيران في القاعة"]');
     await picture.waitFor({ timeout: 5_000 });
     expect(
