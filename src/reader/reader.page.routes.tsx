@@ -11,6 +11,7 @@ import { HtmlOut, type ReaderPages } from './reader.pages.js';
 import { FrontPage } from './reader.view.js';
 import type { CachePolicy } from '../platform/platform.cache.js';
 import { VERIFICATION_STATES } from '../update/update.types.js';
+import { SHARE_TARGETS, shareTargetUrl, updateUrlPath } from '../update/update.view.js';
 import { cacheForReaders, liveblogKeys, listKeys, updateKeys } from './reader.cache.js';
 
 export interface LivePageRoutesOptions {
@@ -93,6 +94,29 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
       const { model, update } = await reader.permalink(request.params.slug, request.params.id);
       cacheForReaders(request, reply, cache, updateKeys(model.liveblog.id, update.id));
       return reply.type('text/html; charset=utf-8').send(pages.livePage(request, model, update));
+    },
+  );
+
+  // A share link of an update (update.view.tsx ShareMenu): redirects to the platform with the
+  // update's title and address, so the page itself carries only this short path.
+  app.get(
+    '/live/:slug/updates/:id/share/:target',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({
+          slug: Slug,
+          id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+          target: Type.Enum([...SHARE_TARGETS]),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { slug, id, target } = request.params;
+      const { model, update } = await reader.permalink(slug, id);
+      cacheForReaders(request, reply, cache, updateKeys(model.liveblog.id, update.id));
+      const url = `${model.context.publicUrl}${updateUrlPath(slug, update.id)}`;
+      return reply.redirect(shareTargetUrl(target, update, url), 302);
     },
   );
 

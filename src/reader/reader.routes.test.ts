@@ -199,9 +199,21 @@ describe('a shared permalink', () => {
       expect(res.body).toContain(
         `<meta property="og:url" content="http://localhost:3000/live/share/updates/${oldest}"/>`,
       );
+      // Share links are short addresses of ours that redirect to the platform.
+      expect(res.body).toContain(`href="/live/share/updates/${oldest}/share/telegram"`);
+      expect(res.body).not.toContain('https://wa.me/');
       const shareUrl = encodeURIComponent(`http://localhost:3000/live/share/updates/${oldest}`);
-      expect(res.body).toContain(`https://t.me/share/url?url=${shareUrl}`);
-      expect(res.body).toContain('https://wa.me/?text=');
+      const telegram = await t.app.inject(`/live/share/updates/${oldest}/share/telegram`);
+      expect(telegram.statusCode).toBe(302);
+      expect(telegram.headers.location).toBe(
+        `https://t.me/share/url?url=${shareUrl}&text=${encodeURIComponent('الخبر رقم 1')}`,
+      );
+      const whatsapp = await t.app.inject(`/live/share/updates/${oldest}/share/whatsapp`);
+      expect(whatsapp.headers.location).toBe(
+        `https://wa.me/?text=${encodeURIComponent(`الخبر رقم 1 http://localhost:3000/live/share/updates/${oldest}`)}`,
+      );
+      const unknown = await t.app.inject(`/live/share/updates/${oldest}/share/myspace`);
+      expect(unknown.statusCode).toBe(400);
     } finally {
       await t.close();
     }

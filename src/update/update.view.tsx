@@ -364,31 +364,59 @@ function TranslationLink({ update, context }: { update: PublishedUpdate; context
   );
 }
 
+/** Where a reader may share an update; each is a short address of ours that redirects there. */
+export const SHARE_TARGETS = ['whatsapp', 'telegram', 'x', 'facebook', 'email'] as const;
+export type ShareTarget = (typeof SHARE_TARGETS)[number];
+
+/** The platform's own share address for an update, built from its absolute `url`. */
+export function shareTargetUrl(target: ShareTarget, update: PublishedUpdate, url: string): string {
+  const title = update.headline ?? firstWords(update);
+  const e = encodeURIComponent;
+  const text = e(`${title} ${url}`);
+  switch (target) {
+    case 'whatsapp':
+      return `https://wa.me/?text=${text}`;
+    case 'telegram':
+      return `https://t.me/share/url?url=${e(url)}&text=${e(title)}`;
+    case 'x':
+      return `https://x.com/intent/post?text=${e(title)}&url=${e(url)}`;
+    case 'facebook':
+      return `https://www.facebook.com/sharer/sharer.php?u=${e(url)}`;
+    case 'email':
+      return `mailto:?subject=${e(title)}&body=${text}`;
+  }
+}
+
 /**
- * Sharing one update: plain links to each platform (nothing is requested from them until the
- * reader clicks), the Web Share API and copy-link where the browser has them (src/client/live.ts).
+ * Sharing one update: plain links (nothing is requested from a platform until the reader
+ * clicks), each to `…/updates/:id/share/<target>`, which redirects to the platform with the
+ * update's title and address. The page carries a few bytes per link instead of the title and
+ * address percent-encoded five times over. The Web Share API and copy-link where the browser has
+ * them (src/client/live.sharing.ts).
  */
 function ShareMenu({ update, context }: { update: PublishedUpdate; context: UpdateContext }) {
   const m = t(context.locale);
-  const url = `${context.publicUrl}${updateUrlPath(context.slug, update.id)}`;
-  const title = update.headline ?? firstWords(update);
-  const text = `${title} ${url}`;
-  const e = encodeURIComponent;
-  const targets: [string, string][] = [
-    [m.shareWhatsApp, `https://wa.me/?text=${e(text)}`],
-    [m.shareTelegram, `https://t.me/share/url?url=${e(url)}&text=${e(title)}`],
-    [m.shareX, `https://x.com/intent/post?text=${e(title)}&url=${e(url)}`],
-    [m.shareFacebook, `https://www.facebook.com/sharer/sharer.php?u=${e(url)}`],
-    [m.shareEmail, `mailto:?subject=${e(title)}&body=${e(text)}`],
-  ];
+  const path = updateUrlPath(context.slug, update.id);
+  const url = `${context.publicUrl}${path}`;
+  const labels: Record<ShareTarget, string> = {
+    whatsapp: m.shareWhatsApp,
+    telegram: m.shareTelegram,
+    x: m.shareX,
+    facebook: m.shareFacebook,
+    email: m.shareEmail,
+  };
   return (
-    <details class="share" data-share-url={url} data-share-title={title}>
+    <details
+      class="share"
+      data-share-url={url}
+      data-share-title={update.headline ?? firstWords(update)}
+    >
       <summary>{m.share}</summary>
       <ul class="share-menu">
-        {targets.map(([label, href]) => (
-          <li key={label}>
-            <a href={href} rel="noopener noreferrer" target="_blank">
-              {label}
+        {SHARE_TARGETS.map((target) => (
+          <li key={target}>
+            <a href={`${path}/share/${target}`} rel="noopener noreferrer nofollow" target="_blank">
+              {labels[target]}
             </a>
           </li>
         ))}
