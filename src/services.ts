@@ -15,6 +15,7 @@ import { createTwoFactorService, type TwoFactorService } from './access/access.t
 import { createTwoFactorRepository } from './access/access.twofactor.repository.js';
 import { createSecretBox } from './access/access.secrets.js';
 import { createSigner } from './access/access.signing.js';
+import { createResetLinkService, type ResetLinkService } from './access/access.reset.js';
 import { createSettingsService, type SettingsService } from './settings/settings.service.js';
 import { createMediaResolver } from './media/media.resolver.js';
 import { createPhotoService, type PhotoService } from './media/media.photos.js';
@@ -53,6 +54,7 @@ export interface Services {
   readonly tokens: TokenService;
   readonly accounts: AccountService;
   readonly twoFactor: TwoFactorService;
+  readonly resetLinks: ResetLinkService;
   readonly audit: AuditService;
   readonly idempotency: IdempotencyService;
   readonly settings: SettingsService;
@@ -69,7 +71,7 @@ export interface Services {
 /** Accounts and their two-factor sign-in; the CLI builds these alone. */
 export function createAccessServices(
   parts: Pick<ServiceParts, 'db' | 'clock' | 'siteName' | 'twoFactorKey'>,
-): { accounts: AccountService; twoFactor: TwoFactorService } {
+): { accounts: AccountService; twoFactor: TwoFactorService; resetLinks: ResetLinkService } {
   const { db, clock } = parts;
   const store = createTwoFactorRepository();
   const twoFactor = createTwoFactorService({
@@ -85,7 +87,12 @@ export function createAccessServices(
     signer: createSigner(() => store.signInKey(db)),
     twoFactor,
   });
-  return { accounts, twoFactor };
+  const resetLinks = createResetLinkService({
+    db,
+    clock,
+    ...(parts.siteName !== undefined && { siteName: parts.siteName }),
+  });
+  return { accounts, twoFactor, resetLinks };
 }
 
 export function createServices(parts: ServiceParts): Services {

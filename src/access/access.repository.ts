@@ -10,6 +10,8 @@ export interface ApiToken {
   readonly createdAt: Date;
   readonly lastUsedAt: Date | null;
   readonly revokedAt: Date | null;
+  /** The person the token acts for, or null (a desk's or the operator's). */
+  readonly ownerUserId: number | null;
 }
 
 function tokenFromRow(row: ApiTokenRow): ApiToken {
@@ -20,6 +22,7 @@ function tokenFromRow(row: ApiTokenRow): ApiToken {
     createdAt: new Date(row.createdAt),
     lastUsedAt: row.lastUsedAt === null ? null : new Date(row.lastUsedAt),
     revokedAt: row.revokedAt === null ? null : new Date(row.revokedAt),
+    ownerUserId: row.ownerUserId,
   };
 }
 
@@ -31,6 +34,7 @@ export function createTokenRepository() {
       role: Role,
       tokenHash: string,
       now: Date,
+      ownerUserId: number | null = null,
     ): Promise<ApiToken> {
       const row = await db
         .insertInto('apiTokens')
@@ -41,18 +45,24 @@ export function createTokenRepository() {
           createdAt: now.toISOString(),
           lastUsedAt: null,
           revokedAt: null,
+          ownerUserId,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
       return tokenFromRow(row);
     },
 
+    /** A token that is not revoked and whose owner, if it has one, is not disabled. */
     async findActiveByHash(db: Db, tokenHash: string): Promise<ApiToken | undefined> {
       const row = await db
         .selectFrom('apiTokens')
-        .selectAll()
-        .where('tokenHash', '=', tokenHash)
-        .where('revokedAt', 'is', null)
+        .leftJoin('users', 'users.id', 'apiTokens.ownerUserId')
+        .selectAll('apiTokens')
+        .where('apiTokens.tokenHash', '=', tokenHash)
+        .where('apiTokens.revokedAt', 'is', null)
+        .where((eb) =>
+          eb.or([eb('apiTokens.ownerUserId', 'is', null), eb('users.disabledAt', 'is', null)]),
+        )
         .executeTakeFirst();
       return row ? tokenFromRow(row) : undefined;
     },
@@ -70,6 +80,17 @@ export function createTokenRepository() {
         .where('revokedAt', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Revokes every live token of one person; returns how many. */
+    async revokeOwnedBy(db: Db, userId: number, now: Date): Promise<number> {
+      const result = await db
+        .updateTable('apiTokens')
+        .set({ revokedAt: now.toISOString() })
+        .where('ownerUserId', '=', userId)
+        .where('revokedAt', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async touch(db: Db, id: number, now: Date): Promise<void> {

@@ -4,7 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { BaseDeps } from '../platform/platform.deps.js';
 import { errors, things } from '../platform/platform.errors.js';
 import { anonymousActor, type Actor, type Role } from './access.policy.js';
-import { createTokenRepository, type ApiToken } from './access.repository.js';
+import { createTokenRepository, createUserRepository, type ApiToken } from './access.repository.js';
+import { normaliseEmail } from './access.signin.js';
 import { normaliseName } from '../lib/text.normalise.js';
 
 const TOKEN_PREFIX = 'ajil_';
@@ -16,9 +17,22 @@ export function hashToken(token: string): string {
 
 export function createTokenService({ db, clock }: BaseDeps) {
   const tokens = createTokenRepository();
+  const users = createUserRepository();
   return {
-    /** Called by the CLI, which runs with the operator's rights. Returns the token once. */
-    async create(name: string, role: Role): Promise<{ token: string; record: ApiToken }> {
+    /**
+     * Called by the CLI, which runs with the operator's rights. Returns the token once. A token
+     * made for a person (`ownerEmail`) stops working when their account is disabled.
+     */
+    async create(
+      name: string,
+      role: Role,
+      ownerEmail?: string,
+    ): Promise<{ token: string; record: ApiToken }> {
+      const owner =
+        ownerEmail === undefined ? undefined : await users.byEmail(db, normaliseEmail(ownerEmail));
+      if (ownerEmail !== undefined && !owner)
+        throw errors.notFound({ ar: `الحساب ${ownerEmail}`, en: `The account ${ownerEmail}` });
+      const ownerUserId = owner?.id ?? null;
       const cleanName = normaliseName(name);
       if (cleanName === '' || cleanName.length > 120) {
         throw errors.validation([{ field: 'name', message: 'must be 1 to 120 characters' }]);
@@ -26,7 +40,9 @@ export function createTokenService({ db, clock }: BaseDeps) {
       const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const record = await db
         .transaction()
-        .execute((trx) => tokens.insert(trx, cleanName, role, hashToken(token), clock.now()));
+        .execute((trx) =>
+          tokens.insert(trx, cleanName, role, hashToken(token), clock.now(), ownerUserId),
+        );
       return { token, record };
     },
 

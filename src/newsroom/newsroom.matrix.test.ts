@@ -333,6 +333,16 @@ describe('role matrix', () => {
       }),
     },
     {
+      name: 'POST /newsroom/users/:id/enable',
+      allowed: ['admin'],
+      request: (f) => ({ method: 'POST', url: `/newsroom/users/${f.userId}/enable`, form: {} }),
+    },
+    {
+      name: 'POST /newsroom/users/:id/reset-link',
+      allowed: ['admin'],
+      request: (f) => ({ method: 'POST', url: `/newsroom/users/${f.userId}/reset-link`, form: {} }),
+    },
+    {
       name: 'GET /newsroom/comments',
       allowed: ['editor', 'admin'],
       request: () => ({ method: 'GET', url: '/newsroom/comments' }),

@@ -27,6 +27,7 @@ import { proofWordsMigration } from './migrations/2026-12-01-0011-proof-words.js
 import { commentTokensMigration } from './migrations/2026-12-01-0012-comment-tokens.js';
 import { idempotencyMigration } from './migrations/2026-12-02-0013-idempotency.js';
 import { twoFactorMigration } from './migrations/2026-12-02-0014-two-factor.js';
+import { accountLinksMigration } from './migrations/2026-12-02-0023-account-links.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -131,6 +132,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-01-0012-comment-tokens': commentTokensMigration(),
     '2026-12-02-0013-idempotency': idempotencyMigration(),
     '2026-12-02-0014-two-factor': twoFactorMigration(engine),
+    '2026-12-02-0023-account-links': accountLinksMigration(engine),
   };
 }
 

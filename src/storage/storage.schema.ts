@@ -78,6 +78,8 @@ export interface ApiTokenTable {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** The person the token acts for; disabling them ends it. Null: a desk's or the operator's. */
+  ownerUserId: Generated<number | null>;
 }
 
 export interface UserTable {
@@ -119,6 +121,17 @@ export interface RecoveryCodeTable {
   /** SHA-256 of the normalised code, hex. */
   codeHash: string;
   createdAt: string;
+  usedAt: string | null;
+}
+
+export interface PasswordResetLinkTable {
+  id: Generated<number>;
+  userId: number;
+  /** SHA-256 of the link's secret, hex; the secret is shown once to the admin who made it. */
+  tokenHash: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
   usedAt: string | null;
 }
 
@@ -243,6 +256,7 @@ export interface Database {
   sessions: SessionTable;
   twoFactor: TwoFactorTable;
   recoveryCodes: RecoveryCodeTable;
+  passwordResetLinks: PasswordResetLinkTable;
   rateLimits: RateLimitTable;
   auditLog: AuditLogTable;
   updateRevisions: UpdateRevisionTable;
