@@ -9,6 +9,7 @@ import { Composer } from './newsroom.composer.view.js';
 import { ReviewQueue } from './newsroom.review-queue.view.js';
 import { Stream, WidgetPanel } from './newsroom.stream.view.js';
 import { PageSettings } from './newsroom.page-settings.view.js';
+import type { SourcePreset } from '../settings/settings.sources.js';
 
 export interface DeskModel {
   /** The copy-paste embed snippet for partner sites. */
@@ -17,6 +18,8 @@ export interface DeskModel {
   readonly explainer: readonly ExplainerSection[];
   readonly drafts: readonly Update[];
   readonly published: readonly Update[];
+  /** The composer's agency and source presets (a site setting). */
+  readonly presets?: readonly SourcePreset[];
 }
 
 export function DeskPage({
@@ -40,7 +43,11 @@ export function DeskPage({
         </a>
       </div>
       <div class="desk">
-        <Composer locale={locale} publisher={can(actor, 'update.publish')} />
+        <Composer
+          locale={locale}
+          publisher={can(actor, 'update.publish')}
+          presets={model.presets ?? []}
+        />
         <ReviewQueue locale={locale} actor={actor} liveblog={liveblog} drafts={model.drafts} />
         <Stream locale={locale} actor={actor} liveblog={liveblog} published={model.published} />
         <WidgetPanel locale={locale} snippet={model.widget} />

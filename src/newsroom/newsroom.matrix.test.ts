@@ -380,6 +380,15 @@ describe('role matrix', () => {
       }),
     },
     {
+      name: 'POST /newsroom/settings/sources',
+      allowed: ['admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/newsroom/settings/sources',
+        form: { sources: 'رويترز | Reuters | wire | https://www.reuters.com' },
+      }),
+    },
+    {
       name: 'GET /newsroom/audit',
       allowed: ['admin'],
       request: () => ({ method: 'GET', url: '/newsroom/audit' }),

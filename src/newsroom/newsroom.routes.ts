@@ -82,7 +82,13 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     secureCookies: options.secureCookies,
   });
   await app.register(dashboardRoutes, { pages, liveblogs, readersOf: options.readersOf });
-  await app.register(deskRoutes, { pages, liveblogs, updates, publicUrl });
+  await app.register(deskRoutes, {
+    pages,
+    liveblogs,
+    updates,
+    publicUrl,
+    sourcePresets: () => options.settings.sourcePresets(),
+  });
   await app.register(accountRoutes, { pages, twoFactor: options.twoFactor });
   await app.register(usersRoutes, {
     pages,
