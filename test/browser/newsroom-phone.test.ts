@@ -38,7 +38,6 @@ describe('every newsroom page on a 360 px phone, in Arabic and English', () => {
   let empty: { app: FastifyInstance; base: string; dir: string };
   let reporterId = 0;
   let updateId = 0;
-  let adminId = 0;
 
   async function api(method: string, path: string, token: string, body?: unknown) {
     const res = await server.app.inject({
@@ -54,7 +53,6 @@ describe('every newsroom page on a 360 px phone, in Arabic and English', () => {
   beforeAll(async () => {
     server = await startNewsroomServer({ ...admin, password });
     const services = server.app.services;
-    adminId = (await services.accounts.listUsers(operator))[0]?.id ?? 0;
     const twoFactorUser = await services.accounts.createUser(operator, {
       email: 'second-step@desk.test',
       displayName: 'محرر بخطوتين',
@@ -282,7 +280,7 @@ describe('every newsroom page on a 360 px phone, in Arabic and English', () => {
     await page.waitForFunction(
       () =>
         [...document.querySelectorAll('.desk-item-text')].some((el) =>
-          el.textContent?.includes('فقرة 1 من الخبر العاجل'),
+          el.textContent.includes('فقرة 1 من الخبر العاجل'),
         ),
       undefined,
       { timeout: 15_000 },
