@@ -293,6 +293,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     prefix: '/newsroom',
     accounts: app.services.accounts,
     twoFactor: app.services.twoFactor,
+    resetLinks: app.services.resetLinks,
     liveblogs: app.services.liveblogs,
     updates: app.services.updates,
     summaries: app.services.summaries,

@@ -9,11 +9,15 @@ import { createSearchService } from './search/search.service.js';
 import { isRole, ROLES } from './access/access.policy.js';
 import { systemClock } from './platform/platform.clock.js';
 import { AppError } from './platform/platform.errors.js';
+import { LINK_HOURS } from './access/access.reset.js';
 import { backupCommand } from './storage/storage.backup-cli.js';
 
 const usage = `Usage:
-  npm run cli -- user create --email EMAIL --name "DISPLAY NAME" [--role ${ROLES.join('|')}]
-      (asks for the password, or reads it from standard input when that is not a terminal)
+  npm run cli -- user create --email EMAIL --name "DISPLAY NAME" --role ${ROLES.join('|')}
+      (the role is required; asks for the password, or reads it from standard input when that
+      is not a terminal)
+  npm run cli -- user reset-link --email EMAIL
+      (prints a one-time link to set a new password, valid ${LINK_HOURS} hours: no e-mail server needed)
   npm run cli -- user reset-two-factor --email EMAIL
       (turns the person's two-factor sign-in off and ends their sessions: a lost phone and codes)
   npm run cli -- token create --name NAME [--role ${ROLES.join('|')}] [--for EMAIL | --desk "DESK"]
@@ -33,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       name: { type: 'string' },
-      role: { type: 'string', default: 'editor' },
+      role: { type: 'string' },
       email: { type: 'string' },
       for: { type: 'string' },
       desk: { type: 'string' },
@@ -41,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const [group, command, argument] = positionals;
   if (group === 'user' && command === 'create') return createUser(values);
+  if (group === 'user' && command === 'reset-link') return resetLink(values.email);
   if (group === 'user' && command === 'reset-two-factor') return resetTwoFactor(values.email);
   if (group === 'search' && command === 'reindex') return reindex();
   if (group === 'backup' || group === 'restore' || group === 'check') {
@@ -54,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     const tokens = createTokenService({ db, clock: systemClock });
     switch (command) {
       case 'create': {
-        const role = values.role;
+        const role = values.role ?? 'editor';
         if (!values.name || !isRole(role)) {
           process.stderr.write(usage);
           return 64;
@@ -154,8 +159,9 @@ async function createUser(values: {
   role?: string;
   email?: string;
 }): Promise<number> {
-  const { email, name, role = 'editor' } = values;
-  if (!email || !name || !isRole(role)) {
+  const { email, name, role } = values;
+  if (!email || !name || role === undefined || !isRole(role)) {
+    if (role === undefined) process.stderr.write('--role is required: there is no default.\n');
     process.stderr.write(usage);
     return 64;
   }
@@ -172,6 +178,24 @@ async function createUser(values: {
     });
     process.stdout.write(
       `Account #${user.id} ${user.email} (${user.role}) created. Sign in at /newsroom/login\n`,
+    );
+    return 0;
+  });
+}
+
+async function resetLink(email: string | undefined): Promise<number> {
+  if (!email) {
+    process.stderr.write(usage);
+    return 64;
+  }
+  return withDatabase(async (db) => {
+    const config = loadConfig();
+    const { siteName, twoFactorKey } = config;
+    const { resetLinks } = createAccessServices({ db, clock: systemClock, siteName, twoFactorKey });
+    const operator = { kind: 'user' as const, id: null, name: 'cli', role: 'admin' as const };
+    const { path, expiresAt, user } = await resetLinks.createByEmail(operator, email);
+    process.stdout.write(
+      `One-time link for ${user.email}, valid until ${expiresAt.toISOString()} — shown once:\n${new URL(path, config.publicUrl).toString()}\n`,
     );
     return 0;
   });

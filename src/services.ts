@@ -20,6 +20,7 @@ import { createTwoFactorService, type TwoFactorService } from './access/access.t
 import { createTwoFactorRepository } from './access/access.twofactor.repository.js';
 import { createSecretBox } from './access/access.secrets.js';
 import { createSigner } from './access/access.signing.js';
+import { createResetLinkService, type ResetLinkService } from './access/access.reset.js';
 import { createSettingsService, type SettingsService } from './settings/settings.service.js';
 import { createMediaResolver } from './media/media.resolver.js';
 import { createPhotoService, type PhotoService } from './media/media.photos.js';
@@ -68,6 +69,7 @@ export interface Services {
   readonly tokens: TokenService;
   readonly accounts: AccountService;
   readonly twoFactor: TwoFactorService;
+  readonly resetLinks: ResetLinkService;
   readonly audit: AuditService;
   readonly idempotency: IdempotencyService;
   readonly settings: SettingsService;
@@ -89,7 +91,7 @@ export function createAccessServices(
   parts: Pick<ServiceParts, 'db' | 'clock' | 'siteName' | 'twoFactorKey'> & {
     readonly endStreams?: EndStreams;
   },
-): { accounts: AccountService; twoFactor: TwoFactorService } {
+): { accounts: AccountService; twoFactor: TwoFactorService; resetLinks: ResetLinkService } {
   const { db, clock } = parts;
   const store = createTwoFactorRepository();
   const twoFactor = createTwoFactorService({
@@ -106,7 +108,12 @@ export function createAccessServices(
     twoFactor,
     ...(parts.endStreams && { endStreams: parts.endStreams }),
   });
-  return { accounts, twoFactor };
+  const resetLinks = createResetLinkService({
+    db,
+    clock,
+    ...(parts.siteName !== undefined && { siteName: parts.siteName }),
+  });
+  return { accounts, twoFactor, resetLinks };
 }
 
 export function createServices(parts: ServiceParts): Services {

@@ -8,7 +8,7 @@ import type { BaseDeps } from '../platform/platform.deps.js';
 import { isUniqueViolation } from '../storage/storage.database.js';
 import { assertCan, type Actor, type Role } from './access.policy.js';
 import { audit } from './access.audit.js';
-import { createUserRepository, type User } from './access.repository.js';
+import { createTokenRepository, createUserRepository, type User } from './access.repository.js';
 import { normaliseName } from '../lib/text.normalise.js';
 import { assertAcceptablePassword } from './access.passwords.js';
 import { createSignIn, hashSessionId, normaliseEmail } from './access.signin.js';
@@ -56,6 +56,7 @@ export function createAccountService({
   readonly twoFactor: Pick<TwoFactorService, 'withCode' | 'enabled' | 'requiredFor'>;
 }) {
   const users = createUserRepository();
+  const tokens = createTokenRepository();
 
   function actorOf(user: User): Actor {
     return { kind: 'user', id: user.id, name: user.displayName, role: user.role };
@@ -165,11 +166,25 @@ export function createAccountService({
       await endStreams({ userId });
     },
 
+    /**
+     * Disabling ends the person's sessions and revokes their API tokens in the same transaction,
+     * so their next request, with either, is refused. Enabling lets them sign in again (their
+     * revoked tokens stay revoked). An admin cannot disable their own account.
+     */
     async setDisabled(actor: Actor, userId: number, disabled: boolean): Promise<void> {
       assertCan(actor, 'user.manage');
+      if (disabled && actor.kind === 'user' && actor.id === userId) {
+        throw errors.conflict('cannot_disable_self', {
+          ar: 'لا يمكنك إيقاف حسابك أنت؛ اطلب ذلك من مدير آخر.',
+          en: 'You cannot disable your own account; ask another admin.',
+        });
+      }
+      const user = await users.byId(db, userId);
+      if (!user) throw errors.notFound({ ar: 'الحساب', en: 'The account' });
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await users.setDisabled(trx, userId, disabled, now);
+        const revoked = disabled ? await tokens.revokeOwnedBy(trx, userId, now) : 0;
         if (disabled) await users.deleteSessionsOf(trx, userId);
         await audit(
           trx,
@@ -178,6 +193,7 @@ export function createAccountService({
             action: disabled ? 'user.disable' : 'user.enable',
             targetType: 'user',
             targetId: userId,
+            ...(disabled && { after: { tokensRevoked: revoked } }),
           },
           now,
         );

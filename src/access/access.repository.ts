@@ -61,12 +61,17 @@ export function createTokenRepository() {
       return tokenFromRow(row);
     },
 
+    /** A token that is not revoked and whose owner, if it has one, is not disabled. */
     async findActiveByHash(db: Db, tokenHash: string): Promise<ApiToken | undefined> {
       const row = await db
         .selectFrom('apiTokens')
-        .selectAll()
-        .where('tokenHash', '=', tokenHash)
-        .where('revokedAt', 'is', null)
+        .leftJoin('users', 'users.id', 'apiTokens.ownerUserId')
+        .selectAll('apiTokens')
+        .where('apiTokens.tokenHash', '=', tokenHash)
+        .where('apiTokens.revokedAt', 'is', null)
+        .where((eb) =>
+          eb.or([eb('apiTokens.ownerUserId', 'is', null), eb('users.disabledAt', 'is', null)]),
+        )
         .executeTakeFirst();
       return row ? tokenFromRow(row) : undefined;
     },
@@ -84,6 +89,17 @@ export function createTokenRepository() {
         .where('revokedAt', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    /** Revokes every live token of one person; returns how many. */
+    async revokeOwnedBy(db: Db, userId: number, now: Date): Promise<number> {
+      const result = await db
+        .updateTable('apiTokens')
+        .set({ revokedAt: now.toISOString() })
+        .where('ownerUserId', '=', userId)
+        .where('revokedAt', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     async touch(db: Db, id: number, now: Date): Promise<void> {

@@ -30,7 +30,11 @@ export function bindSources(composer: Composer): void {
       const name = button.dataset.sourceName ?? '';
       const { sources } = composer.state;
       if (!sources.some((s) => s.name === name))
-        sources.push({ name, kind: button.dataset.sourceKind ?? 'media' });
+        sources.push({
+          name,
+          kind: button.dataset.sourceKind ?? 'media',
+          ...(button.dataset.sourceUrl ? { url: button.dataset.sourceUrl } : {}),
+        });
       renderSources(composer);
       composer.changed();
     });

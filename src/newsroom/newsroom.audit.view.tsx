@@ -15,7 +15,7 @@ export function AuditPage({ locale, rows }: { locale: UiLocale; rows: readonly A
   return (
     <>
       <h1>{m.audit}</h1>
-      <table class="data-table">
+      <table class="data-table stack-table">
         <thead>
           <tr>
             <th scope="col">{m.when}</th>
@@ -27,12 +27,16 @@ export function AuditPage({ locale, rows }: { locale: UiLocale; rows: readonly A
         <tbody>
           {rows.map((row, i) => (
             <tr key={i}>
-              <td dir="ltr">{row.at}</td>
-              <td>
+              <td data-label={m.when} dir="ltr">
+                {row.at}
+              </td>
+              <td data-label={m.who}>
                 <bdi>{row.actorName}</bdi>
               </td>
-              <td dir="ltr">{row.action}</td>
-              <td dir="ltr">
+              <td data-label={m.what} dir="ltr">
+                {row.action}
+              </td>
+              <td data-label={m.target} dir="ltr">
                 {row.targetType} {row.targetId ?? ''}
               </td>
             </tr>

@@ -1,19 +1,11 @@
 // The composer: headline, the rich-text body with its toolbar, sources, flags and the send
 // buttons. Server-rendered empty; src/client/newsroom.ts brings it to life.
 import type { UiLocale } from '../lib/i18n.messages.js';
+import { SOURCE_KINDS } from '../update/update.types.js';
+import type { SourcePreset } from '../settings/settings.sources.js';
 import { nm } from './newsroom.messages.js';
 import { BylineField } from './newsroom.byline.view.js';
-
-const SOURCE_PRESETS = [
-  { name: 'رويترز', kind: 'wire' },
-  { name: 'أسوشيتد برس', kind: 'wire' },
-  { name: 'فرانس برس', kind: 'wire' },
-  { name: 'أكسيوس', kind: 'media' },
-  { name: 'وول ستريت جورنال', kind: 'media' },
-  { name: 'بيان رسمي', kind: 'official' },
-  { name: 'منشور على إكس', kind: 'social' },
-  { name: 'مراسلنا', kind: 'own' },
-] as const;
+import { sm } from './newsroom.sources.messages.js';
 
 const COMMANDS = ['link', 'heading', 'quote', 'list', 'numbered', 'embed'] as const;
 
@@ -36,36 +28,46 @@ function Toolbar({ locale }: { locale: UiLocale }) {
   );
 }
 
-function Sources({ locale }: { locale: UiLocale }) {
+/** The presets (a site setting) as buttons, named in the UI's language; then a custom source. */
+function Sources({ locale, presets }: { locale: UiLocale; presets: readonly SourcePreset[] }) {
   const m = nm(locale);
+  const s = sm(locale);
   return (
     <fieldset class="sources-field">
       <legend>{m.sources}</legend>
       <ul id="composer-sources" class="source-chips" />
       <div class="source-presets">
-        {SOURCE_PRESETS.map((preset) => (
-          <button
-            key={preset.name}
-            type="button"
-            data-source-name={preset.name}
-            data-source-kind={preset.kind}
-          >
-            + {preset.name}
-          </button>
-        ))}
+        {presets.map((preset) => {
+          const name = locale === 'en' ? preset.en : preset.ar;
+          return (
+            <button
+              key={`${preset.ar}|${preset.kind}`}
+              type="button"
+              data-source-name={name}
+              data-source-kind={preset.kind}
+              data-source-url={preset.url}
+              aria-label={`${m.addSource}: ${name} (${s.kinds[preset.kind]})`}
+            >
+              <Plus /> <bdi>{name}</bdi>
+            </button>
+          );
+        })}
       </div>
       <div class="source-custom">
         <label>
           {m.customSource}
           <input id="custom-source-name" maxLength={120} dir="auto" />
         </label>
-        <select id="custom-source-kind" aria-label={m.sources}>
-          <option value="wire">wire</option>
-          <option value="official">official</option>
-          <option value="media">media</option>
-          <option value="social">social</option>
-          <option value="own">own</option>
-        </select>
+        <label>
+          {s.kind}
+          <select id="custom-source-kind">
+            {SOURCE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {s.kinds[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
         <input
           id="custom-source-url"
           type="url"
@@ -78,6 +80,24 @@ function Sources({ locale }: { locale: UiLocale }) {
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/** A plus sign: not directional, so never mirrored. */
+function Plus() {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M12 5v14M5 12h14" />
+    </svg>
+  );
+}
+
+/** An arrow along the line of text (send, go on): mirrored in right-to-left pages. */
+function ArrowForward() {
+  return (
+    <svg class="icon icon-directional" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M5 12h14M13 6l6 6-6 6" />
+    </svg>
   );
 }
 
@@ -110,7 +130,7 @@ function Actions({ locale, publisher }: { locale: UiLocale; publisher: boolean }
   return (
     <div class="composer-actions">
       <button type="submit" class="primary" id="composer-send">
-        {publisher ? m.publish : m.submit}
+        {publisher ? m.publish : m.submit} <ArrowForward />
       </button>
       <button type="button" id="composer-preview">
         {m.preview}
@@ -118,7 +138,7 @@ function Actions({ locale, publisher }: { locale: UiLocale; publisher: boolean }
       <button type="button" id="composer-cancel" hidden>
         {m.cancelEdit}
       </button>
-      <span class="hint">{publisher ? m.shortcutHint : m.shortcutHintReporter}</span>
+      <span class="hint keyboard-hint">{publisher ? m.shortcutHint : m.shortcutHintReporter}</span>
       <span id="composer-status" class="composer-status" role="status" aria-live="polite" />
     </div>
   );
@@ -126,15 +146,17 @@ function Actions({ locale, publisher }: { locale: UiLocale; publisher: boolean }
 
 /**
  * Publishers publish (and may pin and schedule); reporters submit for review. `me`: the
- * writer's name, the byline a new draft starts with.
+ * writer's name, the byline a new draft starts with; `presets`: the site's source presets.
  */
 export function Composer({
   locale,
   publisher,
+  presets,
   me = '',
 }: {
   locale: UiLocale;
   publisher: boolean;
+  presets: readonly SourcePreset[];
   me?: string;
 }) {
   const m = nm(locale);
@@ -165,7 +187,7 @@ export function Composer({
         <noscript>
           <p>{locale === 'ar' ? 'يحتاج المحرر إلى JavaScript.' : 'The editor needs JavaScript.'}</p>
         </noscript>
-        <Sources locale={locale} />
+        <Sources locale={locale} presets={presets} />
         <BylineField locale={locale} />
         <Flags locale={locale} publisher={publisher} />
         <Actions locale={locale} publisher={publisher} />

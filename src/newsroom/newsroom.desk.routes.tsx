@@ -11,18 +11,21 @@ import { ExplainerForm, Html, LangQuery, PageSettingsForm, SlugParams } from './
 import { presentRevisions } from './newsroom.presenter.js';
 import { nm } from './newsroom.messages.js';
 import { DeskPage } from './newsroom.desk.view.js';
+import type { SourcePreset } from '../settings/settings.sources.js';
 import { HistoryPage } from './newsroom.history.view.js';
 
 export interface DeskRoutesOptions {
   readonly pages: StaffPages;
   readonly liveblogs: Pick<LiveblogService, 'change' | 'replaceExplainer'>;
+  /** The composer's presets, a site setting. */
+  readonly sourcePresets: () => Promise<readonly SourcePreset[]>;
   readonly updates: Pick<UpdateService, 'desk' | 'revisions'>;
   /** The site's public address, for the embed snippet. */
   readonly publicUrl: string;
 }
 
 export const deskRoutes: FastifyPluginAsyncTypebox<DeskRoutesOptions> = (app, options) => {
-  const { pages, liveblogs, updates, publicUrl } = options;
+  const { pages, liveblogs, updates, publicUrl, sourcePresets } = options;
   const backToDesk = (slug: string) => `/newsroom/liveblogs/${slug}`;
 
   app.get(
@@ -36,12 +39,13 @@ export const deskRoutes: FastifyPluginAsyncTypebox<DeskRoutesOptions> = (app, op
         request.params.slug,
       );
       const widget = embedSnippet(publicUrl, liveblog.slug, liveblog.headline);
+      const presets = await sourcePresets();
       const page = (
         <DeskPage
           locale={pages.locale(request)}
           actor={session.actor}
           csrfToken={session.csrfToken}
-          model={{ liveblog, explainer, drafts, published, widget, summary }}
+          model={{ liveblog, explainer, drafts, published, widget, summary, presets }}
         />
       );
       return pages.render(request, reply, liveblog.headline, page, {

@@ -11,6 +11,7 @@ import { Stream, WidgetPanel } from './newsroom.stream.view.js';
 import { pm } from '../push/push.messages.js';
 import { PageSettings } from './newsroom.page-settings.view.js';
 import { TrustPanel } from './newsroom.trust.view.js';
+import type { SourcePreset } from '../settings/settings.sources.js';
 
 export interface DeskModel {
   /** The copy-paste embed snippet for partner sites. */
@@ -21,6 +22,8 @@ export interface DeskModel {
   readonly published: readonly Update[];
   /** «What we know so far» as it stands. */
   readonly summary?: SummaryVersion | undefined;
+  /** The composer's agency and source presets (a site setting). */
+  readonly presets?: readonly SourcePreset[];
 }
 
 export function DeskPage({
@@ -49,7 +52,12 @@ export function DeskPage({
         ) : null}
       </div>
       <div class="desk">
-        <Composer locale={locale} publisher={can(actor, 'update.publish')} me={actor.name} />
+        <Composer
+          locale={locale}
+          publisher={can(actor, 'update.publish')}
+          presets={model.presets ?? []}
+          me={actor.name}
+        />
         <ReviewQueue locale={locale} actor={actor} liveblog={liveblog} drafts={model.drafts} />
         <Stream locale={locale} actor={actor} liveblog={liveblog} published={model.published} />
         <WidgetPanel locale={locale} snippet={model.widget} />

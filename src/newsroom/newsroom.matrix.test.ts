@@ -410,6 +410,16 @@ describe('role matrix', () => {
       }),
     },
     {
+      name: 'POST /newsroom/users/:id/enable',
+      allowed: ['admin'],
+      request: (f) => ({ method: 'POST', url: `/newsroom/users/${f.userId}/enable`, form: {} }),
+    },
+    {
+      name: 'POST /newsroom/users/:id/reset-link',
+      allowed: ['admin'],
+      request: (f) => ({ method: 'POST', url: `/newsroom/users/${f.userId}/reset-link`, form: {} }),
+    },
+    {
       name: 'GET /newsroom/comments',
       allowed: ['editor', 'admin'],
       request: () => ({ method: 'GET', url: '/newsroom/comments' }),
@@ -444,6 +454,15 @@ describe('role matrix', () => {
         method: 'POST',
         url: '/newsroom/settings',
         form: { months: 'gulf', digits: 'latn', clock: '24' },
+      }),
+    },
+    {
+      name: 'POST /newsroom/settings/sources',
+      allowed: ['admin'],
+      request: () => ({
+        method: 'POST',
+        url: '/newsroom/settings/sources',
+        form: { sources: 'رويترز | Reuters | wire | https://www.reuters.com' },
       }),
     },
     {

@@ -9,6 +9,7 @@ import type { Identify } from '../access/access.identify.js';
 import type { AccountService } from '../access/access.accounts.js';
 import type { AuditService } from '../access/access.audit.js';
 import type { TwoFactorService } from '../access/access.twofactor.js';
+import type { ResetLinkService } from '../access/access.reset.js';
 import type { LiveblogService } from '../liveblog/liveblog.service.js';
 import type { UpdateService } from '../update/update.service.js';
 import type { CommentService } from '../comment/comment.service.js';
@@ -27,6 +28,7 @@ import { settingsRoutes } from './newsroom.settings.routes.js';
 import { commentsRoutes } from './newsroom.comments.routes.js';
 import { liveDeskRoutes } from './newsroom.live.routes.js';
 import type { StaffHub } from '../realtime/realtime.staff.hub.js';
+import { resetRoutes } from './newsroom.reset.routes.js';
 import { ACCOUNT_PATH, OPEN_DURING_SET_UP, accountRoutes } from './newsroom.account.routes.js';
 import type { WireService } from '../wire/wire.service.js';
 import { wireDeskRoutes } from '../wire/wire.desk.routes.js';
@@ -34,6 +36,7 @@ import { wireDeskRoutes } from '../wire/wire.desk.routes.js';
 export interface NewsroomOptions {
   readonly accounts: AccountService;
   readonly twoFactor: TwoFactorService;
+  readonly resetLinks: ResetLinkService;
   readonly liveblogs: LiveblogService;
   readonly updates: UpdateService;
   readonly summaries: SummaryService;
@@ -90,11 +93,24 @@ export const newsroomRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     secureCookies: options.secureCookies,
   });
   await app.register(dashboardRoutes, { pages, liveblogs, readersOf: options.readersOf });
-  await app.register(deskRoutes, { pages, liveblogs, updates, publicUrl });
+  await app.register(deskRoutes, {
+    pages,
+    liveblogs,
+    updates,
+    publicUrl,
+    sourcePresets: () => options.settings.sourcePresets(),
+  });
   await app.register(trustRoutes, { pages, summaries: options.summaries, updates });
   await app.register(translationDeskRoutes, { pages, updates });
   await app.register(accountRoutes, { pages, twoFactor: options.twoFactor });
-  await app.register(usersRoutes, { pages, accounts, twoFactor: options.twoFactor });
+  await app.register(usersRoutes, {
+    pages,
+    accounts,
+    twoFactor: options.twoFactor,
+    resetLinks: options.resetLinks,
+    publicUrl,
+  });
+  await app.register(resetRoutes, { pages, resetLinks: options.resetLinks, publicUrl });
   await app.register(auditRoutes, { pages, audit: options.audit });
   await app.register(settingsRoutes, { pages, settings: options.settings });
   await app.register(commentsRoutes, { pages, comments: options.comments });

@@ -28,6 +28,7 @@ export const LoginForm = formOf('email', 'password', 'locale', '_login');
 export const SecondStepForm = formOf('code', 'locale');
 export const CodeForm = formOf('code');
 export const TwoFactorSettingForm = formOf('required');
+export const SourcePresetsForm = formOf('sources');
 export const SetupForm = formOf('email', 'displayName', 'password');
 export const LocaleForm = formOf('locale');
 

@@ -3,20 +3,27 @@ import type { UiLocale } from '../lib/i18n.messages.js';
 import type { DateStyle } from '../lib/time.format.js';
 import { nm } from './newsroom.messages.js';
 import { tm } from './newsroom.twofactor.messages.js';
-import { CsrfField } from './newsroom.fields.view.js';
+import { CsrfField, ErrorNote } from './newsroom.fields.view.js';
 import { DateStyleFields } from './newsroom.date-style.view.js';
+import { sm } from './newsroom.sources.messages.js';
 
 export function SiteSettingsPage({
   locale,
   style,
   twoFactorRequired,
   csrfToken,
+  presetsText,
+  error,
 }: {
   locale: UiLocale;
   style: DateStyle;
   twoFactorRequired: boolean;
   csrfToken: string;
+  /** The source presets, one a line, as the form shows them. */
+  presetsText: string;
+  error?: string | undefined;
 }) {
+  const s = sm(locale);
   const m = nm(locale);
   const t = tm(locale);
   return (
@@ -37,6 +44,27 @@ export function SiteSettingsPage({
           {t.requireSetting}
         </label>
         <p>{t.requireHint}</p>
+        <button type="submit" class="primary">
+          {m.save}
+        </button>
+      </form>
+      <form method="post" action="/newsroom/settings/sources" class="panel grid-form">
+        <CsrfField token={csrfToken} />
+        <h2 id="presets-title">{s.presetsTitle}</h2>
+        <ErrorNote message={error} />
+        <p class="hint" id="presets-hint">
+          {s.presetsHint}
+        </p>
+        <textarea
+          name="sources"
+          rows={12}
+          dir="auto"
+          aria-labelledby="presets-title"
+          aria-describedby="presets-hint"
+          aria-invalid={error ? 'true' : undefined}
+        >
+          {presetsText}
+        </textarea>
         <button type="submit" class="primary">
           {m.save}
         </button>

@@ -11,6 +11,15 @@ import {
   TWO_FACTOR_REQUIRED_KEY,
 } from '../access/access.twofactor.repository.js';
 import { createSettingsRepository } from './settings.repository.js';
+import { errors } from '../platform/platform.errors.js';
+import {
+  DEFAULT_SOURCE_PRESETS,
+  presetsFromJson,
+  presetsFromText,
+  type SourcePreset,
+} from './settings.sources.js';
+
+const SOURCES_KEY = 'source_presets';
 
 const KEY = 'date_style';
 const repository = createSettingsRepository();
@@ -32,6 +41,48 @@ export function createSettingsService({ db, clock }: BaseDeps) {
     dateStyle: () => siteDateStyle(db),
 
     twoFactorRequired: () => twoFactor.required(db),
+
+    /** The composer's agency and source presets (the seeded list until an admin edits it). */
+    async sourcePresets(): Promise<readonly SourcePreset[]> {
+      const value = await repository.get(db, SOURCES_KEY);
+      if (value === undefined) return DEFAULT_SOURCE_PRESETS;
+      try {
+        return presetsFromJson(JSON.parse(value)) ?? DEFAULT_SOURCE_PRESETS;
+      } catch {
+        return DEFAULT_SOURCE_PRESETS;
+      }
+    },
+
+    /** Admins: the whole list from the settings form's text, one preset a line. */
+    async setSourcePresets(actor: Actor, text: string): Promise<void> {
+      assertCan(actor, 'user.manage');
+      const parsed = presetsFromText(text);
+      if ('badLines' in parsed)
+        throw errors.validation(
+          parsed.badLines.map((line) => ({ field: `/sources/${line}`, message: 'line' })),
+          {
+            ar: `أسطر غير صالحة: ${parsed.badLines.join('، ')}. الصيغة: الاسم بالعربية | الاسم بالإنجليزية | النوع | العنوان`,
+            en: `Lines not valid: ${parsed.badLines.join(', ')}. Format: Arabic name | English name | kind | address`,
+          },
+        );
+      const before = await this.sourcePresets();
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await repository.put(trx, SOURCES_KEY, JSON.stringify(parsed.presets));
+        await audit(
+          trx,
+          actor,
+          {
+            action: 'settings.source_presets',
+            targetType: 'settings',
+            targetId: SOURCES_KEY,
+            before: before.length,
+            after: parsed.presets.length,
+          },
+          now,
+        );
+      });
+    },
 
     /** Everything on the site settings page. */
     async overview(): Promise<{ dateStyle: DateStyle; twoFactorRequired: boolean }> {

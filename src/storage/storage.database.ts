@@ -34,6 +34,7 @@ import { bylinesMigration } from './migrations/2026-12-02-0021-bylines.js';
 import { pushMigration } from './migrations/2026-12-02-0019-push.js';
 import { updateTranslationsMigration } from './migrations/2026-12-02-0020-update-translations.js';
 import { deskEventsMigration } from './migrations/2026-12-02-0022-desk-events.js';
+import { accountLinksMigration } from './migrations/2026-12-02-0023-account-links.js';
 import type { Database } from './storage.schema.js';
 import { TextNormalisePlugin } from './storage.text.js';
 
@@ -145,6 +146,7 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-02-0019-push': pushMigration(engine),
     '2026-12-02-0020-update-translations': updateTranslationsMigration(),
     '2026-12-02-0022-desk-events': deskEventsMigration(),
+    '2026-12-02-0023-account-links': accountLinksMigration(engine),
   };
 }
 

@@ -155,6 +155,17 @@ export interface RecoveryCodeTable {
   usedAt: string | null;
 }
 
+export interface PasswordResetLinkTable {
+  id: Generated<number>;
+  userId: number;
+  /** SHA-256 of the link's secret, hex; the secret is shown once to the admin who made it. */
+  tokenHash: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
 export interface RateLimitTable {
   key: string;
   windowStart: string;
@@ -363,6 +374,7 @@ export interface Database {
   sessions: SessionTable;
   twoFactor: TwoFactorTable;
   recoveryCodes: RecoveryCodeTable;
+  passwordResetLinks: PasswordResetLinkTable;
   rateLimits: RateLimitTable;
   auditLog: AuditLogTable;
   updateRevisions: UpdateRevisionTable;
