@@ -27,12 +27,12 @@ import { proofWordsMigration } from './migrations/2026-12-01-0011-proof-words.js
 import { commentTokensMigration } from './migrations/2026-12-01-0012-comment-tokens.js';
 import { idempotencyMigration } from './migrations/2026-12-02-0013-idempotency.js';
 import { twoFactorMigration } from './migrations/2026-12-02-0014-two-factor.js';
-import { wireMigration } from './migrations/2026-12-02-0018-wire.js';
 import { verificationMigration } from './migrations/2026-12-02-0015-verification.js';
 import { summaryMigration } from './migrations/2026-12-02-0016-summary.js';
-import { bylinesMigration } from './migrations/2026-12-02-0021-bylines.js';
+import { wireMigration } from './migrations/2026-12-02-0018-wire.js';
 import { pushMigration } from './migrations/2026-12-02-0019-push.js';
 import { updateTranslationsMigration } from './migrations/2026-12-02-0020-update-translations.js';
+import { bylinesMigration } from './migrations/2026-12-02-0021-bylines.js';
 import { deskEventsMigration } from './migrations/2026-12-02-0022-desk-events.js';
 import { accountLinksMigration } from './migrations/2026-12-02-0023-account-links.js';
 import type { Database } from './storage.schema.js';
@@ -139,12 +139,12 @@ function migrationsFor(engine: DatabaseEngine): Record<string, Migration> {
     '2026-12-01-0012-comment-tokens': commentTokensMigration(),
     '2026-12-02-0013-idempotency': idempotencyMigration(),
     '2026-12-02-0014-two-factor': twoFactorMigration(engine),
-    '2026-12-02-0018-wire': wireMigration(engine),
     '2026-12-02-0015-verification': verificationMigration(),
     '2026-12-02-0016-summary': summaryMigration(engine),
-    '2026-12-02-0021-bylines': bylinesMigration(),
+    '2026-12-02-0018-wire': wireMigration(engine),
     '2026-12-02-0019-push': pushMigration(engine),
     '2026-12-02-0020-update-translations': updateTranslationsMigration(),
+    '2026-12-02-0021-bylines': bylinesMigration(),
     '2026-12-02-0022-desk-events': deskEventsMigration(),
     '2026-12-02-0023-account-links': accountLinksMigration(engine),
   };

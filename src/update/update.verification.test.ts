@@ -145,11 +145,11 @@ describe.each(engines())('verification states ($name)', (engine) => {
   it('carries each state in JSON-LD', async () => {
     const ld = jsonLdOf((await t.app.inject(`/live/${slug}`)).body);
     for (const state of VERIFICATION_STATES) {
-      const posting = ld.liveBlogUpdate.find((p) => p.url.endsWith(`#update-${ids[state]}`));
+      const posting = ld.liveBlogUpdate.find((p) => p.url.endsWith(`/updates/${ids[state]}`));
       expect(posting?.creativeWorkStatus?.toLowerCase()).toBe(state);
       expect(posting?.additionalProperty?.value).toBe(state);
     }
-    const retracted = ld.liveBlogUpdate.find((p) => p.url.endsWith(`#update-${ids.retracted}`));
+    const retracted = ld.liveBlogUpdate.find((p) => p.url.endsWith(`/updates/${ids.retracted}`));
     expect(retracted?.additionalProperty?.description).toContain('لم يقع انفجار');
   });
 
