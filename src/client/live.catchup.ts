@@ -4,7 +4,7 @@
 // update shown and the page's count of updates.
 import { plural } from '../lib/time.format.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
-import { readerText } from '../lib/i18n.reader.messages.js';
+import { liveText } from '../lib/i18n.live.messages.js';
 import { byId } from './live.dom.js';
 
 interface LastVisit {
@@ -77,7 +77,7 @@ function drawCatchUp(
   count: number,
   unread: HTMLElement[],
 ): void {
-  const r = readerText(locale);
+  const r = liveText(locale);
   const digits = document.body.dataset.digits === 'arab' ? 'arab' : 'latn';
   const title = document.createElement('p');
   title.className = 'catch-up-count';

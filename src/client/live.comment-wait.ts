@@ -2,7 +2,7 @@
 // (comment.view.tsx). Here the wait counts down and the send button waits with it, so the
 // reader sends when it can be accepted, without losing a word.
 import type { UiLocale } from '../lib/i18n.messages.js';
-import { commentWaitText } from '../lib/i18n.reader.messages.js';
+import { commentWaitText } from '../lib/i18n.live.messages.js';
 
 export function bindCommentWait(locale: UiLocale): void {
   const wait = document.querySelector<HTMLElement>('.comment-wait[data-retry-after]');

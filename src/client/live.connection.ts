@@ -1,6 +1,6 @@
 // The hint under the stream's title when the connection drops («reconnecting…») and when it is
 // back and the missed events are replayed («caught up»), announced politely to screen readers.
-import { readerText } from '../lib/i18n.reader.messages.js';
+import { liveText } from '../lib/i18n.live.messages.js';
 import type { LivePage } from './live.context.js';
 import { byId } from './live.dom.js';
 
@@ -15,7 +15,7 @@ export function connectionLost(live: LivePage): void {
   live.transport.lost = true;
   if (!element || element.dataset.state === 'lost') return;
   window.clearTimeout(live.transport.hintTimer);
-  element.textContent = readerText(live.locale).reconnecting;
+  element.textContent = liveText(live.locale).reconnecting;
   element.dataset.state = 'lost';
   element.hidden = false;
 }
@@ -26,7 +26,7 @@ export function connectionBack(live: LivePage): void {
   live.transport.lost = false;
   const element = hint();
   if (!element) return;
-  element.textContent = readerText(live.locale).caughtUp;
+  element.textContent = liveText(live.locale).caughtUp;
   element.dataset.state = 'back';
   element.hidden = false;
   window.clearTimeout(live.transport.hintTimer);

@@ -1,10 +1,11 @@
 // The live client's shared context on the first page of a live blog that is live: its elements,
 // the updates waiting to be shown, the last event applied and the transport's state. Every part
 // takes this one object, so nothing is shared through module-level variables.
-import { t, isUiLocale, type UiLocale } from '../lib/i18n.messages.js';
+import type { UiLocale } from '../lib/i18n.messages.js';
+import { isUiLocale, liveText } from '../lib/i18n.live.messages.js';
 import { byId } from './live.dom.js';
 
-export type LiveMessages = ReturnType<typeof t>;
+import type { LiveMessages } from '../lib/i18n.live.messages.js';
 
 /** The event stream or the polling that stands in for it (live.stream.ts, live.polling.ts). */
 export interface Transport {
@@ -61,7 +62,7 @@ export function openLivePage(locale: UiLocale): LivePage | null {
     slug,
     locale,
     digits: body.dataset.digits === 'arab' ? 'arab' : 'latn',
-    m: t(locale),
+    m: liveText(locale),
     keyEventsOnly: body.dataset.filter === 'key',
     oldestFirst: body.dataset.sort === 'oldest',
     body,

@@ -1,13 +1,14 @@
 // Embedded posts and videos on the live page: cards until the reader asks, and then only with
 // their consent to embeds.
-import { t, type UiLocale } from '../lib/i18n.messages.js';
+import type { UiLocale } from '../lib/i18n.messages.js';
+import { liveText } from '../lib/i18n.live.messages.js';
 
 /**
  * Embedded posts and videos stay cards until the reader clicks; even then the provider's player
  * or script loads only if the reader has agreed to embeds, otherwise we say where to agree.
  */
 export function enhanceEmbeds(locale: UiLocale): void {
-  const m = t(locale);
+  const m = liveText(locale);
   const consented = () =>
     /(?:^|;\s*)ajil_consent=v1\.p[01]\.a[01]\.e1(?:\.n[01])?(?:;|$)/.test(document.cookie);
   const reveal = (root: ParentNode) => {

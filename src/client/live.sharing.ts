@@ -1,9 +1,10 @@
 // Sharing: the system share sheet where the browser has one; copy-link where the clipboard is open.
-import { t, type UiLocale } from '../lib/i18n.messages.js';
+import type { UiLocale } from '../lib/i18n.messages.js';
+import { liveText } from '../lib/i18n.live.messages.js';
 
 /** Share: the system sheet where the browser has one; copy-link where the clipboard is open. */
 export function enhanceSharing(locale: UiLocale): void {
-  const m = t(locale);
+  const m = liveText(locale);
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
     const summary = target?.closest('details.share > summary');

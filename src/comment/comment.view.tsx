@@ -11,7 +11,8 @@ import {
   type DateStyle,
 } from '../lib/time.format.js';
 import { IsolatedText } from '../lib/text.isolate.view.js';
-import { commentWaitText, readerText } from '../lib/i18n.reader.messages.js';
+import { readerText } from '../lib/i18n.reader.messages.js';
+import { commentWaitText } from '../lib/i18n.live.messages.js';
 import type { Comment } from './comment.types.js';
 
 export function commentsCountText(

@@ -1,6 +1,7 @@
 // The user-interface strings, Arabic first, English as a full second locale.
 // Counts go through plural() (CLDR rules), never through "N + word".
-import type { PluralForms, UiLocale } from './time.format.js';
+import type { UiLocale } from './time.format.js';
+import { LIVE_MESSAGES, type LiveMessages } from './i18n.live.messages.js';
 
 export type { UiLocale };
 
@@ -10,13 +11,9 @@ export function directionOf(locale: UiLocale): 'rtl' | 'ltr' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-interface Messages {
+interface Messages extends LiveMessages {
   siteTagline: string;
   skipToContent: string;
-  live: string;
-  ended: string;
-  scheduled: string;
-  archived: string;
   breaking: string;
   edited: string;
   pinned: string;
@@ -33,11 +30,7 @@ interface Messages {
   shareX: string;
   shareFacebook: string;
   shareEmail: string;
-  linkCopied: string;
-  embedLoad: string;
-  embedConsent: string;
   comments: string;
-  commentsCount: PluralForms;
   commentName: string;
   commentEmail: string;
   commentText: string;
@@ -74,8 +67,6 @@ interface Messages {
   errorTitle: string;
   errorBody: string;
   backHome: string;
-  updatesCount: PluralForms;
-  newUpdates: PluralForms;
   showNewUpdates: string;
   connectionLost: string;
   apiDocs: string;
@@ -84,12 +75,9 @@ interface Messages {
 }
 
 const ar: Messages = {
+  ...LIVE_MESSAGES.ar,
   siteTagline: 'تغطية حية للأخبار العاجلة',
   skipToContent: 'انتقل إلى المحتوى',
-  live: 'مباشر',
-  ended: 'انتهت التغطية',
-  scheduled: 'تغطية مرتقبة',
-  archived: 'أرشيف',
   breaking: 'عاجل',
   edited: 'تم التحديث',
   pinned: 'مثبّت',
@@ -106,18 +94,7 @@ const ar: Messages = {
   shareX: 'إكس',
   shareFacebook: 'فيسبوك',
   shareEmail: 'البريد الإلكتروني',
-  linkCopied: 'نُسخ الرابط',
-  embedLoad: 'عرض المحتوى من الموقع الأصلي',
-  embedConsent: 'يحتاج هذا المحتوى إلى موافقتك على المحتوى المضمّن. اضغط هنا لتغيير اختيارك.',
   comments: 'التعليقات',
-  commentsCount: {
-    zero: '0 تعليقات',
-    one: 'تعليق واحد',
-    two: 'تعليقان',
-    few: '{n} تعليقات',
-    many: '{n} تعليقًا',
-    other: '{n} تعليق',
-  },
   commentName: 'الاسم',
   commentEmail: 'البريد الإلكتروني (اختياري، لا يُنشر)',
   commentText: 'تعليقك',
@@ -155,21 +132,6 @@ const ar: Messages = {
   errorTitle: 'حدث خطأ',
   errorBody: 'تعذّر عرض هذه الصفحة الآن. حاول مجددًا بعد قليل.',
   backHome: 'العودة إلى الصفحة الرئيسية',
-  updatesCount: {
-    zero: 'لا تحديثات',
-    one: 'تحديث واحد',
-    two: 'تحديثان',
-    few: '{n} تحديثات',
-    many: '{n} تحديثًا',
-    other: '{n} تحديث',
-  },
-  newUpdates: {
-    one: 'تحديث جديد',
-    two: 'تحديثان جديدان',
-    few: '{n} تحديثات جديدة',
-    many: '{n} تحديثًا جديدًا',
-    other: '{n} تحديث جديد',
-  },
   showNewUpdates: 'اعرض التحديثات الجديدة',
   connectionLost: 'انقطع الاتصال، نعيد المحاولة…',
   apiDocs: 'واجهة البرمجة',
@@ -178,12 +140,9 @@ const ar: Messages = {
 };
 
 const en: Messages = {
+  ...LIVE_MESSAGES.en,
   siteTagline: 'Live coverage of breaking news',
   skipToContent: 'Skip to content',
-  live: 'Live',
-  ended: 'Coverage ended',
-  scheduled: 'Coming up',
-  archived: 'Archive',
   breaking: 'Breaking',
   edited: 'Updated',
   pinned: 'Pinned',
@@ -200,11 +159,7 @@ const en: Messages = {
   shareX: 'X',
   shareFacebook: 'Facebook',
   shareEmail: 'E-mail',
-  linkCopied: 'Link copied',
-  embedLoad: 'Show it from the original site',
-  embedConsent: 'This content needs your consent to embedded content. Change your choice here.',
   comments: 'Comments',
-  commentsCount: { one: '{n} comment', other: '{n} comments' },
   commentName: 'Name',
   commentEmail: 'E-mail (optional, never shown)',
   commentText: 'Your comment',
@@ -242,8 +197,6 @@ const en: Messages = {
   errorTitle: 'Something went wrong',
   errorBody: 'We could not show this page just now. Please try again shortly.',
   backHome: 'Back to the front page',
-  updatesCount: { one: '{n} update', other: '{n} updates' },
-  newUpdates: { one: '{n} new update', other: '{n} new updates' },
   showNewUpdates: 'Show new updates',
   connectionLost: 'Connection lost, retrying…',
   apiDocs: 'API',
@@ -255,8 +208,4 @@ const messages: Record<UiLocale, Messages> = { ar, en };
 
 export function t(locale: UiLocale): Messages {
   return messages[locale];
-}
-
-export function isUiLocale(value: string): value is UiLocale {
-  return value === 'ar' || value === 'en';
 }
