@@ -4,7 +4,6 @@
 // unseen. A lost answer is retried with the same Idempotency-Key, so a publish the server did
 // make is not made twice; no network at all leaves it waiting on this device until the
 // connection is back; a refusal says why; an ended session signs in again in place.
-import { byId } from './newsroom.page.js';
 import { draftPayload, keepOnDevice, type Composer } from './newsroom.composer.js';
 import { saveDraft, settleAutosave } from './newsroom.autosave.js';
 import { readFields, resetComposer } from './newsroom.editing.js';
@@ -12,6 +11,7 @@ import { newIdempotencyKey, sendWithRetries } from './newsroom.retry.js';
 import { clearRefusal, readProblem, sayTone, showRefusal } from './newsroom.refusal.js';
 import { signInAgain } from './newsroom.signin.js';
 import { showConflict } from './newsroom.conflict.js';
+import { bindSchedule, scheduledInstant } from './newsroom.schedule.js';
 
 /**
  * The key of this publish (or submission): the one already drawn for the same request if an
@@ -29,8 +29,8 @@ type Sent = Response | 'not-saved';
 
 async function sendRequest(composer: Composer): Promise<Sent> {
   const { api } = composer;
-  const scheduleValue = byId('schedule-at', HTMLInputElement)?.value ?? '';
-  const publishAt = scheduleValue ? new Date(scheduleValue).toISOString() : undefined;
+  // The wall time typed is the live page's, whatever zone this browser keeps.
+  const publishAt = scheduledInstant();
   const { editingId, version } = composer.state;
   if (editingId !== null) {
     // The same change applied twice is one change: no key needed to retry it.
@@ -104,6 +104,7 @@ export async function sendDraft(composer: Composer): Promise<void> {
 }
 
 export function bindSending(composer: Composer): void {
+  bindSchedule(composer.page.locale);
   composer.form.addEventListener('submit', (event) => {
     event.preventDefault();
     void sendDraft(composer);

@@ -2,6 +2,8 @@
 // buttons. Server-rendered empty; src/client/newsroom.ts brings it to life.
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { SOURCE_KINDS } from '../update/update.types.js';
+import { formatTimeZoneName } from '../lib/time.format.js';
+import { formatGmtOffset } from '../lib/time.wall.js';
 import type { SourcePreset } from '../settings/settings.sources.js';
 import { nm } from './newsroom.messages.js';
 import { BylineField } from './newsroom.byline.view.js';
@@ -101,7 +103,15 @@ function ArrowForward() {
   );
 }
 
-function Flags({ locale, publisher }: { locale: UiLocale; publisher: boolean }) {
+function Flags({
+  locale,
+  publisher,
+  timeZone,
+}: {
+  locale: UiLocale;
+  publisher: boolean;
+  timeZone: string;
+}) {
   const m = nm(locale);
   return (
     <fieldset class="flags">
@@ -116,12 +126,37 @@ function Flags({ locale, publisher }: { locale: UiLocale; publisher: boolean }) 
       <label>
         <input type="checkbox" id="flag-breaking" /> {m.breaking}
       </label>
-      {publisher ? (
-        <label>
-          {m.scheduleAt} <input type="datetime-local" id="schedule-at" />
-        </label>
-      ) : null}
+      {publisher ? <ScheduleField locale={locale} timeZone={timeZone} /> : null}
     </fieldset>
+  );
+}
+
+/**
+ * The time to publish at, read in the live page's zone and labelled with it («بتوقيت مسقط
+ * (GMT+4)»); the client (newsroom.schedule.ts) shows the editor's own time beside it.
+ */
+function ScheduleField({ locale, timeZone }: { locale: UiLocale; timeZone: string }) {
+  const m = nm(locale);
+  const zone = `${formatTimeZoneName(timeZone, locale)} (${formatGmtOffset(Date.now(), timeZone)})`;
+  return (
+    <span class="schedule-field">
+      <label>
+        {m.scheduleAt} <span class="schedule-zone">{zone}</span>{' '}
+        <input
+          type="datetime-local"
+          id="schedule-at"
+          data-time-zone={timeZone}
+          aria-describedby="schedule-local"
+        />
+      </label>
+      <span
+        id="schedule-local"
+        class="hint schedule-local"
+        data-template={m.yourTime}
+        aria-live="polite"
+        hidden
+      />
+    </span>
   );
 }
 
@@ -146,18 +181,22 @@ function Actions({ locale, publisher }: { locale: UiLocale; publisher: boolean }
 
 /**
  * Publishers publish (and may pin and schedule); reporters submit for review. `me`: the
- * writer's name, the byline a new draft starts with; `presets`: the site's source presets.
+ * writer's name, the byline a new draft starts with; `presets`: the site's source presets;
+ * `timeZone`: the live page's.
  */
 export function Composer({
   locale,
   publisher,
   presets,
   me = '',
+  timeZone = 'UTC',
 }: {
   locale: UiLocale;
   publisher: boolean;
   presets: readonly SourcePreset[];
   me?: string;
+  /** The live page's zone: the schedule is read, and named, in it. */
+  timeZone?: string;
 }) {
   const m = nm(locale);
   return (
@@ -189,7 +228,7 @@ export function Composer({
         </noscript>
         <Sources locale={locale} presets={presets} />
         <BylineField locale={locale} />
-        <Flags locale={locale} publisher={publisher} />
+        <Flags locale={locale} publisher={publisher} timeZone={timeZone} />
         <Actions locale={locale} publisher={publisher} />
       </form>
       <div id="composer-preview-pane" class="preview-pane live-page" hidden />

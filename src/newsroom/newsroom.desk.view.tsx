@@ -57,6 +57,7 @@ export function DeskPage({
           publisher={can(actor, 'update.publish')}
           presets={model.presets ?? []}
           me={actor.name}
+          timeZone={liveblog.timeZone}
         />
         <ReviewQueue locale={locale} actor={actor} liveblog={liveblog} drafts={model.drafts} />
         <Stream locale={locale} actor={actor} liveblog={liveblog} published={model.published} />

@@ -41,6 +41,8 @@ const ar = {
   pinned: 'تثبيت',
   breaking: 'عاجل',
   scheduleAt: 'جدولة النشر في',
+  /** Beside the schedule field when the editor's own zone is another: {time}, {zone}. */
+  yourTime: '= {time} بتوقيتك ({zone})',
   publish: 'نشر',
   submit: 'إرسال للمراجعة',
   saveEdit: 'حفظ التعديل',
@@ -177,6 +179,7 @@ const en: Messages = {
   pinned: 'Pin',
   breaking: 'Breaking',
   scheduleAt: 'Schedule for',
+  yourTime: '= {time} your time ({zone})',
   publish: 'Publish',
   submit: 'Submit for review',
   saveEdit: 'Save the edit',

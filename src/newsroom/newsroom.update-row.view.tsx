@@ -1,7 +1,7 @@
 // One update in a desk list (queue, own drafts, stream): when, badges, author, text and the
 // actions the role may take on it. The buttons are wired by the desk client.
 import type { UiLocale } from '../lib/i18n.messages.js';
-import { formatUpdateTime } from '../lib/time.format.js';
+import { formatTimeZoneName, formatUpdateTime } from '../lib/time.format.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { Update } from '../update/update.types.js';
 import { blocksToText } from '../blocks/blocks.schema.js';
@@ -30,6 +30,9 @@ function RowMeta({ update, locale, liveblog }: Omit<RowProps, 'actor'>) {
   return (
     <div class="desk-item-meta">
       <time dateTime={when.toISOString()}>{formatUpdateTime(when, liveblog.timeZone, locale)}</time>
+      {update.status === 'scheduled' ? (
+        <span class="desk-item-zone">{formatTimeZoneName(liveblog.timeZone, locale)}</span>
+      ) : null}
       {label ? <span class="badge">{label}</span> : null}
       {update.breaking ? <span class="badge badge-breaking">{m.breaking}</span> : null}
       {update.keyEvent ? <span class="badge badge-key">{m.keyEvent}</span> : null}
