@@ -82,11 +82,15 @@ describe('scheduling in the page’s time zone', () => {
     await page.context().close();
   });
 
-  it('shows no second time when the editor’s clock is the page’s', async () => {
+  it('shows no second time when the editor’s clock is the page’s, and fits a phone', async () => {
     const page = await signInThroughForm(browser, base, editor.email, password, {
       timezoneId: 'Asia/Muscat',
+      viewport: { width: 360, height: 800 },
     });
     await page.goto(`${base}/newsroom/liveblogs/muscat-rain`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
     await page.fill('#schedule-at', '2027-06-21T09:00');
     await page.locator('#schedule-at').dispatchEvent('input');
     expect(await page.locator('#schedule-local').isHidden()).toBe(true);
