@@ -65,9 +65,6 @@ export function StreamControls({
           label={r.oldestFirst}
         />
       </ul>
-      <p class="lite-link">
-        <a href={`${liveblogPath(slug)}/lite`}>{r.litePage}</a>
-      </p>
     </nav>
   );
 }

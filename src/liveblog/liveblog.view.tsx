@@ -163,7 +163,6 @@ export function LivePage({ model }: { model: LivePageModel }) {
             {liveblog.standfirst}
           </p>
         ) : null}
-        <FollowControl liveblog={liveblog} />
       </header>
       {firstPage ? <SummaryBox summary={model.summary} context={context} /> : null}
 
@@ -205,11 +204,6 @@ export function LivePage({ model }: { model: LivePageModel }) {
                 ({plural(liveblog.locale, model.total, m.updatesCount, context.dateStyle.digits)})
               </span>
             </h2>
-            <VerificationFilter
-              path={liveblogPath(liveblog.slug)}
-              context={context}
-              active={model.verification}
-            />
             <StreamControls slug={liveblog.slug} locale={liveblog.locale} view={view} />
             <p id="live-connection" class="live-connection" role="status" hidden />
             <div id="catch-up" class="catch-up" hidden />
@@ -246,6 +240,19 @@ export function LivePage({ model }: { model: LivePageModel }) {
             page={page}
             pageCount={model.pageCount}
           />
+
+          {/* Below the stream on purpose: on a phone the newest update comes first. */}
+          <FollowControl liveblog={liveblog} />
+          <VerificationFilter
+            path={liveblogPath(liveblog.slug)}
+            context={context}
+            active={model.verification}
+          />
+          <p class="lite-link">
+            <a href={`${liveblogPath(liveblog.slug)}/lite`}>
+              {readerText(liveblog.locale).litePage}
+            </a>
+          </p>
 
           <CorrectionsList items={model.corrections ?? []} context={context} />
 
