@@ -133,12 +133,17 @@ describe.each(engines())('If-Match on updates ($name)', (engine) => {
     const at = new Date(seen.updatedAt.getTime() + 1000);
     // The first transaction holds its change open while the second tries the same one.
     let release: (() => void) | undefined;
+    let changedFirst: (() => void) | undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    const firstChanged = new Promise<void>((resolve) => (changedFirst = resolve));
     const first = db.transaction().execute(async (trx) => {
       const changed = await updates.changeIfUnchanged(trx, seen, { headline: 'أ' }, at);
+      changedFirst?.();
       await held;
       return changed;
     });
+    // The second starts only once the first has changed the row (and holds it, uncommitted).
+    await firstChanged;
     const second = db
       .transaction()
       .execute((trx) => updates.changeIfUnchanged(trx, seen, { headline: 'ب' }, at));
