@@ -21,6 +21,7 @@ import {
   createClusterWorkerBus,
   createMemoryBus,
   createRedisBus,
+  isPageRing,
   type Bus,
 } from './realtime/realtime.bus.js';
 import {
@@ -37,7 +38,7 @@ import { registerIdempotency } from './access/access.idempotency.js';
 import { searchApiRoutes, searchPageRoutes } from './search/search.routes.js';
 import { mediaRoutes, photoRoutes } from './media/media.routes.js';
 import { createServices, type Services } from './services.js';
-import { createCachePurger } from './platform/platform.cache.js';
+import { cacheKeys, createCachePurger } from './platform/platform.cache.js';
 import { cacheChangeFor } from './reader/reader.cache.js';
 import { createDiskStore, type FileStore } from './storage/storage.files.js';
 import type { SafeFetchOptions } from './platform/platform.fetch.js';
@@ -60,6 +61,7 @@ import { watchDropFolder } from './wire/wire.watch.js';
 import { DROP_FOLDER_ACTOR } from './wire/wire.service.js';
 import { pushRoutes, serviceWorkerRoutes } from './push/push.routes.js';
 import { startPushSender } from './push/push.dispatch.js';
+import { createPageCache, type PageCache } from './platform/platform.page-cache.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,6 +72,7 @@ declare module 'fastify' {
     clock: Clock;
     assets: Assets;
     hub: Hub;
+    pageCache: PageCache;
     metrics: Metrics;
     identify: Identify;
   }
@@ -140,6 +143,11 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   const services = createServices({
     pageChanged: (change) => {
       purge(cacheChangeFor(change));
+      services.reader.pageRang(change.liveblogId);
+    },
+    siteChanged: () => {
+      purge({ keys: [cacheKeys.site], paths: [] });
+      services.reader.siteChanged();
     },
     db: database.db,
     bus,
@@ -168,6 +176,11 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
   app.decorate('clock', clock);
   app.decorate('assets', parts.assets ?? loadAssets());
   app.decorate('services', services);
+  app.decorate('pageCache', createPageCache({ maxBytes: config.cache.pageMemoryBytes }));
+  // Every page's doorbell, from this node or another: its cached pages are checked again.
+  const stopPageRings = bus.subscribe((message) => {
+    if (isPageRing(message)) services.reader.pageRang(message.liveblogId);
+  });
   const metrics = createMetrics(app);
   const hub = createHub(database.db, bus, {
     ...metrics.hubObservers,
@@ -197,6 +210,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     done();
   });
   app.addHook('onClose', async () => {
+    stopPageRings();
     if (parts.bus === undefined) await bus.close();
     if (ownsDatabase) await database.close();
   });
@@ -283,6 +297,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     publicUrl: config.publicUrl,
     assets: app.assets,
     cache: config.cache,
+    pageCache: app.pageCache,
   });
   await app.register(searchPageRoutes, {
     search: app.services.search,

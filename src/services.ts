@@ -57,6 +57,8 @@ export interface ServiceParts {
   readonly proofDictionary?: string | undefined;
   /** Told after every committed change readers can see (the shared caches' purge). */
   readonly pageChanged?: PageChanged;
+  /** Told after a committed change that every reader page shows (the site's date style). */
+  readonly siteChanged?: () => void;
   /** Seals the TOTP secrets at rest; undefined: they are stored unsealed. */
   readonly twoFactorKey?: Buffer | undefined;
   /** Web Push: the VAPID keys (or none: made once and stored) and subject. */
@@ -120,7 +122,10 @@ export function createServices(parts: ServiceParts): Services {
   const { db, bus, clock, publicUrl = '' } = parts;
   const base = { db, clock };
   const changes = parts.pageChanged ? { pageChanged: parts.pageChanged } : {};
-  const settings = createSettingsService(base);
+  const settings = createSettingsService({
+    ...base,
+    ...(parts.siteChanged && { siteChanged: parts.siteChanged }),
+  });
   const photos = createPhotoService(base, parts.files);
   const search = createSearchService(base);
   const comments = createCommentService({

@@ -68,6 +68,8 @@ export interface CacheConfig {
   readonly purge: 'none' | 'url' | 'nginx';
   readonly purgeUrl: string | undefined;
   readonly purgeToken: string | undefined;
+  /** Each worker's memory for finished reader pages, in bytes (0: render every request). */
+  readonly pageMemoryBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -206,6 +208,7 @@ function cacheConfig(env: Env): CacheConfig {
     purge,
     purgeUrl,
     purgeToken: value(env, 'CACHE_PURGE_TOKEN'),
+    pageMemoryBytes: integer(env, 'PAGE_CACHE_MB', 64, 0, 16_384) * 1024 * 1024,
   };
 }
 
@@ -238,6 +241,7 @@ export const KNOWN_VARIABLES: ReadonlySet<string> = new Set([
   'CACHE_STALE_IF_ERROR',
   'CACHE_PURGE',
   'CACHE_PURGE_URL',
+  'PAGE_CACHE_MB',
   'CACHE_PURGE_TOKEN',
   'TWO_FACTOR_KEY',
   'WIRE_DROP_DIR',

@@ -11,6 +11,7 @@ import {
   Registry,
   collectDefaultMetrics,
 } from 'prom-client';
+import type { PageCacheStats } from './platform.page-cache.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
@@ -80,6 +81,22 @@ function databaseMetrics(app: FastifyInstance, registry: Registry): void {
   });
 }
 
+function pageCacheMetrics(app: FastifyInstance, registry: Registry): void {
+  const stat = (name: string, help: string, pick: (s: PageCacheStats) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(pick(app.pageCache.stats()));
+      },
+    });
+  stat('ajil_page_cache_entries', 'Finished reader pages held in memory', (s) => s.entries);
+  stat('ajil_page_cache_bytes', 'Bytes of those pages, compressed forms included', (s) => s.bytes);
+  stat('ajil_page_cache_hits', 'Reader pages served from memory since start', (s) => s.hits);
+  stat('ajil_page_cache_misses', 'Reader pages rendered since start', (s) => s.misses);
+}
+
 function httpMetrics(app: FastifyInstance, registry: Registry): void {
   const duration = new Histogram({
     name: 'ajil_http_request_duration_seconds',
@@ -110,6 +127,7 @@ export function createMetrics(app: FastifyInstance) {
   collectDefaultMetrics({ register: registry });
   httpMetrics(app, registry);
   databaseMetrics(app, registry);
+  pageCacheMetrics(app, registry);
   const live = liveMetrics(app, registry);
   const security = new Counter({
     name: 'ajil_security_events_total',

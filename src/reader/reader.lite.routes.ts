@@ -1,24 +1,26 @@
 // The lite page, `/live/:slug/lite`: text only, cacheable like every reader page (the same bytes
-// for everyone, the page's surrogate key), purged with the page (reader.cache.ts).
+// for everyone, the page's surrogate key, from memory like the page), purged with the page
+// (reader.cache.ts).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Slug } from '../liveblog/liveblog.schema.js';
-import type { CachePolicy } from '../platform/platform.cache.js';
 import type { ReaderService } from './reader.service.js';
 import { HtmlOut } from './reader.pages.js';
-import { cacheForReaders, liveblogKeys } from './reader.cache.js';
+import { liveblogKeys } from './reader.cache.js';
+import type { PageSender } from './reader.page-cache.js';
 import { renderLitePage } from './reader.lite.view.js';
 
 export interface LitePageRoutesOptions {
   readonly reader: Pick<ReaderService, 'livePage'>;
   readonly siteName: string;
   readonly publicUrl: string;
-  readonly cache: CachePolicy;
+  /** Sends a live page's own responses, from memory for anonymous readers. */
+  readonly sender: PageSender;
 }
 
 export const litePageRoutes: FastifyPluginAsyncTypebox<LitePageRoutesOptions> = (
   app,
-  { reader, siteName, publicUrl, cache },
+  { reader, siteName, publicUrl, sender },
 ) => {
   app.get(
     '/live/:slug/lite',
@@ -33,11 +35,12 @@ export const litePageRoutes: FastifyPluginAsyncTypebox<LitePageRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      const model = await reader.livePage(request.params.slug, request.query.page ?? 1);
-      cacheForReaders(request, reply, cache, liveblogKeys(model.liveblog.id));
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(renderLitePage({ model, siteName, publicUrl }));
+      const { slug } = request.params;
+      await sender.send(slug, request, reply, liveblogKeys, async () => {
+        const model = await reader.livePage(slug, request.query.page ?? 1);
+        return renderLitePage({ model, siteName, publicUrl });
+      });
+      return reply;
     },
   );
   return Promise.resolve();

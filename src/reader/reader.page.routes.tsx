@@ -10,6 +10,7 @@ import type { ReaderService } from './reader.service.js';
 import { HtmlOut, type ReaderPages } from './reader.pages.js';
 import { FrontPage } from './reader.view.js';
 import type { CachePolicy } from '../platform/platform.cache.js';
+import type { PageSender } from './reader.page-cache.js';
 import { VERIFICATION_STATES } from '../update/update.types.js';
 import { SHARE_TARGETS, shareTargetUrl, updateUrlPath } from '../update/update.view.js';
 import { cacheForReaders, liveblogKeys, listKeys, updateKeys } from './reader.cache.js';
@@ -20,11 +21,13 @@ export interface LivePageRoutesOptions {
   readonly siteName: string;
   /** How long shared caches keep these pages. */
   readonly cache: CachePolicy;
+  /** Sends a live page's own responses, from memory for anonymous readers. */
+  readonly sender: PageSender;
 }
 
 export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = (
   app,
-  { pages, reader, siteName, cache },
+  { pages, reader, siteName, cache, sender },
 ) => {
   app.get('/', { schema: { hide: true, response: { 200: HtmlOut } } }, async (request, reply) => {
     const liveblogs = await reader.frontPage();
@@ -55,26 +58,28 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      const { model, comments } = await reader.livePageWithComments(
-        request.params.slug,
-        request.query.page ?? 1,
-        request.query.order === 'oldest' ? 'oldest' : 'newest',
-        {
-          keyEventsOnly: request.query.filter === 'key',
-          oldestFirst: request.query.sort === 'oldest',
-          verification: request.query.verification,
-        },
-      );
-      const notice =
-        request.query.comment === 'pending' || request.query.comment === 'published'
-          ? request.query.comment
-          : undefined;
-      const withComments = comments
-        ? { ...model, comments: <CommentsSection model={{ ...comments, notice }} /> }
-        : model;
-      // The same bytes for every reader, the comment notice included (it is in the address).
-      cacheForReaders(request, reply, cache, liveblogKeys(model.liveblog.id));
-      return reply.type('text/html; charset=utf-8').send(pages.livePage(request, withComments));
+      await sender.send(request.params.slug, request, reply, liveblogKeys, async () => {
+        const { model, comments } = await reader.livePageWithComments(
+          request.params.slug,
+          request.query.page ?? 1,
+          request.query.order === 'oldest' ? 'oldest' : 'newest',
+          {
+            keyEventsOnly: request.query.filter === 'key',
+            oldestFirst: request.query.sort === 'oldest',
+            verification: request.query.verification,
+          },
+        );
+        const notice =
+          request.query.comment === 'pending' || request.query.comment === 'published'
+            ? request.query.comment
+            : undefined;
+        // The same bytes for every reader, the comment notice included (it is in the address).
+        const withComments = comments
+          ? { ...model, comments: <CommentsSection model={{ ...comments, notice }} /> }
+          : model;
+        return pages.livePage(request, withComments);
+      });
+      return reply;
     },
   );
 
@@ -91,9 +96,13 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      const { model, update } = await reader.permalink(request.params.slug, request.params.id);
-      cacheForReaders(request, reply, cache, updateKeys(model.liveblog.id, update.id));
-      return reply.type('text/html; charset=utf-8').send(pages.livePage(request, model, update));
+      const { slug, id } = request.params;
+      const keys = (liveblogId: number) => updateKeys(liveblogId, id);
+      await sender.send(slug, request, reply, keys, async () => {
+        const { model, update } = await reader.permalink(slug, id);
+        return pages.livePage(request, model, update);
+      });
+      return reply;
     },
   );
 

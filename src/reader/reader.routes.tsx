@@ -5,6 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Assets } from '../platform/platform.assets.js';
 import type { CachePolicy } from '../platform/platform.cache.js';
+import type { PageCache } from '../platform/platform.page-cache.js';
 import type { CommentService } from '../comment/comment.service.js';
 import type { ReaderService } from './reader.service.js';
 import { createReaderPages } from './reader.pages.js';
@@ -14,11 +15,12 @@ import { consentRoutes } from './reader.consent.routes.js';
 import { summaryPageRoutes } from './reader.summary.routes.js';
 import type { SummaryService } from '../liveblog/liveblog.summary.js';
 import { litePageRoutes } from './reader.lite.routes.js';
+import { createPageSender } from './reader.page-cache.js';
 
 export interface ReaderRoutesOptions {
   readonly reader: Pick<
     ReaderService,
-    'frontPage' | 'livePage' | 'livePageWithComments' | 'permalink'
+    'frontPage' | 'livePage' | 'livePageWithComments' | 'permalink' | 'pageVersion'
   >;
   readonly comments: Pick<CommentService, 'post' | 'formToken'>;
   readonly summaries: Pick<SummaryService, 'history'>;
@@ -28,11 +30,13 @@ export interface ReaderRoutesOptions {
   readonly assets: Assets;
   /** How long shared caches keep reader pages. */
   readonly cache: CachePolicy;
+  /** This worker's finished pages (platform.page-cache.ts). */
+  readonly pageCache: PageCache;
 }
 
 export const readerRoutes: FastifyPluginAsyncTypebox<ReaderRoutesOptions> = async (
   app,
-  { reader, comments, summaries, siteName, publicUrl, assets, cache },
+  { reader, comments, summaries, siteName, publicUrl, assets, cache, pageCache },
 ) => {
   const secure = publicUrl.startsWith('https://');
   const origin = new URL(publicUrl).origin;
@@ -47,9 +51,10 @@ export const readerRoutes: FastifyPluginAsyncTypebox<ReaderRoutesOptions> = asyn
   );
 
   const pages = createReaderPages({ siteName, publicUrl, assets });
-  await app.register(livePageRoutes, { pages, reader, siteName, cache });
+  const sender = createPageSender({ reader, pageCache, cache });
+  await app.register(livePageRoutes, { pages, reader, siteName, cache, sender });
   await app.register(commentFormRoutes, { pages, reader, comments, origin, secure });
   await app.register(consentRoutes, { pages, siteName, origin, secure });
   await app.register(summaryPageRoutes, { pages, summaries, siteName, cache });
-  await app.register(litePageRoutes, { reader, siteName, publicUrl, cache });
+  await app.register(litePageRoutes, { reader, siteName, publicUrl, sender });
 };

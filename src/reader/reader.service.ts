@@ -14,12 +14,15 @@ import type { DateStyle } from '../lib/time.format.js';
 import type { CommentService } from '../comment/comment.service.js';
 import type { SummaryService } from '../liveblog/liveblog.summary.js';
 import { pageCorrections } from '../update/update.trust.view.js';
+import { createVersionMemo } from '../platform/platform.page-cache.js';
 
 export const UPDATES_PER_PAGE = 20;
 const KEY_EVENTS_SHOWN = 30;
 const CORRECTED_SHOWN = 50;
 /** Updates in a feed, of a page or of the site. */
 const FEED_SIZE = 50;
+/** How long a page's version is trusted before the database is asked again (a lost doorbell). */
+const VERSION_TTL_MS = 1_000;
 /** Google News wants articles from the last two days only. */
 const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 
@@ -34,6 +37,13 @@ export interface ReaderServiceDeps extends BaseDeps {
   readonly summaries: Pick<SummaryService, 'current'>;
 }
 
+/** What a cached copy of a live page's reader responses must match to be served. */
+export interface PageVersion {
+  readonly liveblogId: number;
+  /** The newest event, the page's own last change and the date style it is shown in. */
+  readonly version: string;
+}
+
 export function createReaderService({
   db,
   clock,
@@ -46,6 +56,12 @@ export function createReaderService({
   const updates = createUpdateRepository();
 
   const liveblogBySlug = (slug: string) => liveblogBySlugOr404(db, slug);
+  const versions = createVersionMemo(async (slug: string): Promise<PageVersion> => {
+    const liveblog = await liveblogBySlug(slug);
+    const dateStyle = liveblog.dateStyle ?? (await siteDateStyle());
+    const version = [liveblog.lastSeq, liveblog.updatedAt.getTime(), JSON.stringify(dateStyle)];
+    return { liveblogId: liveblog.id, version: version.join(' ') };
+  }, VERSION_TTL_MS);
   /** The whole stream, newest first: the view that carries the pinned post and the comments. */
   const isWholeStream = (view: StreamView) =>
     !view.keyEventsOnly && !view.oldestFirst && view.verification === undefined;
@@ -114,6 +130,22 @@ export function createReaderService({
     frontPage: () => liveblogs.listForFrontPage(db, 50),
 
     livePage,
+
+    /**
+     * The version of a live page's reader responses, or 404: every event moves it. Asked of the
+     * database at most once a second per page; `pageRang` makes the next ask go to it at once.
+     */
+    pageVersion: (slug: string): Promise<PageVersion> => versions.get(slug),
+
+    /** A page's doorbell rang (a change here or on another node): read its version again. */
+    pageRang(liveblogId: number): void {
+      versions.forget((known) => known.liveblogId === liveblogId);
+    },
+
+    /** Something every page shows changed (the site's date style): read every version again. */
+    siteChanged(): void {
+      versions.forget(() => true);
+    },
 
     /**
      * A numbered page as a reader opens it, in the reader's view of the stream; the first page

@@ -35,7 +35,12 @@ export async function siteDateStyle(db: Db): Promise<DateStyle> {
   }
 }
 
-export function createSettingsService({ db, clock }: BaseDeps) {
+export interface SettingsServiceDeps extends BaseDeps {
+  /** Told after a change every reader page shows (the date style) commits; never throws. */
+  readonly siteChanged?: () => void;
+}
+
+export function createSettingsService({ db, clock, siteChanged }: SettingsServiceDeps) {
   const twoFactor = createTwoFactorRepository();
   return {
     dateStyle: () => siteDateStyle(db),
@@ -134,6 +139,7 @@ export function createSettingsService({ db, clock }: BaseDeps) {
           now,
         );
       });
+      siteChanged?.();
     },
   };
 }
