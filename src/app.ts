@@ -160,6 +160,7 @@ export async function buildApp(config: AppConfig, parts: AppParts = {}): Promise
     twoFactorKey: config.twoFactorKey,
     ...(parts.fetchOptions && { fetchOptions: parts.fetchOptions }),
     push: config.push,
+    wireDropDir: config.wireDropDir,
     allowHttpPushEndpoints: parts.allowHttpPushEndpoints ?? false,
   });
   // Cookies are Secure (and the sign-in's take the __Host- prefix) when the site is served over TLS.

@@ -35,6 +35,7 @@ import { createRealtimeService, type RealtimeService } from './realtime/realtime
 import { createDictionary } from './proof/proof.dictionary.js';
 import { createWireService, type WireService } from './wire/wire.service.js';
 import { createEmbargoGate } from './wire/wire.embargo.js';
+import { refusedFiles } from './wire/wire.watch.js';
 import { createPushService, type PushService } from './push/push.service.js';
 import { createPushSender } from './push/push.sender.js';
 import type { PushConfig } from './platform/platform.config.js';
@@ -57,6 +58,8 @@ export interface ServiceParts {
   readonly proofDictionary?: string | undefined;
   /** Told after every committed change readers can see (the shared caches' purge). */
   readonly pageChanged?: PageChanged;
+  /** The wire drop folder, whose refused files the wire inbox lists. */
+  readonly wireDropDir?: string | undefined;
   /** Told after a committed change that every reader page shows (the site's date style). */
   readonly siteChanged?: () => void;
   /** Seals the TOTP secrets at rest; undefined: they are stored unsealed. */
@@ -119,7 +122,7 @@ export function createAccessServices(
 }
 
 export function createServices(parts: ServiceParts): Services {
-  const { db, bus, clock, publicUrl = '' } = parts;
+  const { db, bus, clock, publicUrl = '', wireDropDir: dropDir } = parts;
   const base = { db, clock };
   const changes = parts.pageChanged ? { pageChanged: parts.pageChanged } : {};
   const settings = createSettingsService({
@@ -179,7 +182,14 @@ export function createServices(parts: ServiceParts): Services {
     }),
     proof: createProofService(base, createDictionary(parts.proofDictionary)),
     realtime: createRealtimeService(base),
-    wire: createWireService({ ...base, updates, liveblogs }),
+    wire: createWireService({
+      ...base,
+      updates,
+      liveblogs,
+      ...(dropDir !== undefined && {
+        refused: () => refusedFiles(dropDir),
+      }),
+    }),
     push: createPushService({
       ...base,
       send: createPushSender(parts.fetchOptions ?? {}),

@@ -24,13 +24,14 @@ export const wireDeskRoutes: FastifyPluginAsyncTypebox<WireDeskRoutesOptions> = 
     const session = pages.signedIn(request, reply, 'wire.read');
     if (!session) return reply;
     const language = (request.query as { language?: string }).language;
-    const { entries, pages: livePages } = await wire.desk(session.actor, language);
+    const { entries, pages: livePages, refused } = await wire.desk(session.actor, language);
     const locale = pages.locale(request);
     const page = (
       <WirePage
         locale={locale}
         entries={entries}
         pages={livePages}
+        refused={refused}
         language={language}
         csrfToken={session.csrfToken}
         {...(error !== undefined && { error })}

@@ -1,5 +1,8 @@
 // The wire inbox page in the newsroom: linked from the nav for those who may read it, each
 // item once with its flags, and the form that turns an item into a draft.
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, type Session, type TestApp } from '../../test/helpers.js';
 import { wireFixture } from '../../test/fixtures/wire-fixtures.js';
@@ -92,5 +95,34 @@ describe('the wire inbox page', () => {
     expect(refused.statusCode).toBe(403);
     const home = await t.app.inject({ url: '/newsroom', headers: { cookie: moderator.cookie } });
     expect(home.body).not.toContain('href="/newsroom/wire"');
+  });
+
+  it('lists the files the drop folder refused, with the reason, above the inbox', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ajil-wire-desk-'));
+    const watched = await buildTestApp(undefined, {}, { wireDropDir: dir });
+    try {
+      const editor = await signIn(watched.app, 'editor');
+      const quiet = await watched.app.inject({
+        url: '/newsroom/wire',
+        headers: { cookie: editor.cookie },
+      });
+      expect(quiet.body).not.toContain('wire-refused');
+      const past = new Date(Date.now() - 60_000);
+      writeFileSync(join(dir, 'agency-notes.txt'), 'not an agency item');
+      utimesSync(join(dir, 'agency-notes.txt'), past, past);
+      let body = '';
+      for (let i = 0; i < 100 && !body.includes('agency-notes.txt'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        body = (
+          await watched.app.inject({ url: '/newsroom/wire', headers: { cookie: editor.cookie } })
+        ).body;
+      }
+      expect(body).toContain('ملفات لم تُقرأ من مجلد الإسقاط');
+      expect(body).toContain('<bdi>agency-notes.txt</bdi>');
+      expect(body).toMatch(/السبب: <bdi dir="ltr">not a \.xml/);
+    } finally {
+      await watched.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -27,6 +27,11 @@ const ar = {
   drafts: (n: number) => (n === 1 ? 'صارت مسودة مرة' : `صارت مسودة ${n} مرات`),
   noPages: 'لا صفحات تغطية بعد.',
   utc: 'بتوقيت غرينتش',
+  refusedTitle: 'ملفات لم تُقرأ من مجلد الإسقاط',
+  refusedIntro:
+    'رُفضت هذه الملفات ولم تدخل الوارد. السبب مكتوب بجانب كل ملف، والملف نفسه محفوظ في المجلد failed.',
+  refusedAt: 'رُفض',
+  reason: 'السبب',
 };
 
 type WireMessages = {
@@ -57,6 +62,11 @@ const en: WireMessages = {
   drafts: (n: number) => (n === 1 ? 'Drafted once' : `Drafted ${n} times`),
   noPages: 'No live pages yet.',
   utc: 'UTC',
+  refusedTitle: 'Files the drop folder could not read',
+  refusedIntro:
+    'These files were refused and did not reach the inbox. The reason is beside each one; the file itself is kept in the failed folder.',
+  refusedAt: 'Refused',
+  reason: 'Reason',
 };
 
 export function wm(locale: UiLocale): WireMessages {

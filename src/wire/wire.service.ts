@@ -12,6 +12,7 @@ import { isVisible, type PublishedUpdate } from '../update/update.types.js';
 import { createWireRepository, isNewer } from './wire.repository.js';
 import { parseNewsml } from './wire.newsml.js';
 import { parseNinjs } from './wire.ninjs.js';
+import type { RefusedFile } from './wire.watch.js';
 import { wireErrors } from './wire.messages.js';
 import {
   WireParseError,
@@ -24,6 +25,8 @@ import {
 export interface WireServiceDeps extends BaseDeps {
   readonly updates: Pick<UpdateService, 'createDraft' | 'deleteDraft' | 'get' | 'list'>;
   readonly liveblogs: Pick<LiveblogService, 'get' | 'frontPage'>;
+  /** The drop folder's refusals (wire.watch.ts), when a drop folder is set. */
+  readonly refused?: () => Promise<RefusedFile[]>;
 }
 
 /** An item as the inbox shows it: its flags worked out at the time of asking. */
@@ -73,7 +76,7 @@ function draftInput(item: WireItem) {
 }
 
 export function createWireService(deps: WireServiceDeps) {
-  const { db, clock, updates, liveblogs } = deps;
+  const { db, clock, updates, liveblogs, refused } = deps;
   const wire = createWireRepository();
 
   function entryOf(item: WireItem, drafts: number, now: Date): WireEntry {
@@ -136,14 +139,15 @@ export function createWireService(deps: WireServiceDeps) {
       return entries(await wire.list(db, { language: query.language, limit: query.limit ?? 50 }));
     },
 
-    /** The inbox page: the entries and the live pages a draft can go to. */
+    /** The inbox page: the entries, the live pages a draft can go to, the refused files. */
     async desk(actor: Actor, language: string | undefined) {
       assertCan(actor, 'wire.read');
-      const [list, pages] = await Promise.all([
+      const [list, pages, refusedFiles] = await Promise.all([
         wire.list(db, { language, limit: 100 }),
         liveblogs.frontPage(200),
+        refused ? refused() : Promise.resolve([]),
       ]);
-      return { entries: await entries(list), pages };
+      return { entries: await entries(list), pages, refused: refusedFiles };
     },
 
     async item(actor: Actor, id: number): Promise<WireEntry> {

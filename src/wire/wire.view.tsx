@@ -5,6 +5,7 @@ import { directionOf, type UiLocale } from '../lib/i18n.messages.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { CsrfField, ErrorNote } from '../newsroom/newsroom.fields.view.js';
 import type { WireEntry } from './wire.service.js';
+import type { RefusedFile } from './wire.watch.js';
 import { utcTime, wm } from './wire.messages.js';
 
 export interface WirePageProps {
@@ -14,6 +15,8 @@ export interface WirePageProps {
   readonly language: string | undefined;
   readonly csrfToken: string;
   readonly error?: string;
+  /** Files the drop folder refused, newest first. */
+  readonly refused?: readonly RefusedFile[];
 }
 
 function Flags({ entry, locale }: { entry: WireEntry; locale: UiLocale }) {
@@ -142,6 +145,32 @@ function LanguageFilter({ locale, language }: { locale: UiLocale; language: stri
   );
 }
 
+/** What the drop folder refused, so an editor knows an agency file never arrived, and why. */
+function RefusedFiles({ locale, refused }: { locale: UiLocale; refused: readonly RefusedFile[] }) {
+  const m = wm(locale);
+  if (refused.length === 0) return null;
+  return (
+    <section class="wire-refused" aria-labelledby="wire-refused-title">
+      <h2 id="wire-refused-title">{m.refusedTitle}</h2>
+      <p>{m.refusedIntro}</p>
+      <ul>
+        {refused.map((file) => (
+          <li key={`${String(file.refusedAt.getTime())}-${file.file}`}>
+            <code dir="ltr">
+              <bdi>{file.file}</bdi>
+            </code>{' '}
+            · {m.refusedAt}{' '}
+            <time dateTime={file.refusedAt.toISOString()}>{utcTime(file.refusedAt, locale)}</time>
+            <p class="wire-refused-reason">
+              {m.reason}: <bdi dir="ltr">{file.reason}</bdi>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function WirePage(props: WirePageProps) {
   const { locale, entries, language } = props;
   const m = wm(locale);
@@ -150,6 +179,7 @@ export function WirePage(props: WirePageProps) {
       <h1 id="wire-title">{m.title}</h1>
       <p>{m.intro}</p>
       <ErrorNote message={props.error} />
+      <RefusedFiles locale={locale} refused={props.refused ?? []} />
       <LanguageFilter locale={locale} language={language} />
       {entries.length === 0 ? <p>{m.empty}</p> : null}
       {entries.map((entry) => (

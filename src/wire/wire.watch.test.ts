@@ -8,7 +8,7 @@ import { buildTestApp, type TestApp } from '../../test/helpers.js';
 import { wireFixture } from '../../test/fixtures/wire-fixtures.js';
 import type { Actor } from '../access/access.policy.js';
 import { DROP_FOLDER_ACTOR } from './wire.service.js';
-import { watchDropFolder, type DropFolder } from './wire.watch.js';
+import { refusedFiles, watchDropFolder, type DropFolder } from './wire.watch.js';
 
 describe('the wire drop folder', () => {
   let t: TestApp;
@@ -70,6 +70,12 @@ describe('the wire drop folder', () => {
     const kept = failed.find((name) => name.endsWith('-cut-off.xml')) ?? '';
     expect(readFileSync(join(dir, 'failed', kept), 'utf8')).toBe('<newsItem guid="x"><itemMeta>');
     expect(warnings).toHaveLength(2);
+    // What the wire inbox lists: each refused file under its own name, with its reason.
+    const refused = await refusedFiles(dir);
+    expect(refused.map((f) => f.file).sort()).toEqual(['cut-off.xml', 'notes.txt']);
+    expect(refused.find((f) => f.file === 'notes.txt')?.reason).toMatch(/not a \.xml/);
+    expect(refused[0]?.refusedAt).toBeInstanceOf(Date);
+    expect(await refusedFiles(join(dir, 'never-used'))).toEqual([]);
   });
 
   it('leaves a file that is still being written for the next look', async () => {

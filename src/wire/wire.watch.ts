@@ -42,6 +42,41 @@ function reasonOf(error: unknown): string {
 
 const isMissing = (error: unknown) => (error as { code?: string }).code === 'ENOENT';
 
+/** A file the drop folder refused, as the wire inbox lists it. */
+export interface RefusedFile {
+  /** The name it was dropped under. */
+  readonly file: string;
+  readonly refusedAt: Date;
+  readonly reason: string;
+}
+
+const ERROR_NOTE = /^(\d+)-(.+)\.error\.txt$/;
+
+/**
+ * The files the drop folder at `dir` refused, newest first: what lies in its failed/ folder,
+ * each with the reason written beside it. None when the folder was never used.
+ */
+export async function refusedFiles(dir: string, limit = 20): Promise<RefusedFile[]> {
+  const failed = join(dir, 'failed');
+  const names = await readdir(failed).catch((error: unknown) => {
+    if (isMissing(error)) return [];
+    throw error;
+  });
+  const notes = names
+    .map((name) => ERROR_NOTE.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ note: match[0], stamp: Number(match[1]), file: match[2] ?? '' }))
+    .sort((a, b) => b.stamp - a.stamp)
+    .slice(0, limit);
+  return Promise.all(
+    notes.map(async ({ note, stamp, file }) => ({
+      file,
+      refusedAt: new Date(stamp),
+      reason: (await readFile(join(failed, note), 'utf8').catch(() => '')).trim(),
+    })),
+  );
+}
+
 export function watchDropFolder(options: DropFolderOptions) {
   const { dir, log, settleMs = 1000, now = () => new Date() } = options;
   const folders = {
