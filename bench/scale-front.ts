@@ -28,12 +28,22 @@ export interface FrontDoorOptions {
   readonly env?: Record<string, string>;
   readonly workerConnections?: number;
   readonly accessLogFormat?: string;
+  /**
+   * Runs once the nodes are up and before nginx starts, so nginx's cache starts cold (the
+   * nodes' refreshes of it fail quietly meanwhile).
+   */
+  readonly seed?: (door: Seeding) => Promise<void>;
 }
+
+/** What a seed may use: the nodes and the editor's POST. */
+export type Seeding = Pick<FrontDoor, 'nodes' | 'post'>;
 
 export interface FrontDoor {
   /** nginx's https address (the certificate names 127.0.0.1). */
   readonly url: string;
   readonly cert: Buffer;
+  /** This run's temporary directory (removed by close). */
+  readonly dir: string;
   readonly nodes: readonly ServerProcess[];
   readonly nginx: NginxProcess;
   /** An editor's API token. */
@@ -93,6 +103,12 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     ...options.env,
   };
   const nodes: ServerProcess[] = [];
+  const post: FrontDoor['post'] = (base, path, body) =>
+    fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${database.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   let nginx: NginxProcess | undefined;
   const close = async () => {
     await nginx?.stop();
@@ -104,6 +120,7 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
     nodes.push(
       ...(await Promise.all(Array.from({ length: options.nodes }, () => startServer(env)))),
     );
+    await options.seed?.({ nodes, post });
     nginx = await startNginx({
       dir,
       upstreams: nodes.map((node) => node.url),
@@ -121,15 +138,11 @@ export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDo
   return {
     url,
     cert,
+    dir,
     nodes,
     nginx,
     token: database.token,
-    post: (base, path, body) =>
-      fetch(`${base}/api/v1${path}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${database.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+    post,
     close,
   };
 }
