@@ -255,7 +255,7 @@ export const scenario: Scenario = async (mode): Promise<ScaleResult> => {
         `(${run.perSecond.toFixed(0)} req/s, ${mode.check ? 'node client' : 'wrk'}, ${String(size.connections)} connections), ` +
         `s-maxage ${String(size.sMaxAge)} s: origin saw at most ${String(Math.max(0, ...origin.values()))} per page ` +
         `(allowed ${String(allowed)}), ${String([...origin.values()].reduce((a, b) => a + b, 0))} in all; ` +
-        `hit ratio ${((total > 0 ? served / total : Number.NaN) * 100).toFixed(2)}%`,
+        `hit ratio ${((total > 0 ? served / total : Number.NaN) * 100).toFixed(3)}% (${String(total - served)} not from the cache)`,
       `a publish: nginx refreshed the live page ${ms(fresh.refreshed)} after it; the next request ` +
         `${fresh.shows ? 'showed the update' : 'did NOT show the update'} from the cache (${fresh.cache})`,
     ];

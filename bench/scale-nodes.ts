@@ -2,6 +2,7 @@
 // nginx (which spreads them over the nodes); updates are published on the nodes in turn; one
 // node is killed with -9 halfway. Its readers reconnect through nginx to the others with the
 // last id they hold, and every reader must end with each committed update exactly once.
+import { loadavg } from 'node:os';
 import { SseReader } from '../test/sse-client.js';
 import { startFrontDoor, type FrontDoor } from './scale-front.js';
 import { ms, percentile, type ScaleResult, type Scenario } from './scale-common.js';
@@ -156,9 +157,9 @@ export const scenario: Scenario = async (mode): Promise<ScaleResult> => {
         `${String(committed.size)} updates published round-robin (${String(acknowledged.size)} acknowledged); ` +
         `node 2 killed -9 after ${String(Math.floor(size.updates / 2))}`,
       `node kill with ${String(result.missed)} missed and ${String(result.duplicated)} duplicated events: ` +
-        `${String(result.moved)} readers reconnected through nginx, time to recover p50 ${ms(percentile(recovery, 50))}, ` +
+        `${String(result.moved)} readers reconnected through nginx with their last event id, time to recover (kill → first event on the new stream) p50 ${ms(percentile(recovery, 50))}, ` +
         `p99 ${ms(percentile(recovery, 99))}, max ${ms(recovery.at(-1) ?? Number.NaN)} ` +
-        `(retry ${String(RETRY_MS)} ms ×0.5–1.5)`,
+        `(retry ${String(RETRY_MS)} ms ×0.5–1.5; load average ${loadavg()[0]?.toFixed(1) ?? '?'})`,
     ];
     return { lines, failures };
   } finally {
