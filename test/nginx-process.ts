@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ASSET_DIR } from '../src/platform/platform.assets.js';
-import { freePort } from './server-process.js';
+import { freePort, stopChild } from './server-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -125,17 +125,7 @@ export async function startNginx(options: NginxOptions): Promise<NginxProcess> {
     child,
     accessLog: () =>
       existsSync(join(dir, 'access.log')) ? readFileSync(join(dir, 'access.log'), 'utf8') : '',
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => {
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
   for (let i = 0; i < 200; i++) {
     if (await listening(options.httpsPort)) return handle;
