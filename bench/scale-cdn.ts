@@ -3,7 +3,7 @@
 // lifetime (s-maxage). Then an update is published, and nginx's refresh (CACHE_PURGE=nginx) must
 // make the next request get the new bytes from the cache.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request, Agent } from 'node:https';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -76,6 +76,8 @@ async function nodeBurst(front: FrontDoor, size: Size): Promise<number> {
 
 /** wrk over these paths in turn (gzip asked for); its requests per second. */
 function wrk(front: FrontDoor, size: Size, paths: readonly string[], seconds: number): number {
+  if (!existsSync('/usr/bin/wrk') && !existsSync('/usr/local/bin/wrk'))
+    throw new Error('the full cdn run needs wrk installed (the check run does not)');
   const script = join(front.dir, 'burst.lua');
   writeFileSync(
     script,

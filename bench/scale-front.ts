@@ -18,7 +18,12 @@ import {
   openDatabase,
 } from '../src/storage/storage.database.js';
 import { freePort, startServer, type ServerProcess } from '../test/server-process.js';
-import { makeTestCertificate, startNginx, type NginxProcess } from '../test/nginx-process.js';
+import {
+  makeTestCertificate,
+  nginxBinary,
+  startNginx,
+  type NginxProcess,
+} from '../test/nginx-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -78,6 +83,8 @@ async function freshSchema(databaseUrl: string) {
 }
 
 export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDoor> {
+  if (nginxBinary === undefined)
+    throw new Error('the nodes and cdn scenarios need nginx installed');
   if (!existsSync(`${ASSET_DIR}manifest.json`)) {
     execFileSync(process.execPath, ['scripts/build-assets.mjs'], { cwd: root, stdio: 'ignore' });
   }
