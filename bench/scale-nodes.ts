@@ -2,6 +2,7 @@
 // nginx (which spreads them over the nodes); updates are published on the nodes in turn; one
 // node is killed with -9 halfway. Its readers reconnect through nginx to the others with the
 // last id they hold, and every reader must end with each committed update exactly once.
+import { Agent } from 'node:https';
 import { loadavg } from 'node:os';
 import { SseReader } from '../test/sse-client.js';
 import { startFrontDoor, type FrontDoor } from './scale-front.js';
@@ -33,6 +34,8 @@ async function connectReaders(front: FrontDoor, count: number, run: Run): Promis
       const reader = new SseReader({
         url: `${front.url}/live/${SLUG}/events`,
         ca: front.cert,
+        // A browser keeps its TLS session and resumes it when it reconnects: so does each reader.
+        agent: new Agent({ keepAlive: false, maxCachedSessions: 1 }),
         retryMs: RETRY_MS,
         onEvent: () => {
           if (run.killedAt === undefined || entry.recoveredAfter !== undefined) return;
