@@ -254,7 +254,7 @@ export const scenario: Scenario = async (mode): Promise<ScaleResult> => {
     const failures = judge(origin, allowed, run.failed, refreshes, fresh);
     const lines = [
       `${String(total)} requests for ${String(PAGES.length)} pages through nginx's cache in ${run.seconds.toFixed(1)} s ` +
-        `(${run.perSecond.toFixed(0)} req/s, ${mode.check ? 'node client' : 'wrk'}, ${String(size.connections)} connections), ` +
+        `(${run.perSecond.toFixed(0)} req/s, ${mode.check ? 'node client' : 'wrk'}, ${String(size.connections)} connections, gzip), ` +
         `s-maxage ${String(size.sMaxAge)} s: origin saw at most ${String(Math.max(0, ...origin.values()))} per page ` +
         `(allowed ${String(allowed)}), ${String([...origin.values()].reduce((a, b) => a + b, 0))} in all; ` +
         `hit ratio ${((total > 0 ? served / total : Number.NaN) * 100).toFixed(3)}% (${String(total - served)} not from the cache)`,
