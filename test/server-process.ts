@@ -55,16 +55,20 @@ export async function startServer(
     url: `http://127.0.0.1:${chosen}`,
     child,
     output: () => output,
-    kill: (signal = 'SIGTERM') =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) {
-          resolve();
-          return;
-        }
-        child.once('exit', () => {
-          resolve();
-        });
-        child.kill(signal);
-      }),
+    kill: (signal = 'SIGTERM') => stopChild(child, signal),
   };
+}
+
+/** Sends the signal and resolves when the process has gone (at once if it already had). */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      resolve();
+      return;
+    }
+    child.once('exit', () => {
+      resolve();
+    });
+    child.kill(signal);
+  });
 }

@@ -1,6 +1,7 @@
 // A small Server-Sent Events reader for tests and benchmarks: real sockets, the SSE wire format,
 // and (optionally) the reconnect-with-last-id loop a browser client must have.
 import http from 'node:http';
+import https from 'node:https';
 
 export interface SseEvent {
   readonly id: number | undefined;
@@ -16,6 +17,8 @@ export interface SseReaderOptions {
   readonly retryMs?: number;
   readonly localAddress?: string;
   readonly agent?: http.Agent;
+  /** For an https url: the certificate to trust (a test's own, self-signed). */
+  readonly ca?: Buffer;
   readonly onEvent?: (event: SseEvent) => void;
 }
 
@@ -38,12 +41,14 @@ export class SseReader {
     const url = new URL(this.options.url);
     if (this.lastEventId !== undefined)
       url.searchParams.set('lastEventId', String(this.lastEventId));
-    const request = http.get(
+    const get = url.protocol === 'https:' ? https.get : http.get;
+    const request = get(
       url,
       {
         headers: { accept: 'text/event-stream' },
         agent: this.options.agent ?? false,
         ...(this.options.localAddress && { localAddress: this.options.localAddress }),
+        ...(this.options.ca && { ca: this.options.ca }),
       },
       (res) => {
         this.lastStatus = res.statusCode ?? 0;

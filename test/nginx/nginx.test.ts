@@ -2,12 +2,12 @@
 // the live stream through it (added delay measured against a direct reader), reader pages cached
 // by their own headers and served while both nodes are stopped, assets and photos from disk, the
 // refresh endpoint local-only, no metrics. Runs when nginx is installed (.ci/run installs it).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect as h2connect, type ClientHttp2Session } from 'node:http2';
-import { connect as tcpConnect, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,10 +22,15 @@ import { createDiskStore } from '../../src/storage/storage.files.js';
 import { ASSET_DIR } from '../../src/platform/platform.assets.js';
 import { bearer } from '../helpers.js';
 import { freePort } from '../server-process.js';
+import {
+  makeTestCertificate,
+  nginxBinary,
+  startNginx,
+  type NginxProcess,
+} from '../nginx-process.js';
 import { launchBrowser } from '../browser/browser.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const nginx = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
 
 interface Reply {
   status: number;
@@ -33,12 +38,12 @@ interface Reply {
   body: Buffer;
 }
 
-describe.runIf(nginx !== undefined)('nginx in front of two nodes', () => {
+describe.runIf(nginxBinary !== undefined)('nginx in front of two nodes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ajil-nginx-'));
   const media = join(dir, 'media');
   let cert: Buffer;
   let port: number;
-  let proxy: ChildProcess | undefined;
+  let proxy: NginxProcess | undefined;
   const nodes: FastifyInstance[] = [];
   const direct: string[] = [];
   let token: string;
@@ -66,89 +71,15 @@ describe.runIf(nginx !== undefined)('nginx in front of two nodes', () => {
     });
   }
 
-  async function startNginx(): Promise<void> {
-    const site = execFileSync(
-      process.execPath,
-      [
-        'deploy/nginx/render.mjs',
-        `UPSTREAMS=${direct.map((url) => url.replace('http://', '')).join(',')}`,
-        `CACHE_DIR=${join(dir, 'cache')}`,
-        `HTTP_PORT=127.0.0.1:${await freePort()}`,
-        `HTTPS_PORT=127.0.0.1:${port}`,
-        'SERVER_NAME=localhost',
-        `TLS_CERT=${join(dir, 'cert.pem')}`,
-        `TLS_KEY=${join(dir, 'key.pem')}`,
-        `ASSET_DIR=${ASSET_DIR.replace(/\/$/, '')}`,
-        `MEDIA_DIR=${media}`,
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
-    writeFileSync(join(dir, 'ajil.conf'), site);
-    mkdirSync(join(dir, 'tmp'));
-    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-      .map((name) => `${name}_temp_path ${join(dir, 'tmp', name)};`)
-      .join('\n  ');
-    writeFileSync(
-      join(dir, 'nginx.conf'),
-      `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
-daemon off;
-pid ${join(dir, 'nginx.pid')};
-error_log ${join(dir, 'error.log')} warn;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  ${temp}
-  include ${join(dir, 'ajil.conf')};
-}
-`,
-    );
-    execFileSync(nginx ?? 'nginx', ['-t', '-q', '-p', dir, '-c', join(dir, 'nginx.conf')]);
-    proxy = spawn(nginx ?? 'nginx', ['-p', dir, '-c', join(dir, 'nginx.conf')], {
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 200; i++) {
-      const open = await new Promise<boolean>((resolve) => {
-        const socket = tcpConnect(port, '127.0.0.1', () => {
-          socket.end();
-          resolve(true);
-        }).on('error', () => {
-          resolve(false);
-        });
-      });
-      if (open) return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error(`nginx did not start: ${readFileSync(join(dir, 'error.log'), 'utf8')}`);
+  async function startFrontDoor(): Promise<void> {
+    proxy = await startNginx({ dir, upstreams: direct, httpsPort: port, mediaDir: media });
   }
 
   beforeAll(async () => {
     if (!existsSync(`${ASSET_DIR}manifest.json`)) {
       execFileSync(process.execPath, ['scripts/build-assets.mjs'], { cwd: root, stdio: 'ignore' });
     }
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=DNS:localhost,IP:127.0.0.1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-      ],
-      { stdio: 'ignore' },
-    );
-    cert = readFileSync(join(dir, 'cert.pem'));
+    cert = makeTestCertificate(dir);
     await migrateToLatest(database);
     const bus = createMemoryBus();
     port = await freePort();
@@ -189,11 +120,11 @@ http {
     expect(photo.status).toBe(201);
     const { urls } = (await photo.json()) as { urls: { jpg: string[] } };
     photoKey = String(urls.jpg[0]?.split('/').pop());
-    await startNginx();
+    await startFrontDoor();
   }, 60_000);
 
   afterAll(async () => {
-    proxy?.kill('SIGTERM');
+    await proxy?.stop();
     for (const node of nodes) await node.close();
     await database.close();
     rmSync(dir, { recursive: true, force: true });
