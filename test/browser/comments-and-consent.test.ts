@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers.js';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.js';
 import { fixedClock } from '../../src/platform/platform.clock.js';
-import { cleanCommentText } from '../../src/comment/comment.service.js';
+import { cleanCommentText } from '../../src/comment/comment.text.js';
 import { normaliseName as cleanName } from '../../src/lib/text.normalise.js';
 import type { Actor } from '../../src/access/access.policy.js';
 import { launchBrowser } from './browser.js';
