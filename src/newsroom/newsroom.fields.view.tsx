@@ -1,4 +1,5 @@
-// Small pieces the staff forms share: the CSRF field, the error note, the time-zone choice.
+// Small pieces the staff forms share: the CSRF field, the error note, a password's field, the
+// time-zone choice.
 import { nm } from './newsroom.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
 
@@ -36,6 +37,31 @@ export function ErrorNote({ message }: { message: string | undefined }) {
       {message}
     </p>
   ) : null;
+}
+
+/** A password's field, with the lengths the account rules allow (8 to 128 characters). */
+export function PasswordField({
+  label,
+  name,
+  autocomplete,
+}: {
+  label: string;
+  name: string;
+  autocomplete: 'new-password' | 'current-password';
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="password"
+        name={name}
+        required
+        minLength={8}
+        maxLength={128}
+        autocomplete={autocomplete}
+      />
+    </label>
+  );
 }
 
 /** The time-zone select; with `current`, that zone is chosen (and offered first if unlisted). */

@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
 import { tm } from './newsroom.twofactor.messages.js';
 import { am } from './newsroom.accounts.messages.js';
-import { CsrfField, ErrorNote } from './newsroom.fields.view.js';
+import { CsrfField, ErrorNote, PasswordField } from './newsroom.fields.view.js';
 
 export interface UserRow {
   readonly id: number;
@@ -185,17 +185,7 @@ function AddUserForm({
           {m.email}
           <input type="email" name="email" required dir="ltr" />
         </label>
-        <label>
-          {m.password}
-          <input
-            type="password"
-            name="password"
-            required
-            minLength={8}
-            maxLength={128}
-            autocomplete="new-password"
-          />
-        </label>
+        <PasswordField label={m.password} name="password" autocomplete="new-password" />
         <label>
           {m.role}
           <select name="role" required aria-describedby="role-hint">
