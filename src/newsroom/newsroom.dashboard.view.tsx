@@ -5,7 +5,7 @@ import { formatUpdateTime } from '../lib/time.format.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { can, type Actor } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
-import { FormPanel, TimeZoneSelect } from './newsroom.fields.view.js';
+import { FormPanel, type PanelFormProps, TimeZoneSelect } from './newsroom.fields.view.js';
 
 export interface DashboardRow {
   readonly liveblog: Liveblog;
@@ -50,15 +50,7 @@ function PagesTable({ locale, rows }: { locale: UiLocale; rows: readonly Dashboa
   );
 }
 
-function NewPageForm({
-  locale,
-  csrfToken,
-  error,
-}: {
-  locale: UiLocale;
-  csrfToken: string;
-  error: string | undefined;
-}) {
+function NewPageForm({ locale, csrfToken, error }: PanelFormProps) {
   const m = nm(locale);
   return (
     <FormPanel

@@ -40,6 +40,13 @@ export function ErrorNote({ message }: { message: string | undefined }) {
   ) : null;
 }
 
+/** What a form panel of a page is drawn from. */
+export interface PanelFormProps {
+  readonly locale: UiLocale;
+  readonly csrfToken: string;
+  readonly error: string | undefined;
+}
+
 /** A panel that is one form: its heading, the error of the last try, the CSRF field, the fields. */
 export function FormPanel({
   id,

@@ -6,7 +6,12 @@ import { ROLES, type Role } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
 import { tm } from './newsroom.twofactor.messages.js';
 import { am } from './newsroom.accounts.messages.js';
-import { CsrfField, FormPanel, PasswordField } from './newsroom.fields.view.js';
+import {
+  CsrfField,
+  FormPanel,
+  type PanelFormProps,
+  PasswordField,
+} from './newsroom.fields.view.js';
 
 export interface UserRow {
   readonly id: number;
@@ -160,15 +165,7 @@ function UserTable(props: {
   );
 }
 
-function AddUserForm({
-  locale,
-  csrfToken,
-  error,
-}: {
-  locale: UiLocale;
-  csrfToken: string;
-  error: string | undefined;
-}) {
+function AddUserForm({ locale, csrfToken, error }: PanelFormProps) {
   const m = nm(locale);
   const a = am(locale);
   return (
