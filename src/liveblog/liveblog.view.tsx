@@ -19,12 +19,8 @@ import {
 } from '../update/update.trust.view.js';
 import { trm } from '../update/update.trust.messages.js';
 import { SummaryBox } from './liveblog.summary.view.js';
-import {
-  BlocksView,
-  KeyEventItem,
-  UpdateArticle,
-  type UpdateContext,
-} from '../update/update.view.js';
+import { BlocksView, UpdateArticle, type UpdateContext } from '../update/update.view.js';
+import { KeyEventItem } from '../update/update.share.view.js';
 import type { ExplainerSection, Liveblog, SummaryVersion } from './liveblog.types.js';
 import { explainerAnchor, liveblogPath } from './liveblog.presenter.js';
 import { Pagination, StreamControls } from './liveblog.controls.view.js';

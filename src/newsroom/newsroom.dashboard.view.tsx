@@ -5,7 +5,7 @@ import { formatUpdateTime } from '../lib/time.format.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import { can, type Actor } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
-import { CsrfField, ErrorNote, TimeZoneSelect } from './newsroom.fields.view.js';
+import { FormPanel, type PanelFormProps, TimeZoneSelect } from './newsroom.fields.view.js';
 
 export interface DashboardRow {
   readonly liveblog: Liveblog;
@@ -50,47 +50,40 @@ function PagesTable({ locale, rows }: { locale: UiLocale; rows: readonly Dashboa
   );
 }
 
-function NewPageForm({
-  locale,
-  csrfToken,
-  error,
-}: {
-  locale: UiLocale;
-  csrfToken: string;
-  error: string | undefined;
-}) {
+function NewPageForm({ locale, csrfToken, error }: PanelFormProps) {
   const m = nm(locale);
   return (
-    <section aria-labelledby="new-page-title" class="panel">
-      <h2 id="new-page-title">{m.newPage}</h2>
-      <ErrorNote message={error} />
-      <form method="post" action="/newsroom/liveblogs" class="grid-form">
-        <CsrfField token={csrfToken} />
-        <label>
-          {m.headline}
-          <input name="headline" required maxLength={300} dir="auto" />
-        </label>
-        <label>
-          {m.slug}
-          <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={80} dir="ltr" />
-        </label>
-        <label>
-          {m.standfirst}
-          <textarea name="standfirst" maxLength={1000} rows={2} dir="auto" />
-        </label>
-        <TimeZoneSelect locale={locale} />
-        <label>
-          {m.language}
-          <select name="locale">
-            <option value="ar">العربية</option>
-            <option value="en">English</option>
-          </select>
-        </label>
-        <button type="submit" class="primary">
-          {m.create}
-        </button>
-      </form>
-    </section>
+    <FormPanel
+      id="new-page-title"
+      title={m.newPage}
+      action="/newsroom/liveblogs"
+      csrfToken={csrfToken}
+      error={error}
+    >
+      <label>
+        {m.headline}
+        <input name="headline" required maxLength={300} dir="auto" />
+      </label>
+      <label>
+        {m.slug}
+        <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" maxLength={80} dir="ltr" />
+      </label>
+      <label>
+        {m.standfirst}
+        <textarea name="standfirst" maxLength={1000} rows={2} dir="auto" />
+      </label>
+      <TimeZoneSelect locale={locale} />
+      <label>
+        {m.language}
+        <select name="locale">
+          <option value="ar">العربية</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+      <button type="submit" class="primary">
+        {m.create}
+      </button>
+    </FormPanel>
   );
 }
 

@@ -1,4 +1,6 @@
-// Small pieces the staff forms share: the CSRF field, the error note, the time-zone choice.
+// Small pieces the staff forms share: the CSRF field, the error note, a panel that is one form,
+// a password's field, the time-zone choice.
+import type { ComponentChildren } from 'preact';
 import { nm } from './newsroom.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
 
@@ -36,6 +38,66 @@ export function ErrorNote({ message }: { message: string | undefined }) {
       {message}
     </p>
   ) : null;
+}
+
+/** What a form panel of a page is drawn from. */
+export interface PanelFormProps {
+  readonly locale: UiLocale;
+  readonly csrfToken: string;
+  readonly error: string | undefined;
+}
+
+/** A panel that is one form: its heading, the error of the last try, the CSRF field, the fields. */
+export function FormPanel({
+  id,
+  title,
+  action,
+  csrfToken,
+  error,
+  children,
+}: {
+  id: string;
+  title: string;
+  action: string;
+  csrfToken: string;
+  error: string | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ErrorNote message={error} />
+      <form method="post" action={action} class="grid-form">
+        <CsrfField token={csrfToken} />
+        {children}
+      </form>
+    </section>
+  );
+}
+
+/** A password's field, with the lengths the account rules allow (8 to 128 characters). */
+export function PasswordField({
+  label,
+  name,
+  autocomplete,
+}: {
+  label: string;
+  name: string;
+  autocomplete: 'new-password' | 'current-password';
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type="password"
+        name={name}
+        required
+        minLength={8}
+        maxLength={128}
+        autocomplete={autocomplete}
+      />
+    </label>
+  );
 }
 
 /** The time-zone select; with `current`, that zone is chosen (and offered first if unlisted). */

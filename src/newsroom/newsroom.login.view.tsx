@@ -2,7 +2,7 @@
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { nm } from './newsroom.messages.js';
 import { tm } from './newsroom.twofactor.messages.js';
-import { ErrorNote } from './newsroom.fields.view.js';
+import { ErrorNote, PasswordField } from './newsroom.fields.view.js';
 
 const other = (locale: UiLocale) => (locale === 'ar' ? 'en' : 'ar');
 
@@ -37,17 +37,7 @@ export function LoginPage({
             dir="ltr"
           />
         </label>
-        <label>
-          {m.password}
-          <input
-            type="password"
-            name="password"
-            required
-            autocomplete="current-password"
-            minLength={8}
-            maxLength={128}
-          />
-        </label>
+        <PasswordField label={m.password} name="password" autocomplete="current-password" />
         <button type="submit" class="primary">
           {m.login}
         </button>

@@ -3,7 +3,7 @@
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { nm } from './newsroom.messages.js';
 import { am } from './newsroom.accounts.messages.js';
-import { CsrfField, ErrorNote } from './newsroom.fields.view.js';
+import { CsrfField, ErrorNote, PasswordField } from './newsroom.fields.view.js';
 
 export function ResetPage({
   locale,
@@ -34,28 +34,8 @@ export function ResetPage({
         <input type="hidden" name="locale" value={locale} />
         {/* For password managers: whose password this is. */}
         <input type="email" name="email" value={email} autocomplete="username" hidden readOnly />
-        <label>
-          {a.newPassword}
-          <input
-            type="password"
-            name="password"
-            required
-            minLength={8}
-            maxLength={128}
-            autocomplete="new-password"
-          />
-        </label>
-        <label>
-          {a.repeatPassword}
-          <input
-            type="password"
-            name="repeat"
-            required
-            minLength={8}
-            maxLength={128}
-            autocomplete="new-password"
-          />
-        </label>
+        <PasswordField label={a.newPassword} name="password" autocomplete="new-password" />
+        <PasswordField label={a.repeatPassword} name="repeat" autocomplete="new-password" />
         <button type="submit" class="button button-primary">
           {a.savePassword}
         </button>

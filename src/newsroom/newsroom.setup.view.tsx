@@ -1,7 +1,7 @@
 // The one-time setup page: the first admin account, while no account exists.
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { nm } from './newsroom.messages.js';
-import { ErrorNote } from './newsroom.fields.view.js';
+import { ErrorNote, PasswordField } from './newsroom.fields.view.js';
 
 export function SetupPage({ locale, error }: { locale: UiLocale; error?: string }) {
   const m = nm(locale);
@@ -19,17 +19,7 @@ export function SetupPage({ locale, error }: { locale: UiLocale; error?: string 
           {m.email}
           <input type="email" name="email" required autocomplete="username" dir="ltr" />
         </label>
-        <label>
-          {m.password}
-          <input
-            type="password"
-            name="password"
-            required
-            autocomplete="new-password"
-            minLength={8}
-            maxLength={128}
-          />
-        </label>
+        <PasswordField label={m.password} name="password" autocomplete="new-password" />
         <button type="submit" class="primary">
           {m.createAdmin}
         </button>

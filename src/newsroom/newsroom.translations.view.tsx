@@ -6,7 +6,7 @@ import { directionOf, type UiLocale } from '../lib/i18n.messages.js';
 import { formatUpdateTime } from '../lib/time.format.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { PublishedUpdate } from '../update/update.types.js';
-import { permalinkPath } from '../update/update.view.js';
+import { permalinkPath } from '../update/update.paths.js';
 import { pm } from '../push/push.messages.js';
 import { CsrfField } from './newsroom.fields.view.js';
 

@@ -6,7 +6,12 @@ import { ROLES, type Role } from '../access/access.policy.js';
 import { nm } from './newsroom.messages.js';
 import { tm } from './newsroom.twofactor.messages.js';
 import { am } from './newsroom.accounts.messages.js';
-import { CsrfField, ErrorNote } from './newsroom.fields.view.js';
+import {
+  CsrfField,
+  FormPanel,
+  type PanelFormProps,
+  PasswordField,
+} from './newsroom.fields.view.js';
 
 export interface UserRow {
   readonly id: number;
@@ -160,59 +165,42 @@ function UserTable(props: {
   );
 }
 
-function AddUserForm({
-  locale,
-  csrfToken,
-  error,
-}: {
-  locale: UiLocale;
-  csrfToken: string;
-  error: string | undefined;
-}) {
+function AddUserForm({ locale, csrfToken, error }: PanelFormProps) {
   const m = nm(locale);
   const a = am(locale);
   return (
-    <section class="panel" aria-labelledby="add-user-title">
-      <h2 id="add-user-title">{m.addUser}</h2>
-      <ErrorNote message={error} />
-      <form method="post" action="/newsroom/users" class="grid-form">
-        <CsrfField token={csrfToken} />
-        <label>
-          {m.displayName}
-          <input name="displayName" required maxLength={120} />
-        </label>
-        <label>
-          {m.email}
-          <input type="email" name="email" required dir="ltr" />
-        </label>
-        <label>
-          {m.password}
-          <input
-            type="password"
-            name="password"
-            required
-            minLength={8}
-            maxLength={128}
-            autocomplete="new-password"
-          />
-        </label>
-        <label>
-          {m.role}
-          <select name="role" required aria-describedby="role-hint">
-            <option value="" selected>
-              {a.chooseRole}
-            </option>
-            <RoleOptions locale={locale} />
-          </select>
-          <span class="hint" id="role-hint">
-            {a.roleHint}
-          </span>
-        </label>
-        <button type="submit" class="button button-primary">
-          {m.addUser}
-        </button>
-      </form>
-    </section>
+    <FormPanel
+      id="add-user-title"
+      title={m.addUser}
+      action="/newsroom/users"
+      csrfToken={csrfToken}
+      error={error}
+    >
+      <label>
+        {m.displayName}
+        <input name="displayName" required maxLength={120} />
+      </label>
+      <label>
+        {m.email}
+        <input type="email" name="email" required dir="ltr" />
+      </label>
+      <PasswordField label={m.password} name="password" autocomplete="new-password" />
+      <label>
+        {m.role}
+        <select name="role" required aria-describedby="role-hint">
+          <option value="" selected>
+            {a.chooseRole}
+          </option>
+          <RoleOptions locale={locale} />
+        </select>
+        <span class="hint" id="role-hint">
+          {a.roleHint}
+        </span>
+      </label>
+      <button type="submit" class="button button-primary">
+        {m.addUser}
+      </button>
+    </FormPanel>
   );
 }
 

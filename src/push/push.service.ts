@@ -12,7 +12,7 @@ import { vetUrl, type SafeFetchOptions } from '../platform/platform.fetch.js';
 import { liveblogBySlugOr404 } from '../liveblog/liveblog.lookup.js';
 import { createLiveblogRepository } from '../liveblog/liveblog.repository.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
-import { permalinkPath } from '../update/update.view.js';
+import { permalinkPath } from '../update/update.paths.js';
 import { createPushRepository } from './push.repository.js';
 import type { PushSend } from './push.sender.js';
 import type {

@@ -1,5 +1,5 @@
 // A reader's comment, sent from the form under a live page. The rules (limits, moderation,
-// the form token) are in comment.service.ts; this answers with a redirect back to the page, or
+// the form token) are in the comment service (comment.post.ts); this answers with a redirect back to the page, or
 // with the page itself carrying the refusal under the form.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';

@@ -12,7 +12,7 @@ import {
   trustStructuredData,
   withTrust,
 } from './reader.trust.presenter.js';
-import { updateUrlPath } from '../update/update.view.js';
+import { updateUrlPath } from '../update/update.paths.js';
 
 export function xml(text: string): string {
   return (

@@ -10,7 +10,8 @@ import { formatUpdateTime, plural, toIsoString } from '../lib/time.format.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import type { LivePageModel } from '../liveblog/liveblog.view.js';
 import type { PublishedUpdate } from '../update/update.types.js';
-import { Inlines, updateAnchor, updateUrlPath } from '../update/update.view.js';
+import { Inlines } from '../update/update.view.js';
+import { updateAnchor, updateUrlPath } from '../update/update.paths.js';
 
 export function litePath(slug: string, page = 1): string {
   return `${liveblogPath(slug)}/lite${page > 1 ? `?page=${page}` : ''}`;

@@ -12,7 +12,8 @@ import { FrontPage } from './reader.view.js';
 import type { CachePolicy } from '../platform/platform.cache.js';
 import type { PageSender } from './reader.page-cache.js';
 import { VERIFICATION_STATES } from '../update/update.types.js';
-import { SHARE_TARGETS, shareTargetUrl, updateUrlPath } from '../update/update.view.js';
+import { SHARE_TARGETS, shareTargetUrl } from '../update/update.share.view.js';
+import { updateUrlPath } from '../update/update.paths.js';
 import { cacheForReaders, liveblogKeys, listKeys, updateKeys } from './reader.cache.js';
 
 export interface LivePageRoutesOptions {

@@ -12,7 +12,7 @@ import { streamHref } from '../liveblog/liveblog.controls.view.js';
 import { readerText } from '../lib/i18n.reader.messages.js';
 import { liveblogPath } from '../liveblog/liveblog.presenter.js';
 import type { PublishedUpdate } from '../update/update.types.js';
-import { updateUrlPath } from '../update/update.view.js';
+import { updateUrlPath } from '../update/update.paths.js';
 import { firstImageUrl, liveBlogPosting, scriptJson } from './reader.feeds.presenter.js';
 import { LivePageHead } from './reader.view.js';
 

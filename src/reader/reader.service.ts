@@ -8,7 +8,7 @@ import { liveblogBySlugOr404 } from '../liveblog/liveblog.lookup.js';
 import { DEFAULT_VIEW, type LivePageModel, type StreamView } from '../liveblog/liveblog.view.js';
 import { isVisible, type PublishedUpdate } from '../update/update.types.js';
 import { createUpdateRepository } from '../update/update.repository.js';
-import { permalinkPath, updateAnchor } from '../update/update.view.js';
+import { permalinkPath, updateAnchor } from '../update/update.paths.js';
 import { renderContext } from '../update/update.presenter.js';
 import type { DateStyle } from '../lib/time.format.js';
 import type { CommentService } from '../comment/comment.service.js';

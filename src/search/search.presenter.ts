@@ -1,6 +1,6 @@
 // The outward shape of search results in the JSON API, and where each result lives.
 import { explainerAnchor, liveblogPath } from '../liveblog/liveblog.presenter.js';
-import { permalinkPath } from '../update/update.view.js';
+import { permalinkPath } from '../update/update.paths.js';
 import type { SearchHit, SearchResults } from './search.service.js';
 import type { SearchOut } from './search.schema.js';
 

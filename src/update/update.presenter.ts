@@ -10,9 +10,9 @@ import {
   renderKeyEventHtml,
   renderPinnedHtml,
   renderUpdateHtml,
-  permalinkPath,
   type UpdateContext,
 } from './update.view.js';
+import { permalinkPath } from './update.paths.js';
 
 export function presentUpdate(update: Update, liveblog: Liveblog, publicUrl: string): UpdateOut {
   return {

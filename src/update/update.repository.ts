@@ -1,74 +1,21 @@
-// All SQL about updates. Returns domain objects, never rows.
+// All SQL about updates. Returns domain objects, never rows. The trust record's own queries are in
+// update.trust.repository.ts, the translations' in update.translations.repository.ts, the row
+// mapping they share in update.rows.repository.ts.
 import type { Db } from '../storage/storage.database.js';
-import type { UpdateRow } from '../storage/storage.schema.js';
-import type { Block } from '../blocks/blocks.schema.js';
-import { storedCorrections, trustFromRow } from './update.verification.js';
+import { updateFromRow, visible, type StreamView } from './update.rows.repository.js';
+import { updateTrustQueries } from './update.trust.repository.js';
+import { updateTranslationQueries } from './update.translations.repository.js';
 import {
   isVisible,
   type NewUpdate,
   type PublishedUpdate,
-  type Contributor,
-  type Source,
   type Update,
   type UpdateChanges,
   type UpdateStatus,
   type Verification,
 } from './update.types.js';
 
-function date(value: string | null): Date | null {
-  return value === null ? null : new Date(value);
-}
-
-export function updateFromRow(row: UpdateRow): Update {
-  return {
-    id: row.id,
-    liveblogId: row.liveblogId,
-    headline: row.headline,
-    blocks: JSON.parse(row.body) as Block[],
-    sources: JSON.parse(row.sources) as Source[],
-    keyEvent: row.keyEvent === 1,
-    pinned: row.pinned === 1,
-    breaking: row.breaking === 1,
-    authorName: row.authorName,
-    byline: row.byline,
-    contributors: JSON.parse(row.contributors) as Contributor[],
-    status: row.status as UpdateStatus,
-    publishedAt: date(row.publishedAt),
-    editedAt: date(row.editedAt),
-    deletedAt: date(row.deletedAt),
-    createdAt: new Date(row.createdAt),
-    updatedAt: new Date(row.updatedAt),
-    revision: row.revision,
-    authorUserId: row.authorUserId,
-    submittedAt: date(row.submittedAt),
-    returnNote: row.returnNote,
-    scheduledAt: date(row.scheduledAt),
-    ...trustFromRow(row),
-    translationId: row.translationId,
-  };
-}
-
 const flag = (value: boolean) => (value ? 1 : 0);
-
-/** Which published updates a reader's view of the stream holds, and in which order. */
-export interface StreamView {
-  readonly keyEventsOnly?: boolean;
-  readonly oldestFirst?: boolean;
-  /** Only the updates in one verification state (a reader's filter). */
-  readonly verification?: Verification;
-}
-
-/** What readers see of a page: in a view, only its key events and/or one verification state. */
-function visible(db: Db, liveblogId: number, view: StreamView = {}) {
-  let query = db
-    .selectFrom('updates')
-    .where('liveblogId', '=', liveblogId)
-    .where('status', '=', 'published')
-    .where('deletedAt', 'is', null);
-  if (view.keyEventsOnly) query = query.where('keyEvent', '=', 1);
-  if (view.verification !== undefined) query = query.where('verification', '=', view.verification);
-  return query;
-}
 
 /** The UPDATE statement of one change to one update; callers add conditions and the return. */
 function changeQuery(db: Db, id: number, changes: UpdateChanges, now: Date) {
@@ -109,6 +56,9 @@ function changeQuery(db: Db, id: number, changes: UpdateChanges, now: Date) {
 
 export function createUpdateRepository() {
   return {
+    ...updateTrustQueries(),
+    ...updateTranslationQueries(),
+
     async insert(db: Db, input: NewUpdate, now: Date): Promise<Update> {
       const at = now.toISOString();
       const row = await db
@@ -190,38 +140,6 @@ export function createUpdateRepository() {
       return result.numUpdatedRows > 0n;
     },
 
-    /**
-     * Adds a correction to the update's ledger. Called inside the edit's transaction after its
-     * UPDATE, which holds the row's lock, so no concurrent correction can be lost.
-     */
-    async appendCorrection(db: Db, update: Update, note: string, now: Date): Promise<Update> {
-      const row = await db
-        .selectFrom('updates')
-        .select('corrections')
-        .where('id', '=', update.id)
-        .executeTakeFirstOrThrow();
-      const entry = { at: now.toISOString(), note, revision: update.revision };
-      const corrections = JSON.stringify([...storedCorrections(row.corrections), entry]);
-      const changed = await db
-        .updateTable('updates')
-        .set({ corrections })
-        .where('id', '=', update.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return updateFromRow(changed);
-    },
-
-    /** The page's visible updates that carry a correction, newest correction first. */
-    async corrected(db: Db, liveblogId: number, limit: number): Promise<PublishedUpdate[]> {
-      const rows = await visible(db, liveblogId)
-        .where('corrections', '!=', '[]')
-        .selectAll()
-        .orderBy('updatedAt', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.map(updateFromRow).filter(isVisible);
-    },
-
     /** Unpins every pinned update of the page but `exceptId`; returns the ids it unpinned. */
     async unpinOthers(db: Db, liveblogId: number, exceptId: number, now: Date): Promise<number[]> {
       const rows = await db
@@ -233,18 +151,6 @@ export function createUpdateRepository() {
         .returning('id')
         .execute();
       return rows.map((row) => row.id);
-    },
-
-    /** Published updates not yet linked to a translation, newest first (the "to translate" queue). */
-    async untranslated(db: Db, liveblogId: number, limit: number): Promise<PublishedUpdate[]> {
-      const rows = await visible(db, liveblogId)
-        .selectAll()
-        .where('translationId', 'is', null)
-        .orderBy('publishedAt', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.map(updateFromRow).filter(isVisible);
     },
 
     /** Published updates newest first, by offset (numbered reader pages). */

@@ -4,7 +4,7 @@
 import { blocksToText } from '../blocks/blocks.schema.js';
 import type { Liveblog } from '../liveblog/liveblog.types.js';
 import type { PublishedUpdate, Source } from '../update/update.types.js';
-import { permalinkPath } from '../update/update.view.js';
+import { permalinkPath } from '../update/update.paths.js';
 import { webAddress } from './wire.text.js';
 
 export const NINJS_STANDARD = {

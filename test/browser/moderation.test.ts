@@ -6,12 +6,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchBrowser,
+  type NewsroomServer,
+  operator,
   signInThroughForm,
   startNewsroomServer,
-  type NewsroomServer,
 } from './browser.js';
-
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 
 describe('the moderation desk', () => {
   let browser: Browser;

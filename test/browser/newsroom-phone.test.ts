@@ -16,14 +16,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/platform/platform.config.js';
 import { totpCode } from '../../src/access/access.totp.js';
-import { launchBrowser, startNewsroomServer, type NewsroomServer } from './browser.js';
+import { launchBrowser, type NewsroomServer, operator, startNewsroomServer } from './browser.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
 const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true };
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 const password = 'كلمة-مرور-الهاتف-2026';
 const admin = { email: 'chief@desk.test', displayName: 'رئيسة التحرير', role: 'admin' as const };
 

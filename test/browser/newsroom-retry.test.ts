@@ -2,26 +2,17 @@
 // to a publish is lost on the way back, the composer retries with the same Idempotency-Key and
 // the server answers with what it did the first time: one draft, one update, one live event.
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  deskSent,
   launchBrowser,
+  liveblogIdOf,
+  type NewsroomServer,
+  operator,
   signInThroughForm,
   startNewsroomServer,
-  type NewsroomServer,
 } from './browser.js';
-
-/** The desk's send went through (the desk changes in place now; nothing reloads). */
-const sent = (page: Page) =>
-  page.waitForResponse(
-    (r) =>
-      /\/(drafts\/\d+\/(publish|submit)|updates\/\d+)$/.test(new URL(r.url()).pathname) &&
-      r.request().method() !== 'GET' &&
-      r.ok(),
-    { timeout: 30_000 },
-  );
-
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 
 describe('the composer retries with one key per intended request', () => {
   let browser: Browser;
@@ -75,7 +66,7 @@ describe('the composer retries with one key per intended request', () => {
 
     await page.click('#composer-body');
     await page.keyboard.type('رياح شديدة تضرب الساحل منذ الفجر.');
-    await Promise.all([sent(page), page.keyboard.press('Control+Enter')]);
+    await Promise.all([deskSent(page), page.keyboard.press('Control+Enter')]);
 
     for (const kind of ['create', 'publish']) {
       const seen = keys[kind] ?? [];
@@ -86,21 +77,17 @@ describe('the composer retries with one key per intended request', () => {
     expect(keys.create?.[0]).not.toBe(keys.publish?.[0]);
 
     const db = app.database.db;
-    const page_ = await db
-      .selectFrom('liveblogs')
-      .select('id')
-      .where('slug', '=', 'storm')
-      .executeTakeFirstOrThrow();
+    const storm = await liveblogIdOf(db, 'storm');
     const updates = await db
       .selectFrom('updates')
       .select(['id', 'status'])
-      .where('liveblogId', '=', page_.id)
+      .where('liveblogId', '=', storm)
       .execute();
     expect(updates).toEqual([{ id: expect.any(Number) as unknown, status: 'published' }]);
     const published = await db
       .selectFrom('events')
       .select('updateId')
-      .where('liveblogId', '=', page_.id)
+      .where('liveblogId', '=', storm)
       .where('type', '=', 'update.published')
       .execute();
     expect(published).toHaveLength(1);

@@ -1,48 +1,32 @@
 // The newsroom in a real browser: an editor publishes with Ctrl+Enter and readers see it live;
 // a reporter's draft survives a reload and a server restart, is submitted and published by an
 // editor; an edit reaches the open reader tab in place; axe-core finds no serious violations.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig, type AppConfig } from '../../src/platform/platform.config.js';
 import type { Role } from '../../src/access/access.policy.js';
-import { launchBrowser } from './browser.js';
-
-/** The desk's send went through (the desk changes in place now; nothing reloads). */
-const sent = (page: Page) =>
-  page.waitForResponse(
-    (r) =>
-      /\/(drafts\/\d+\/(publish|submit)|updates\/\d+)$/.test(new URL(r.url()).pathname) &&
-      r.request().method() !== 'GET' &&
-      r.ok(),
-    { timeout: 30_000 },
-  );
+import {
+  deskSent,
+  launchBrowser,
+  operator,
+  signInThroughForm,
+  startRestartableServer,
+  type RestartableServer,
+} from './browser.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 
 describe('the newsroom in a real browser', () => {
   let browser: Browser;
   let app: FastifyInstance;
-  let config: AppConfig;
+  let server: RestartableServer;
   let base: string;
-  let dir: string;
   const password = 'كلمة-مرور-المحرر-2026';
-
-  async function start(port = 0): Promise<void> {
-    app = await buildApp(config);
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  }
 
   async function person(role: Role, email: string): Promise<void> {
     await app.services.accounts.createUser(operator, {
@@ -54,23 +38,15 @@ describe('the newsroom in a real browser', () => {
   }
 
   async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/newsroom/login`);
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', password);
-    await Promise.all([page.waitForURL(`${base}/newsroom`), page.click('button[type="submit"]')]);
-    return { context, page };
+    const page = await signInThroughForm(browser, base, email, password, {
+      viewport: { width: 1280, height: 900 },
+    });
+    return { context: page.context(), page };
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ajil-newsroom-'));
-    config = loadConfig({
-      DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}`,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-    });
-    await start();
+    server = await startRestartableServer('newsroom test');
+    ({ app, base } = server);
     await person('editor', 'editor@desk.test');
     await person('reporter', 'reporter@desk.test');
     await person('admin', 'chief@desk.test');
@@ -78,8 +54,7 @@ describe('the newsroom in a real browser', () => {
   });
   afterAll(async () => {
     await browser.close();
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server.close();
   });
 
   it('an editor creates a page and publishes with Ctrl+Enter; an open reader tab shows it without reload', async () => {
@@ -121,7 +96,7 @@ describe('the newsroom in a real browser', () => {
     await page.click('[data-command="link"]');
     await page.click('[data-source-name="رويترز"]');
     await page.click('#composer-body');
-    await Promise.all([sent(page), page.keyboard.press('Control+Enter')]);
+    await Promise.all([deskSent(page), page.keyboard.press('Control+Enter')]);
 
     const article = reader.locator('#updates > article').first();
     await article.waitFor({ state: 'visible', timeout: 5_000 });
@@ -143,7 +118,7 @@ describe('the newsroom in a real browser', () => {
       () => (document.getElementById('composer-headline') as HTMLInputElement).value !== '',
     );
     await page.fill('#composer-headline', 'وصول الوفدين الإيراني والأمريكي');
-    await Promise.all([sent(page), page.click('#composer-send')]);
+    await Promise.all([deskSent(page), page.click('#composer-send')]);
     await reader
       .locator('.update-headline', { hasText: 'وصول الوفدين الإيراني والأمريكي' })
       .waitFor({ timeout: 5_000 });
@@ -164,9 +139,9 @@ describe('the newsroom in a real browser', () => {
     await page.locator('#composer-body', { hasText: 'انتهت الجولة الأولى' }).waitFor();
 
     // The server restarts, and this device forgets its copy: the draft comes back from the server.
-    const port = Number(new URL(base).port);
-    await app.close();
-    await start(port);
+    await server.stop();
+    await server.start();
+    app = server.app;
     await page.evaluate(() => {
       localStorage.clear();
     });
@@ -176,7 +151,7 @@ describe('the newsroom in a real browser', () => {
       .waitFor({ timeout: 10_000 });
 
     await page.click('#composer-body');
-    await Promise.all([sent(page), page.keyboard.press('Control+Enter')]);
+    await Promise.all([deskSent(page), page.keyboard.press('Control+Enter')]);
     await page.locator('#queue [data-status="submitted"]').waitFor();
 
     const reader = await (await browser.newContext()).newPage();
@@ -186,7 +161,7 @@ describe('the newsroom in a real browser', () => {
     const editor = await signedIn('editor@desk.test');
     await editor.page.goto(`${base}/newsroom/liveblogs/muscat`);
     await Promise.all([
-      sent(editor.page),
+      deskSent(editor.page),
       editor.page.click('#queue [data-status="submitted"] [data-action="publish-draft"]'),
     ]);
     await reader
@@ -227,7 +202,7 @@ describe('the newsroom in a real browser', () => {
     await reader.goto(`${base}/live/muscat`);
     await reader.waitForFunction(() => document.body.dataset.liveState === 'stream');
     await page.click('#composer-body');
-    await Promise.all([sent(page), page.keyboard.press('Control+Enter')]);
+    await Promise.all([deskSent(page), page.keyboard.press('Control+Enter')]);
     const picture = reader.locator('#updates article .update-photo img[alt="الوزيران في القاعة"]');
     await picture.waitFor({ timeout: 5_000 });
     expect(

@@ -1,10 +1,9 @@
 // When the stream keeps failing (here every stream request is refused with 429), the page falls
 // back to polling updates.json at the interval the server sets, and still shows new updates.
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, type TestApp } from '../helpers.js';
-import { launchBrowser } from './browser.js';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { bearer, type TestApp } from '../helpers.js';
+import { createPageByApi, launchBrowser, listenTestApp } from './browser.js';
 
 describe('polling fallback in a real browser', () => {
   let browser: Browser;
@@ -13,21 +12,12 @@ describe('polling fallback in a real browser', () => {
   let editor: string;
 
   beforeAll(async () => {
-    t = await buildTestApp(
+    ({ t, base, editor } = await listenTestApp(
       undefined,
       { hubOptions: { maxPerAddress: 0 } },
       { pollIntervalMs: 1000 },
-    );
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    editor = await t.token('editor');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/liveblogs',
-      headers: bearer(editor),
-      payload: { slug: 'polling', headline: 'استطلاع' },
-    });
-    expect(res.statusCode).toBe(201);
+    ));
+    await createPageByApi(t.app, editor, { slug: 'polling', headline: 'استطلاع' });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -1,24 +1,15 @@
 // Proofing in the composer, in a real browser: a misspelt word is marked in place with its
 // suggestion while the reporter writes; taking a suggestion replaces the word; publishing
 // works all the same with a marked word left as typed.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  deskSent,
   launchBrowser,
+  type NewsroomServer,
   signInThroughForm,
   startNewsroomServer,
-  type NewsroomServer,
 } from './browser.js';
-
-/** The desk's send went through (the desk changes in place now; nothing reloads). */
-const sent = (page: Page) =>
-  page.waitForResponse(
-    (r) =>
-      /\/(drafts\/\d+\/(publish|submit)|updates\/\d+)$/.test(new URL(r.url()).pathname) &&
-      r.request().method() !== 'GET' &&
-      r.ok(),
-    { timeout: 30_000 },
-  );
 
 const password = 'كلمة-مرور-المحرر-2026';
 
@@ -77,7 +68,7 @@ describe('proofing in the composer', () => {
     );
     await page.locator('#composer-proof li[data-word="الإجتماع"]').waitFor({ state: 'detached' });
 
-    await Promise.all([sent(page), page.click('#composer-send')]);
+    await Promise.all([deskSent(page), page.click('#composer-send')]);
     const reader = await (await browser.newContext()).newPage();
     await reader.goto(`${base}/live/cabinet`);
     expect(await reader.locator('#updates > article').first().textContent()).toContain(

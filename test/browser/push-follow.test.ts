@@ -1,11 +1,10 @@
 // The follow button in a real browser: its subscribing code is fetched only on the first press,
 // and a reader who has not agreed to notifications is pointed to the cookie settings, with
 // nothing stored and no service worker registered.
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, type TestApp } from '../helpers.js';
-import { launchBrowser } from './browser.js';
+import type { TestApp } from '../helpers.js';
+import { consentedContext, createPageByApi, launchBrowser, listenTestApp } from './browser.js';
 
 describe('following a live page', () => {
   let browser: Browser;
@@ -13,17 +12,10 @@ describe('following a live page', () => {
   let base: string;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    const editor = await t.token('editor');
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/liveblogs',
-      headers: bearer(editor),
-      payload: { slug: 'follow-me', headline: 'تغطية للمتابعة' },
-    });
-    expect(res.statusCode).toBe(201);
+    const started = await listenTestApp();
+    ({ t, base } = started);
+    const editor = started.editor;
+    await createPageByApi(t.app, editor, { slug: 'follow-me', headline: 'تغطية للمتابعة' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -59,9 +51,8 @@ describe('following a live page', () => {
   });
 
   it('with consent and permission, the service worker registers at the root under the site CSP', async () => {
-    const context = await browser.newContext();
+    const context = await consentedContext(browser, base, { notifications: true });
     await context.grantPermissions(['notifications'], { origin: base });
-    await context.addCookies([{ name: 'ajil_consent', value: 'v1.p0.a0.e0.n1', url: base }]);
     const page = await context.newPage();
     const refused: string[] = [];
     page.on('console', (message) => {

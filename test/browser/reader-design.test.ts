@@ -4,7 +4,6 @@
 // no serious or critical problem on any reader page, in Arabic and English, light and dark.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -15,7 +14,7 @@ import { seedDemo } from '../../src/demo/demo.seed.js';
 import { systemClock } from '../../src/platform/platform.clock.js';
 import { loadConfig } from '../../src/platform/platform.config.js';
 import { createMemoryBus } from '../../src/realtime/realtime.bus.js';
-import { launchBrowser } from './browser.js';
+import { apiRequest, consentedContext, launchBrowser, listenLocally } from './browser.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE: BrowserContextOptions = {
@@ -25,8 +24,6 @@ const PHONE: BrowserContextOptions = {
   hasTouch: true,
 };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
-/** A reader who has made a cookie choice: the banner is hidden (it is tested elsewhere). */
-const CHOSEN = 'ajil_consent=v1.p0.a0.e0';
 
 const ARABIC_TEXT =
   'قال المتحدث باسم الوزارة إن الجولة المقبلة من المحادثات ستعقد في الأسبوع المقبل بحضور الوفدين، ' +
@@ -47,16 +44,8 @@ describe('the reader design in a real browser', () => {
   let demo: string;
   let englishIds: number[] = [];
 
-  async function api(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-  }
+  const api = (method: string, path: string, body?: unknown) =>
+    apiRequest(base, token, method, path, body);
 
   async function publish(slug: string, headline: string, text: string): Promise<number> {
     const res = await api('POST', `/liveblogs/${slug}/updates`, { headline, text });
@@ -65,10 +54,17 @@ describe('the reader design in a real browser', () => {
   }
 
   async function open(path: string, options: BrowserContextOptions = PHONE): Promise<Page> {
-    const context = await browser.newContext({ locale: 'ar', bypassCSP: true, ...options });
-    await context.addCookies([
-      { name: 'ajil_consent', value: CHOSEN.split('=')[1] ?? '', url: base },
-    ]);
+    // A reader who has made a cookie choice: the banner is hidden (it is tested elsewhere).
+    const context = await consentedContext(
+      browser,
+      base,
+      {},
+      {
+        locale: 'ar',
+        bypassCSP: true,
+        ...options,
+      },
+    );
     const page = await context.newPage();
     const response = await page.goto(`${base}${path}`);
     expect(response?.status()).toBe(200);
@@ -92,8 +88,7 @@ describe('the reader design in a real browser', () => {
     await bus.close();
     if (slug === undefined) throw new Error('the demo was not seeded');
     demo = slug;
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
+    base = await listenLocally(app);
     token = (await app.services.tokens.create('design test', 'editor')).token;
 
     // An English page with 23 updates (two pages), the oldest moved two days back.

@@ -3,18 +3,12 @@
 // was closed; the stream's views work with JavaScript off; the lite page is small, scriptless
 // and passes axe-core; a refused comment keeps its text and says how long to wait; the page
 // says when it reconnects and when it has caught up.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig, type AppConfig } from '../../src/platform/platform.config.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, startRestartableServer, type RestartableServer } from './browser.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -40,28 +34,9 @@ const PARAGRAPH =
 
 describe('reader features in a real browser', () => {
   let browser: Browser;
-  let app: FastifyInstance;
-  let config: AppConfig;
+  let server: RestartableServer;
   let base: string;
-  let token: string;
-  let dir: string;
-
-  async function start(port = 0): Promise<void> {
-    app = await buildApp(config);
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  }
-
-  async function api(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(`${base}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-  }
+  const api = (method: string, path: string, body?: unknown) => server.api(method, path, body);
 
   async function page(slug: string, headline: string, locale: 'ar' | 'en' = 'ar'): Promise<void> {
     const res = await api('POST', '/liveblogs', {
@@ -85,22 +60,14 @@ describe('reader features in a real browser', () => {
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ajil-browser-'));
-    config = loadConfig({
-      DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}`,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      LIVE_SWEEP_MS: '1000',
-    });
-    await start();
-    token = (await app.services.tokens.create('reader features test', 'editor')).token;
+    server = await startRestartableServer('reader features test', { LIVE_SWEEP_MS: '1000' });
+    ({ base } = server);
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser.close();
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server.close();
   });
 
   it('a bare per-update address of an update on page 2 opens scrolled to it, with its own og:url', async () => {
@@ -327,15 +294,14 @@ describe('reader features in a real browser', () => {
     await tab.goto(`${base}/live/hint`);
     await tab.waitForFunction(() => document.body.dataset.liveState === 'stream');
     expect(await tab.locator('#live-connection').isHidden()).toBe(true);
-    const port = Number(new URL(base).port);
-    await app.close();
+    await server.stop();
     await tab
       .locator('#live-connection[data-state="lost"]')
       .waitFor({ state: 'visible', timeout: 10_000 });
     expect(await tab.locator('#live-connection').textContent()).toBe(
       'انقطع الاتصال، جارٍ إعادة الاتصال…',
     );
-    await start(port);
+    await server.start();
     const id = await publish('hint', 'بعد العودة', 'عاد الخادم.');
     await tab.locator(`#update-${id}`).waitFor({ state: 'visible', timeout: 30_000 });
     await tab

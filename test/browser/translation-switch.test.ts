@@ -1,10 +1,9 @@
 // A reader on an Arabic update switches to its English translation: the link on the update
 // leads to that very update on the English page (its own address), not to the English page's top.
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, type TestApp } from '../helpers.js';
-import { launchBrowser } from './browser.js';
+import { bearer, type TestApp } from '../helpers.js';
+import { launchBrowser, listenTestApp } from './browser.js';
 
 describe('switching language at the same update', () => {
   let browser: Browser;
@@ -13,10 +12,9 @@ describe('switching language at the same update', () => {
   const ids = { ar: 0, en: 0 };
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    const editor = await t.token('editor');
+    const started = await listenTestApp();
+    ({ t, base } = started);
+    const editor = started.editor;
     const api = async (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: object) => {
       const res = await t.app.inject({ method, url, headers: bearer(editor), payload });
       expect(res.statusCode, res.body).toBeLessThan(300);

@@ -1,58 +1,39 @@
 // Two-factor sign-in in a real browser: a reporter sets it up from their account page (the key
 // read off the page, the codes made here as an authenticator app would), signs in with a code,
 // then with a recovery code, which works once.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/platform/platform.config.js';
 import { totpCode } from '../../src/access/access.totp.js';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, startNewsroomServer, type NewsroomServer } from './browser.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
-const operator = { kind: 'user' as const, id: null, name: 'operator', role: 'admin' as const };
 const email = 'reporter@desk.test';
 const password = 'كلمة-مرور-المراسلة-2026';
 
 describe('two-factor sign-in in a real browser', () => {
   let browser: Browser;
-  let app: FastifyInstance;
   let base: string;
-  let dir: string;
+  let server: NewsroomServer;
   let secret = '';
   let recovery: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ajil-two-factor-'));
-    const config = loadConfig({
-      DATABASE_URL: `sqlite:${join(dir, 'ajil.db')}`,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      TWO_FACTOR_KEY: Buffer.alloc(32, 5).toString('base64'),
-    });
-    app = await buildApp(config);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    await app.services.accounts.createUser(operator, {
-      email,
-      displayName: 'مراسلة',
-      role: 'reporter',
-      password,
-    });
+    server = await startNewsroomServer(
+      { email, displayName: 'مراسلة', role: 'reporter', password },
+      { TWO_FACTOR_KEY: Buffer.alloc(32, 5).toString('base64') },
+    );
+    ({ base } = server);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser.close();
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server.close();
   });
 
   /** The password step in a fresh browser; returns the page wherever the form sent it. */

@@ -3,8 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, buildTestApp, type TestApp } from '../helpers.js';
-import { launchBrowser } from './browser.js';
+import { bearer, type TestApp } from '../helpers.js';
+import { createPageByApi, launchBrowser, listenTestApp } from './browser.js';
 
 describe('the widget on a partner site', () => {
   let browser: Browser;
@@ -14,19 +14,11 @@ describe('the widget on a partner site', () => {
   let editor: string;
 
   beforeAll(async () => {
-    t = await buildTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const port = (t.app.server.address() as AddressInfo).port;
     // Our app answers on 127.0.0.1; the partner page is served from "localhost", another origin.
-    const ajil = `http://127.0.0.1:${port}`;
-    editor = await t.token('editor');
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/liveblogs',
-      headers: bearer(editor),
-      payload: { slug: 'widget', headline: 'تغطية للشركاء' },
-    });
-    expect(created.statusCode).toBe(201);
+    const started = await listenTestApp();
+    ({ t, editor } = started);
+    const ajil = started.base;
+    await createPageByApi(t.app, editor, { slug: 'widget', headline: 'تغطية للشركاء' });
     await t.app.inject({
       method: 'POST',
       url: '/api/v1/liveblogs/widget/updates',
