@@ -107,7 +107,7 @@ export const livePageRoutes: FastifyPluginAsyncTypebox<LivePageRoutesOptions> = 
     },
   );
 
-  // A share link of an update (update.view.tsx ShareMenu): redirects to the platform with the
+  // A share link of an update (update.share.view.tsx ShareMenu): redirects to the platform with the
   // update's title and address, so the page itself carries only this short path.
   app.get(
     '/live/:slug/updates/:id/share/:target',
