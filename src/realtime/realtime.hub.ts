@@ -64,6 +64,42 @@ export function frameOf(event: { seq: number; type: string; data: string }): Buf
   return Buffer.from(`id: ${event.seq}\nevent: ${type}\ndata: ${data}\n\n`);
 }
 
+/** Events written together: their frames, and all of them as one Buffer. */
+export interface Run {
+  readonly events: readonly LiveEvent[];
+  readonly frames: readonly Buffer[];
+  readonly bytes: Buffer;
+}
+
+/**
+ * Cuts events into runs of at most `maxBytes` of frames each (an event larger than that is a run
+ * of its own), so a burst costs each reader a few writes while no single write is so large that
+ * it alone passes a reader's buffer limit.
+ */
+export function runsOf(list: readonly LiveEvent[], maxBytes: number): Run[] {
+  const runs: Run[] = [];
+  let events: LiveEvent[] = [];
+  let frames: Buffer[] = [];
+  let size = 0;
+  const close = () => {
+    if (frames.length === 0) return;
+    const bytes = frames.length === 1 && frames[0] ? frames[0] : Buffer.concat(frames, size);
+    runs.push({ events, frames, bytes });
+    events = [];
+    frames = [];
+    size = 0;
+  };
+  for (const event of list) {
+    const frame = frameOf(event);
+    if (size > 0 && size + frame.length > maxBytes) close();
+    events.push(event);
+    frames.push(frame);
+    size += frame.length;
+  }
+  close();
+  return runs;
+}
+
 export interface HubStats {
   readonly readers: number;
   readonly channels: number;
@@ -78,6 +114,8 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     errorHandler(error);
   };
   let errorHandler: (error: unknown) => void = () => undefined;
+  // A run stays well inside a reader's buffer limit.
+  const runBytes = Math.max(16 * 1024, Math.floor(options.maxBufferedBytes / 8));
 
   function drop(reader: Reader): void {
     if (reader.drainTimer) clearTimeout(reader.drainTimer);
@@ -105,21 +143,39 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     }
   }
 
+  /**
+   * Writes a run of new events to every live reader: each event is framed once, the run is one
+   * Buffer shared by all, and each reader gets one write (one syscall) for the whole run.
+   */
+  function broadcastRun(channel: Channel, run: Run): void {
+    const { events: list, frames, bytes } = run;
+    const first = list[0]?.seq ?? 0;
+    const last = list[list.length - 1]?.seq ?? 0;
+    // How many readers got each event: all of the run, plus those that had part of it already.
+    let full = 0;
+    const partial = new Array<number>(list.length).fill(0);
+    for (const reader of channel.readers) {
+      if (!reader.live || reader.lastSeq >= last) continue;
+      if (reader.lastSeq < first) {
+        write(reader, bytes);
+        full++;
+      } else {
+        // Its replay ran ahead of this channel: only the rest of the run is new to it.
+        const from = list.findIndex((event) => event.seq > reader.lastSeq);
+        write(reader, Buffer.concat(frames.slice(from)));
+        for (let i = from; i < list.length; i++) partial[i] = (partial[i] ?? 0) + 1;
+      }
+      reader.lastSeq = last;
+    }
+    channel.lastSent = last;
+    list.forEach((event, i) =>
+      options.observeDelivery?.(full + (partial[i] ?? 0), event.createdAt),
+    );
+  }
+
   function broadcast(channel: Channel, list: readonly LiveEvent[]): void {
     const t0 = performance.now();
-    for (const event of list) {
-      const bytes = frameOf(event); // serialised once per event, shared by every reader
-      let delivered = 0;
-      for (const reader of channel.readers) {
-        if (reader.live && reader.lastSeq < event.seq) {
-          write(reader, bytes);
-          reader.lastSeq = event.seq;
-          delivered++;
-        }
-      }
-      channel.lastSent = event.seq;
-      options.observeDelivery?.(delivered, event.createdAt);
-    }
+    for (const run of runsOf(list, runBytes)) broadcastRun(channel, run);
     options.observeFanout?.((performance.now() - t0) / 1000);
   }
 
@@ -149,15 +205,15 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     if (isPageRing(message)) ring(message);
   });
 
+  /** One query for every open channel, however many pages this process serves. */
+  async function sweepChannels(): Promise<void> {
+    if (channels.size === 0) return;
+    const seqs = await events.lastSeqs(db, [...channels.keys()]);
+    for (const [liveblogId, seq] of seqs) ring({ liveblogId, seq });
+  }
+
   const sweep = setInterval(() => {
-    for (const channel of channels.values()) {
-      events
-        .lastSeq(db, channel.liveblogId)
-        .then((seq) => {
-          ring({ liveblogId: channel.liveblogId, seq });
-        })
-        .catch(onError);
-    }
+    sweepChannels().catch(onError);
   }, options.sweepMs);
   sweep.unref();
 
@@ -230,7 +286,8 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       for (;;) {
         if (res.destroyed) return;
         const list = await events.after(db, liveblogId, reader.lastSeq, 200);
-        for (const event of list) write(reader, frameOf(event));
+        // One write per run of the replay, not one per event.
+        for (const run of runsOf(list, runBytes)) write(reader, run.bytes);
         if (list.length > 0) reader.lastSeq = list[list.length - 1]?.seq ?? reader.lastSeq;
         if (list.length < 200 && reader.lastSeq >= joined.lastSent) {
           reader.live = true;
