@@ -285,32 +285,44 @@ async function settle(clients: readonly ChildProcess[], deadlineMs: number): Pro
   }
 }
 
-export async function measure(target: Target, n: number, options: MeasureOptions): Promise<Result> {
+interface Opened {
+  readonly target: Target;
+  readonly clients: ChildProcess[];
+  readonly connected: number;
+  readonly failed: number;
+  readonly bytesPerReader: number;
+  publishFailures: number;
+}
+
+async function open(target: Target, n: number, options: MeasureOptions): Promise<Opened> {
   await sleep(1500);
   const baseline = treeRss(target.server.pid ?? 0);
   const { clients, connected, failed } = await openReaders(target, n, options);
   await sleep(3000);
   const loaded = treeRss(target.server.pid ?? 0);
+  const bytesPerReader = connected > 0 ? (loaded - baseline) / connected : Number.NaN;
+  return { target, clients, connected, failed, bytesPerReader, publishFailures: 0 };
+}
 
-  // Two warm-up updates (not recorded) so that no server is measured cold.
-  let publishFailures = 0;
-  for (let i = -2; i < options.updates; i++) {
-    try {
-      await target.publish(i < 0 ? options.updates + 10 + i : i);
-    } catch (error) {
-      publishFailures++;
-      process.stderr.write(`${target.name}: publish ${String(i)} failed: ${String(error)}\n`);
-    }
-    if (i < options.updates - 1) await sleep(options.gapMs);
+async function publish(opened: Opened, index: number): Promise<void> {
+  try {
+    await opened.target.publish(index);
+  } catch (error) {
+    opened.publishFailures++;
+    process.stderr.write(
+      `${opened.target.name}: publish ${String(index)} failed: ${String(error)}\n`,
+    );
   }
-  const settleMs = await settle(clients, options.settleMs);
+}
+
+async function collect(opened: Opened, n: number, settleMs: number): Promise<Result> {
   const samples: number[] = [];
   let missing = 0;
   let duplicated = 0;
   let drops = 0;
-  for (const child of clients) {
+  for (const child of opened.clients) {
     const report = await ask<Report>(child, { kind: 'report' });
-    samples.push(...report.latencies);
+    for (const latency of report.latencies) samples.push(latency);
     missing += report.missing;
     duplicated += report.duplicated;
     drops += report.drops;
@@ -318,10 +330,10 @@ export async function measure(target: Target, n: number, options: MeasureOptions
   }
   const sorted = Float64Array.from(samples).sort();
   return {
-    name: target.name,
+    name: opened.target.name,
     n,
-    connected,
-    failed,
+    connected: opened.connected,
+    failed: opened.failed,
     delivered: samples.length,
     missing,
     duplicated,
@@ -329,9 +341,42 @@ export async function measure(target: Target, n: number, options: MeasureOptions
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1] ?? Number.NaN,
-    bytesPerReader: connected > 0 ? (loaded - baseline) / connected : Number.NaN,
-    workers: target.workers,
-    publishFailures,
+    bytesPerReader: opened.bytesPerReader,
+    workers: opened.target.workers,
+    publishFailures: opened.publishFailures,
     settleMs,
   };
+}
+
+/**
+ * N readers on each target at once, and the targets' updates published in turn (one to each,
+ * gapMs apart), so that on a shared machine every target meets the same conditions.
+ */
+export async function measureTogether(
+  targets: readonly Target[],
+  n: number,
+  options: MeasureOptions,
+): Promise<Result[]> {
+  const opened: Opened[] = [];
+  for (const [t, target] of targets.entries()) {
+    const clientBase = options.clientBase + t * (Math.ceil(n / READERS_PER_CLIENT) + 1);
+    opened.push(await open(target, n, { ...options, clientBase }));
+  }
+  // Two warm-up updates each (not recorded) so that no server is measured cold.
+  for (let i = -2; i < options.updates; i++) {
+    for (const each of opened) {
+      await publish(each, i < 0 ? options.updates + 10 + i : i);
+      if (i < options.updates - 1 || each !== opened[opened.length - 1]) await sleep(options.gapMs);
+    }
+  }
+  const settled = await Promise.all(opened.map((each) => settle(each.clients, options.settleMs)));
+  const results: Result[] = [];
+  for (const [t, each] of opened.entries()) results.push(await collect(each, n, settled[t] ?? 0));
+  return results;
+}
+
+export async function measure(target: Target, n: number, options: MeasureOptions): Promise<Result> {
+  const [result] = await measureTogether([target], n, options);
+  if (!result) throw new Error('no result');
+  return result;
 }
