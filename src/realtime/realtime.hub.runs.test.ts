@@ -1,6 +1,7 @@
 // The hub's cheaper paths: a burst of events goes out as a few shared runs (one write per reader
-// per run), and one sweep query repairs every open page when doorbells are lost.
-import type { AddressInfo } from 'node:net';
+// per run), one sweep query repairs every open page when doorbells are lost, and a quiet page
+// still gets its heartbeats.
+import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, buildTestApp, type TestApp } from '../../test/helpers.js';
 import { SseReader } from '../../test/sse-client.js';
@@ -96,5 +97,38 @@ describe('with every doorbell lost', () => {
     );
     expect(a.connects).toBe(1);
     for (const reader of readers) reader.close();
+  }, 30_000);
+});
+
+describe('heartbeats', () => {
+  let t: TestApp;
+  let port: number;
+
+  beforeAll(async () => {
+    t = await buildTestApp(undefined, { hubOptions: { heartbeatMs: 400 } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as AddressInfo).port;
+    const editor = await t.token('editor');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs',
+      headers: bearer(editor),
+      payload: { slug: 'quiet', headline: 'هدوء' },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  it('reach a quiet page, several within a few periods', async () => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write('GET /live/quiet/events HTTP/1.1\r\nHost: x\r\n\r\n');
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    const beats = () => text.split('\n:\n\n').length - 1;
+    for (let i = 0; i < 100 && beats() < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(beats()).toBeGreaterThanOrEqual(2);
+    socket.destroy();
   }, 30_000);
 });

@@ -14,7 +14,10 @@ export interface HubOptions {
   readonly sweepMs: number;
   /** A reader whose unsent bytes pass this is dropped; it will resume from its last id. */
   readonly maxBufferedBytes: number;
-  /** How long a reader may keep a full socket buffer before it is dropped. */
+  /**
+   * How long a reader may keep a full socket buffer before it is dropped (at the next write to
+   * it, an event or a heartbeat: no timer is kept per reader).
+   */
   readonly drainTimeoutMs: number;
   readonly maxPerAddress: number;
   /** The retry hint (ms) given to readers when this process shuts down. */
@@ -42,7 +45,8 @@ interface Reader {
   lastSeq: number;
   /** False while its replay runs: broadcasts skip it, the replay loop catches it up. */
   live: boolean;
-  drainTimer: NodeJS.Timeout | undefined;
+  /** When a write last found its socket buffer full (ms since the epoch); 0 while it drains. */
+  fullSince: number;
 }
 
 interface Channel {
@@ -50,6 +54,8 @@ interface Channel {
   readonly readers: Set<Reader>;
   /** The newest seq this channel has written out (or found when it opened). */
   lastSent: number;
+  /** When every reader last got bytes (ms since the epoch): a busy page needs no heartbeat. */
+  wroteAt: number;
   /** A fetch is running; `wanted` records a ring that came meanwhile. */
   fetching: boolean;
   wanted: number;
@@ -117,30 +123,25 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
   // A run stays well inside a reader's buffer limit.
   const runBytes = Math.max(16 * 1024, Math.floor(options.maxBufferedBytes / 8));
 
-  function drop(reader: Reader): void {
-    if (reader.drainTimer) clearTimeout(reader.drainTimer);
-    reader.res.destroy();
-  }
-
-  function write(reader: Reader, bytes: Buffer): void {
+  /**
+   * One write to one reader. A reader whose unsent bytes would pass maxBufferedBytes, or whose
+   * buffer has stayed full for drainTimeoutMs, is cut instead: one slow phone must not hold
+   * memory or delay the others, and it resumes by id. Checked here rather than by a timer and a
+   * 'drain' listener per reader, which cost the most exactly when many readers lag.
+   */
+  function write(reader: Reader, bytes: Buffer, at: number): void {
     const { res } = reader;
     if (res.destroyed || res.writableEnded) return;
-    if (res.writableLength + bytes.length > options.maxBufferedBytes) {
-      // One slow phone must not hold memory or delay others: cut it, it resumes by id.
-      drop(reader);
+    const pending = res.writableLength;
+    if (pending === 0) reader.fullSince = 0;
+    else if (
+      pending + bytes.length > options.maxBufferedBytes ||
+      (reader.fullSince > 0 && at - reader.fullSince > options.drainTimeoutMs)
+    ) {
+      res.destroy();
       return;
     }
-    const flushed = res.write(bytes);
-    if (!flushed && reader.drainTimer === undefined) {
-      reader.drainTimer = setTimeout(() => {
-        drop(reader);
-      }, options.drainTimeoutMs);
-      reader.drainTimer.unref();
-      res.once('drain', () => {
-        if (reader.drainTimer) clearTimeout(reader.drainTimer);
-        reader.drainTimer = undefined;
-      });
-    }
+    if (!res.write(bytes) && reader.fullSince === 0) reader.fullSince = at;
   }
 
   /**
@@ -149,6 +150,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
    */
   function broadcastRun(channel: Channel, run: Run): void {
     const { events: list, frames, bytes } = run;
+    const at = Date.now();
     const first = list[0]?.seq ?? 0;
     const last = list[list.length - 1]?.seq ?? 0;
     // How many readers got each event: all of the run, plus those that had part of it already.
@@ -157,17 +159,18 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     for (const reader of channel.readers) {
       if (!reader.live || reader.lastSeq >= last) continue;
       if (reader.lastSeq < first) {
-        write(reader, bytes);
+        write(reader, bytes, at);
         full++;
       } else {
         // Its replay ran ahead of this channel: only the rest of the run is new to it.
         const from = list.findIndex((event) => event.seq > reader.lastSeq);
-        write(reader, Buffer.concat(frames.slice(from)));
+        write(reader, Buffer.concat(frames.slice(from)), at);
         for (let i = from; i < list.length; i++) partial[i] = (partial[i] ?? 0) + 1;
       }
       reader.lastSeq = last;
     }
     channel.lastSent = last;
+    channel.wroteAt = at;
     list.forEach((event, i) =>
       options.observeDelivery?.(full + (partial[i] ?? 0), event.createdAt),
     );
@@ -217,16 +220,20 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
   }, options.sweepMs);
   sweep.unref();
 
+  // Every half period, a comment line to each page that has been quiet for half a period: no
+  // stream is silent for a whole period, and a page with events flowing costs no extra writes.
   const heartbeat = setInterval(() => {
+    const at = Date.now();
     for (const channel of channels.values()) {
-      for (const reader of channel.readers) write(reader, HEARTBEAT);
+      if (at - channel.wroteAt < options.heartbeatMs / 2) continue;
+      channel.wroteAt = at;
+      for (const reader of channel.readers) write(reader, HEARTBEAT, at);
     }
-  }, options.heartbeatMs);
+  }, options.heartbeatMs / 2);
   heartbeat.unref();
 
   function leave(channel: Channel, reader: Reader): void {
     if (!channel.readers.delete(reader)) return;
-    if (reader.drainTimer) clearTimeout(reader.drainTimer);
     const count = (perAddress.get(reader.address) ?? 1) - 1;
     if (count <= 0) perAddress.delete(reader.address);
     else perAddress.set(reader.address, count);
@@ -256,12 +263,13 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
           liveblogId,
           readers: new Set(),
           lastSent: currentSeq,
+          wroteAt: 0,
           fetching: false,
           wanted: currentSeq,
         };
         channels.set(liveblogId, channel);
       }
-      const reader: Reader = { res, address, lastSeq: from, live: false, drainTimer: undefined };
+      const reader: Reader = { res, address, lastSeq: from, live: false, fullSince: 0 };
       channel.readers.add(reader);
       perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
       const joined = channel;
@@ -275,19 +283,21 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
         write(
           reader,
           frameOf({ seq: newest, type: 'reset', data: JSON.stringify({ lastEventId: newest }) }),
+          Date.now(),
         );
         reader.lastSeq = newest;
       }
       write(
         reader,
         Buffer.from(`event: ready\ndata: ${JSON.stringify({ from: reader.lastSeq })}\n\n`),
+        Date.now(),
       );
       // Catch up from the events table until nothing is left, then go live in the same tick.
       for (;;) {
         if (res.destroyed) return;
         const list = await events.after(db, liveblogId, reader.lastSeq, 200);
         // One write per run of the replay, not one per event.
-        for (const run of runsOf(list, runBytes)) write(reader, run.bytes);
+        for (const run of runsOf(list, runBytes)) write(reader, run.bytes, Date.now());
         if (list.length > 0) reader.lastSeq = list[list.length - 1]?.seq ?? reader.lastSeq;
         if (list.length < 200 && reader.lastSeq >= joined.lastSent) {
           reader.live = true;
@@ -324,7 +334,6 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       const ending: Socket[] = [];
       for (const channel of channels.values()) {
         for (const reader of channel.readers) {
-          if (reader.drainTimer) clearTimeout(reader.drainTimer);
           if (!reader.res.destroyed) {
             reader.res.end(bye);
             ending.push(reader.res);
