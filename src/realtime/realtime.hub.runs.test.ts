@@ -132,3 +132,50 @@ describe('heartbeats', () => {
     socket.destroy();
   }, 30_000);
 });
+
+describe('a fan-out written in slices', () => {
+  let t: TestApp;
+  let base: string;
+  let editor: string;
+
+  beforeAll(async () => {
+    // Two readers per turn of the event loop, so that joins land in the middle of fan-outs.
+    t = await buildTestApp(undefined, { hubOptions: { sliceReaders: 2 } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${String((t.app.server.address() as AddressInfo).port)}`;
+    editor = await t.token('editor');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs',
+      headers: bearer(editor),
+      payload: { slug: 'slices', headline: 'شرائح' },
+    });
+    expect(res.statusCode).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  it('gives every reader, early or joining meanwhile, each update once and in order', async () => {
+    const readers: SseReader[] = [];
+    const open = () => {
+      const reader = new SseReader({ url: `${base}/live/slices/events`, lastEventId: 0 });
+      readers.push(reader);
+    };
+    for (let i = 0; i < 6; i++) open();
+    for (let i = 0; i < 40; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/liveblogs/slices/updates',
+        headers: bearer(editor),
+        payload: { text: `شريحة ${String(i)}` },
+      });
+      expect(res.statusCode).toBe(201);
+      if (i % 8 === 0) open();
+    }
+    const all = Array.from({ length: 40 }, (_, i) => i + 1);
+    for (const reader of readers) {
+      await reader.until(() => reader.numbered().length >= 40, 20_000);
+      expect(reader.numbered().map((event) => event.id)).toEqual(all);
+      reader.close();
+    }
+  }, 60_000);
+});

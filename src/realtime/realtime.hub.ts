@@ -20,6 +20,12 @@ export interface HubOptions {
    */
   readonly drainTimeoutMs: number;
   readonly maxPerAddress: number;
+  /**
+   * Readers written in one turn of the event loop. A page with 15,000 readers here would
+   * otherwise hold the process for the whole fan-out, and the newsroom's next publish, the
+   * bus's next ring and every page request would wait behind it.
+   */
+  readonly sliceReaders: number;
   /** The retry hint (ms) given to readers when this process shuts down. */
   readonly shutdownRetryMs: number;
   /** Told how long each fan-out took (seconds), for the metrics. */
@@ -35,6 +41,7 @@ export const defaultHubOptions: HubOptions = {
   maxBufferedBytes: 512 * 1024,
   drainTimeoutMs: 15_000,
   maxPerAddress: 200,
+  sliceReaders: 1_000,
   shutdownRetryMs: 2_000,
 };
 
@@ -62,6 +69,10 @@ interface Channel {
 }
 
 const HEARTBEAT = Buffer.from(':\n\n');
+const nextTurn = () =>
+  new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
 
 /** One SSE event; a line break in the data becomes another `data:` line, never a new field. */
 export function frameOf(event: { seq: number; type: string; data: string }): Buffer {
@@ -146,13 +157,19 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
 
   /**
    * Writes a run of new events to every live reader: each event is framed once, the run is one
-   * Buffer shared by all, and each reader gets one write (one syscall) for the whole run.
+   * Buffer shared by all, and each reader gets one write (one syscall) for the whole run. The
+   * pump awaits it, so a page's runs never overlap and every reader gets them in order.
    */
-  function broadcastRun(channel: Channel, run: Run): void {
+  async function broadcastRun(channel: Channel, run: Run): Promise<void> {
     const { events: list, frames, bytes } = run;
     const at = Date.now();
     const first = list[0]?.seq ?? 0;
     const last = list[list.length - 1]?.seq ?? 0;
+    // Marked sent before the first write: a reader whose replay ends while this run is being
+    // written sees it is behind and reads these events itself (join's loop), so none is missed.
+    channel.lastSent = last;
+    channel.wroteAt = at;
+    let written = 0;
     // How many readers got each event: all of the run, plus those that had part of it already.
     let full = 0;
     const partial = new Array<number>(list.length).fill(0);
@@ -168,17 +185,16 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
         for (let i = from; i < list.length; i++) partial[i] = (partial[i] ?? 0) + 1;
       }
       reader.lastSeq = last;
+      if (++written % options.sliceReaders === 0) await nextTurn();
     }
-    channel.lastSent = last;
-    channel.wroteAt = at;
     list.forEach((event, i) =>
       options.observeDelivery?.(full + (partial[i] ?? 0), event.createdAt),
     );
   }
 
-  function broadcast(channel: Channel, list: readonly LiveEvent[]): void {
+  async function broadcast(channel: Channel, list: readonly LiveEvent[]): Promise<void> {
     const t0 = performance.now();
-    for (const run of runsOf(list, runBytes)) broadcastRun(channel, run);
+    for (const run of runsOf(list, runBytes)) await broadcastRun(channel, run);
     options.observeFanout?.((performance.now() - t0) / 1000);
   }
 
@@ -190,7 +206,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       while (channel.wanted > channel.lastSent && channels.get(channel.liveblogId) === channel) {
         const list = await events.after(db, channel.liveblogId, channel.lastSent, 200);
         if (list.length === 0) break;
-        broadcast(channel, list);
+        await broadcast(channel, list);
       }
     } finally {
       channel.fetching = false;
