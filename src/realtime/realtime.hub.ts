@@ -14,9 +14,18 @@ export interface HubOptions {
   readonly sweepMs: number;
   /** A reader whose unsent bytes pass this is dropped; it will resume from its last id. */
   readonly maxBufferedBytes: number;
-  /** How long a reader may keep a full socket buffer before it is dropped. */
+  /**
+   * How long a reader may keep a full socket buffer before it is dropped (at the next write to
+   * it, an event or a heartbeat: no timer is kept per reader).
+   */
   readonly drainTimeoutMs: number;
   readonly maxPerAddress: number;
+  /**
+   * Readers written in one turn of the event loop. A page with 15,000 readers here would
+   * otherwise hold the process for the whole fan-out, and the newsroom's next publish, the
+   * bus's next ring and every page request would wait behind it.
+   */
+  readonly sliceReaders: number;
   /** The retry hint (ms) given to readers when this process shuts down. */
   readonly shutdownRetryMs: number;
   /** Told how long each fan-out took (seconds), for the metrics. */
@@ -32,6 +41,7 @@ export const defaultHubOptions: HubOptions = {
   maxBufferedBytes: 512 * 1024,
   drainTimeoutMs: 15_000,
   maxPerAddress: 200,
+  sliceReaders: 1_000,
   shutdownRetryMs: 2_000,
 };
 
@@ -42,7 +52,8 @@ interface Reader {
   lastSeq: number;
   /** False while its replay runs: broadcasts skip it, the replay loop catches it up. */
   live: boolean;
-  drainTimer: NodeJS.Timeout | undefined;
+  /** When a write last found its socket buffer full (ms since the epoch); 0 while it drains. */
+  fullSince: number;
 }
 
 interface Channel {
@@ -50,18 +61,60 @@ interface Channel {
   readonly readers: Set<Reader>;
   /** The newest seq this channel has written out (or found when it opened). */
   lastSent: number;
+  /** When every reader last got bytes (ms since the epoch): a busy page needs no heartbeat. */
+  wroteAt: number;
   /** A fetch is running; `wanted` records a ring that came meanwhile. */
   fetching: boolean;
   wanted: number;
 }
 
 const HEARTBEAT = Buffer.from(':\n\n');
+const nextTurn = () =>
+  new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
 
 /** One SSE event; a line break in the data becomes another `data:` line, never a new field. */
 export function frameOf(event: { seq: number; type: string; data: string }): Buffer {
   const type = event.type.replace(/[\r\n]/g, '');
   const data = event.data.split(/\r\n|\r|\n/).join('\ndata: ');
   return Buffer.from(`id: ${event.seq}\nevent: ${type}\ndata: ${data}\n\n`);
+}
+
+/** Events written together: their frames, and all of them as one Buffer. */
+export interface Run {
+  readonly events: readonly LiveEvent[];
+  readonly frames: readonly Buffer[];
+  readonly bytes: Buffer;
+}
+
+/**
+ * Cuts events into runs of at most `maxBytes` of frames each (an event larger than that is a run
+ * of its own), so a burst costs each reader a few writes while no single write is so large that
+ * it alone passes a reader's buffer limit.
+ */
+export function runsOf(list: readonly LiveEvent[], maxBytes: number): Run[] {
+  const runs: Run[] = [];
+  let events: LiveEvent[] = [];
+  let frames: Buffer[] = [];
+  let size = 0;
+  const close = () => {
+    if (frames.length === 0) return;
+    const bytes = frames.length === 1 && frames[0] ? frames[0] : Buffer.concat(frames, size);
+    runs.push({ events, frames, bytes });
+    events = [];
+    frames = [];
+    size = 0;
+  };
+  for (const event of list) {
+    const frame = frameOf(event);
+    if (size > 0 && size + frame.length > maxBytes) close();
+    events.push(event);
+    frames.push(frame);
+    size += frame.length;
+  }
+  close();
+  return runs;
 }
 
 export interface HubStats {
@@ -78,48 +131,70 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     errorHandler(error);
   };
   let errorHandler: (error: unknown) => void = () => undefined;
+  // A run stays well inside a reader's buffer limit.
+  const runBytes = Math.max(16 * 1024, Math.floor(options.maxBufferedBytes / 8));
 
-  function drop(reader: Reader): void {
-    if (reader.drainTimer) clearTimeout(reader.drainTimer);
-    reader.res.destroy();
-  }
-
-  function write(reader: Reader, bytes: Buffer): void {
+  /**
+   * One write to one reader. A reader whose unsent bytes would pass maxBufferedBytes, or whose
+   * buffer has stayed full for drainTimeoutMs, is cut instead: one slow phone must not hold
+   * memory or delay the others, and it resumes by id. Checked here rather than by a timer and a
+   * 'drain' listener per reader, which cost the most exactly when many readers lag.
+   */
+  function write(reader: Reader, bytes: Buffer, at: number): void {
     const { res } = reader;
     if (res.destroyed || res.writableEnded) return;
-    if (res.writableLength + bytes.length > options.maxBufferedBytes) {
-      // One slow phone must not hold memory or delay others: cut it, it resumes by id.
-      drop(reader);
+    const pending = res.writableLength;
+    if (pending === 0) reader.fullSince = 0;
+    else if (
+      pending + bytes.length > options.maxBufferedBytes ||
+      (reader.fullSince > 0 && at - reader.fullSince > options.drainTimeoutMs)
+    ) {
+      res.destroy();
       return;
     }
-    const flushed = res.write(bytes);
-    if (!flushed && reader.drainTimer === undefined) {
-      reader.drainTimer = setTimeout(() => {
-        drop(reader);
-      }, options.drainTimeoutMs);
-      reader.drainTimer.unref();
-      res.once('drain', () => {
-        if (reader.drainTimer) clearTimeout(reader.drainTimer);
-        reader.drainTimer = undefined;
-      });
-    }
+    if (!res.write(bytes) && reader.fullSince === 0) reader.fullSince = at;
   }
 
-  function broadcast(channel: Channel, list: readonly LiveEvent[]): void {
-    const t0 = performance.now();
-    for (const event of list) {
-      const bytes = frameOf(event); // serialised once per event, shared by every reader
-      let delivered = 0;
-      for (const reader of channel.readers) {
-        if (reader.live && reader.lastSeq < event.seq) {
-          write(reader, bytes);
-          reader.lastSeq = event.seq;
-          delivered++;
-        }
+  /**
+   * Writes a run of new events to every live reader: each event is framed once, the run is one
+   * Buffer shared by all, and each reader gets one write (one syscall) for the whole run. The
+   * pump awaits it, so a page's runs never overlap and every reader gets them in order.
+   */
+  async function broadcastRun(channel: Channel, run: Run): Promise<void> {
+    const { events: list, frames, bytes } = run;
+    const at = Date.now();
+    const first = list[0]?.seq ?? 0;
+    const last = list[list.length - 1]?.seq ?? 0;
+    // Marked sent before the first write: a reader whose replay ends while this run is being
+    // written sees it is behind and reads these events itself (join's loop), so none is missed.
+    channel.lastSent = last;
+    channel.wroteAt = at;
+    let written = 0;
+    // How many readers got each event: all of the run, plus those that had part of it already.
+    let full = 0;
+    const partial = new Array<number>(list.length).fill(0);
+    for (const reader of channel.readers) {
+      if (!reader.live || reader.lastSeq >= last) continue;
+      if (reader.lastSeq < first) {
+        write(reader, bytes, at);
+        full++;
+      } else {
+        // Its replay ran ahead of this channel: only the rest of the run is new to it.
+        const from = list.findIndex((event) => event.seq > reader.lastSeq);
+        write(reader, Buffer.concat(frames.slice(from)), at);
+        for (let i = from; i < list.length; i++) partial[i] = (partial[i] ?? 0) + 1;
       }
-      channel.lastSent = event.seq;
-      options.observeDelivery?.(delivered, event.createdAt);
+      reader.lastSeq = last;
+      if (++written % options.sliceReaders === 0) await nextTurn();
     }
+    list.forEach((event, i) =>
+      options.observeDelivery?.(full + (partial[i] ?? 0), event.createdAt),
+    );
+  }
+
+  async function broadcast(channel: Channel, list: readonly LiveEvent[]): Promise<void> {
+    const t0 = performance.now();
+    for (const run of runsOf(list, runBytes)) await broadcastRun(channel, run);
     options.observeFanout?.((performance.now() - t0) / 1000);
   }
 
@@ -131,7 +206,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       while (channel.wanted > channel.lastSent && channels.get(channel.liveblogId) === channel) {
         const list = await events.after(db, channel.liveblogId, channel.lastSent, 200);
         if (list.length === 0) break;
-        broadcast(channel, list);
+        await broadcast(channel, list);
       }
     } finally {
       channel.fetching = false;
@@ -149,28 +224,32 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     if (isPageRing(message)) ring(message);
   });
 
+  /** One query for every open channel, however many pages this process serves. */
+  async function sweepChannels(): Promise<void> {
+    if (channels.size === 0) return;
+    const seqs = await events.lastSeqs(db, [...channels.keys()]);
+    for (const [liveblogId, seq] of seqs) ring({ liveblogId, seq });
+  }
+
   const sweep = setInterval(() => {
-    for (const channel of channels.values()) {
-      events
-        .lastSeq(db, channel.liveblogId)
-        .then((seq) => {
-          ring({ liveblogId: channel.liveblogId, seq });
-        })
-        .catch(onError);
-    }
+    sweepChannels().catch(onError);
   }, options.sweepMs);
   sweep.unref();
 
+  // Every half period, a comment line to each page that has been quiet for half a period: no
+  // stream is silent for a whole period, and a page with events flowing costs no extra writes.
   const heartbeat = setInterval(() => {
+    const at = Date.now();
     for (const channel of channels.values()) {
-      for (const reader of channel.readers) write(reader, HEARTBEAT);
+      if (at - channel.wroteAt < options.heartbeatMs / 2) continue;
+      channel.wroteAt = at;
+      for (const reader of channel.readers) write(reader, HEARTBEAT, at);
     }
-  }, options.heartbeatMs);
+  }, options.heartbeatMs / 2);
   heartbeat.unref();
 
   function leave(channel: Channel, reader: Reader): void {
     if (!channel.readers.delete(reader)) return;
-    if (reader.drainTimer) clearTimeout(reader.drainTimer);
     const count = (perAddress.get(reader.address) ?? 1) - 1;
     if (count <= 0) perAddress.delete(reader.address);
     else perAddress.set(reader.address, count);
@@ -200,12 +279,13 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
           liveblogId,
           readers: new Set(),
           lastSent: currentSeq,
+          wroteAt: 0,
           fetching: false,
           wanted: currentSeq,
         };
         channels.set(liveblogId, channel);
       }
-      const reader: Reader = { res, address, lastSeq: from, live: false, drainTimer: undefined };
+      const reader: Reader = { res, address, lastSeq: from, live: false, fullSince: 0 };
       channel.readers.add(reader);
       perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
       const joined = channel;
@@ -219,18 +299,21 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
         write(
           reader,
           frameOf({ seq: newest, type: 'reset', data: JSON.stringify({ lastEventId: newest }) }),
+          Date.now(),
         );
         reader.lastSeq = newest;
       }
       write(
         reader,
         Buffer.from(`event: ready\ndata: ${JSON.stringify({ from: reader.lastSeq })}\n\n`),
+        Date.now(),
       );
       // Catch up from the events table until nothing is left, then go live in the same tick.
       for (;;) {
         if (res.destroyed) return;
         const list = await events.after(db, liveblogId, reader.lastSeq, 200);
-        for (const event of list) write(reader, frameOf(event));
+        // One write per run of the replay, not one per event.
+        for (const run of runsOf(list, runBytes)) write(reader, run.bytes, Date.now());
         if (list.length > 0) reader.lastSeq = list[list.length - 1]?.seq ?? reader.lastSeq;
         if (list.length < 200 && reader.lastSeq >= joined.lastSent) {
           reader.live = true;
@@ -267,7 +350,6 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       const ending: Socket[] = [];
       for (const channel of channels.values()) {
         for (const reader of channel.readers) {
-          if (reader.drainTimer) clearTimeout(reader.drainTimer);
           if (!reader.res.destroyed) {
             reader.res.end(bye);
             ending.push(reader.res);

@@ -73,13 +73,18 @@ export function createEventRepository() {
       }));
     },
 
-    async lastSeq(db: Db, liveblogId: number): Promise<number> {
-      const row = await db
-        .selectFrom('liveblogs')
-        .select('lastSeq')
-        .where('id', '=', liveblogId)
-        .executeTakeFirst();
-      return row?.lastSeq ?? 0;
+    /** The newest seq of each of these pages (a page that no longer exists is left out). */
+    async lastSeqs(db: Db, liveblogIds: readonly number[]): Promise<Map<number, number>> {
+      const seqs = new Map<number, number>();
+      for (let i = 0; i < liveblogIds.length; i += 500) {
+        const rows = await db
+          .selectFrom('liveblogs')
+          .select(['id', 'lastSeq'])
+          .where('id', 'in', liveblogIds.slice(i, i + 500))
+          .execute();
+        for (const row of rows) seqs.set(row.id, row.lastSeq);
+      }
+      return seqs;
     },
   };
 }
