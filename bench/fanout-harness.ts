@@ -221,6 +221,12 @@ export interface MeasureOptions {
   readonly settleMs: number;
   /** The third byte of the load processes' 127.0.x.y addresses starts here. */
   readonly clientBase: number;
+  /**
+   * Wait (up to settleMs) until every reader has each update before the next is published, so
+   * each figure is one fan-out and not a queue of them (and targets measured in turn never
+   * overlap). gapMs is then the pause after the wait.
+   */
+  readonly drainEach?: boolean;
 }
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -271,17 +277,30 @@ async function openReaders(target: Target, n: number, options: MeasureOptions) {
   };
 }
 
-/** Waits until no connected reader is missing an update, or the deadline passes. */
-async function settle(clients: readonly ChildProcess[], deadlineMs: number): Promise<number> {
+/**
+ * Waits until no connected reader is missing an update (of the first `upTo`, when given), or the
+ * deadline passes.
+ */
+async function settle(
+  clients: readonly ChildProcess[],
+  deadlineMs: number,
+  upTo?: number,
+  pollMs = 250,
+): Promise<number> {
   const started = performance.now();
   for (;;) {
     const progress = await Promise.all(
-      clients.map((child) => ask<Progress>(child, { kind: 'progress' })),
+      clients.map((child) =>
+        ask<Progress>(
+          child,
+          upTo === undefined ? { kind: 'progress' } : { kind: 'progress', upTo },
+        ),
+      ),
     );
     const missing = progress.reduce((sum, p) => sum + p.missing, 0);
     const elapsed = performance.now() - started;
     if (missing === 0 || elapsed > deadlineMs) return elapsed;
-    await sleep(250);
+    await sleep(pollMs);
   }
 }
 
@@ -366,6 +385,8 @@ export async function measureTogether(
   for (let i = -2; i < options.updates; i++) {
     for (const each of opened) {
       await publish(each, i < 0 ? options.updates + 10 + i : i);
+      if (options.drainEach === true && i >= 0)
+        await settle(each.clients, options.settleMs, i + 1, 50);
       if (i < options.updates - 1 || each !== opened[opened.length - 1]) await sleep(options.gapMs);
     }
   }

@@ -19,7 +19,12 @@ export interface Start {
   readonly mark: string;
 }
 
-export type ReaderCommand = Start | { kind: 'progress' } | { kind: 'report' } | { kind: 'stop' };
+export type ReaderCommand =
+  | Start
+  /** How far delivery has got; with `upTo`, only updates 0 … upTo − 1 count as missing. */
+  | { kind: 'progress'; upTo?: number }
+  | { kind: 'report' }
+  | { kind: 'stop' };
 
 /** Answers `start` (once every reader is open or has given up) and `progress`. */
 export interface Progress {
@@ -172,9 +177,9 @@ function openSocketIo(start: Start, reader: number, address: string): Promise<vo
   });
 }
 
-function missingCount(): number {
+function missingCount(upTo = received.length): number {
   let missing = 0;
-  for (const row of received) {
+  for (const row of received.slice(0, upTo)) {
     for (let reader = 0; reader < row.length; reader++) {
       if (state[reader] === 1 && Number.isNaN(row[reader] ?? 0)) missing++;
     }
@@ -182,7 +187,12 @@ function missingCount(): number {
   return missing;
 }
 
-const progress = (): Progress => ({ kind: 'progress', connected, failed, missing: missingCount() });
+const progress = (upTo?: number): Progress => ({
+  kind: 'progress',
+  connected,
+  failed,
+  missing: missingCount(upTo),
+});
 
 async function openAll(start: Start): Promise<void> {
   const batch = 250;
@@ -209,7 +219,7 @@ process.on('message', (message: ReaderCommand) => {
     marker = Buffer.from(markText);
     void openAll(message);
   } else if (message.kind === 'progress') {
-    process.send?.(progress());
+    process.send?.(progress(message.upTo));
   } else if (message.kind === 'report') {
     const latencies: number[] = [];
     for (const row of received)

@@ -179,3 +179,74 @@ describe('a fan-out written in slices', () => {
     }
   }, 60_000);
 });
+
+describe('readers coming back together', () => {
+  let t: TestApp;
+  let server: net.Server;
+  let port: number;
+  const accepted: net.Socket[] = [];
+
+  beforeAll(async () => {
+    t = await buildTestApp(undefined, { bus: silentBus });
+    const editor = await t.token('editor');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/liveblogs',
+      headers: bearer(editor),
+      payload: { slug: 'together', headline: 'معًا' },
+    });
+    expect(created.statusCode).toBe(201);
+    for (let i = 0; i < 3; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/liveblogs/together/updates',
+        headers: bearer(editor),
+        payload: { text: `عودة ${String(i)}` },
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    // The hub's side of each reader's connection: what the route would hand it.
+    server = net.createServer((socket) => accepted.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    for (const socket of accepted) socket.destroy();
+    server.close();
+    await t.close();
+  });
+
+  it('share one replay query when they ask from the same event, and each gets every event', async () => {
+    const count = 40;
+    const clients = await Promise.all(
+      Array.from({ length: count }, async () => {
+        const socket = net.connect({ port, host: '127.0.0.1' });
+        await new Promise<void>((resolve) => socket.once('connect', resolve));
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => (text += chunk));
+        return { socket, text: () => text };
+      }),
+    );
+    for (let i = 0; i < 50 && accepted.length < count; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(accepted).toHaveLength(count);
+    const page = await t.app.services.realtime.page('together');
+    let selects = 0;
+    const stop = t.app.database.onQuery((kind) => {
+      if (kind === 'select') selects++;
+    });
+    await Promise.all(
+      accepted.map((socket) => t.app.hub.join(page.id, page.lastSeq, socket, '127.0.0.9', 0)),
+    );
+    stop();
+    expect(selects).toBe(1);
+    for (let i = 0; i < 50 && clients.some((c) => !c.text().includes('id: 3\n')); i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    for (const client of clients) {
+      const ids = [...client.text().matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+      expect(ids).toEqual([1, 2, 3]);
+      client.socket.destroy();
+    }
+  });
+});

@@ -224,6 +224,25 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     if (isPageRing(message)) ring(message);
   });
 
+  /**
+   * A replay from one event of a page: readers asking from the same event at the same moment (a
+   * lost node's readers coming back, or a push alert's readers, whose pages all carry the same
+   * last event) share one query and its runs.
+   */
+  const replays = new Map<string, Promise<{ list: LiveEvent[]; runs: Run[] }>>();
+  function replayAfter(liveblogId: number, after: number) {
+    const key = `${String(liveblogId)}:${String(after)}`;
+    let running = replays.get(key);
+    if (!running) {
+      running = events
+        .after(db, liveblogId, after, 200)
+        .then((list) => ({ list, runs: runsOf(list, runBytes) }))
+        .finally(() => replays.delete(key));
+      replays.set(key, running);
+    }
+    return running;
+  }
+
   /** One query for every open channel, however many pages this process serves. */
   async function sweepChannels(): Promise<void> {
     if (channels.size === 0) return;
@@ -311,9 +330,9 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
       // Catch up from the events table until nothing is left, then go live in the same tick.
       for (;;) {
         if (res.destroyed) return;
-        const list = await events.after(db, liveblogId, reader.lastSeq, 200);
+        const { list, runs } = await replayAfter(liveblogId, reader.lastSeq);
         // One write per run of the replay, not one per event.
-        for (const run of runsOf(list, runBytes)) write(reader, run.bytes, Date.now());
+        for (const run of runs) write(reader, run.bytes, Date.now());
         if (list.length > 0) reader.lastSeq = list[list.length - 1]?.seq ?? reader.lastSeq;
         if (list.length < 200 && reader.lastSeq >= joined.lastSent) {
           reader.live = true;
