@@ -212,7 +212,12 @@ export interface Result {
   readonly publishFailures: number;
   /** From the last publish until every delivery had arrived (or the deadline passed). */
   readonly settleMs: number;
+  /** Per update, in publish order: its slowest delivery (ms). */
+  readonly slowest: readonly number[];
 }
+
+/** How long the untracked warm-up updates are given to reach everyone, in a drained run. */
+const WARM_UP_END_MS = 8_000;
 
 export interface MeasureOptions {
   readonly updates: number;
@@ -336,12 +341,14 @@ async function publish(opened: Opened, index: number): Promise<void> {
 
 async function collect(opened: Opened, n: number, settleMs: number): Promise<Result> {
   const samples: number[] = [];
+  const slowest: number[] = [];
   let missing = 0;
   let duplicated = 0;
   let drops = 0;
   for (const child of opened.clients) {
     const report = await ask<Report>(child, { kind: 'report' });
     for (const latency of report.latencies) samples.push(latency);
+    report.slowest.forEach((value, i) => (slowest[i] = Math.max(slowest[i] ?? 0, value)));
     missing += report.missing;
     duplicated += report.duplicated;
     drops += report.drops;
@@ -364,6 +371,7 @@ async function collect(opened: Opened, n: number, settleMs: number): Promise<Res
     workers: opened.target.workers,
     publishFailures: opened.publishFailures,
     settleMs,
+    slowest,
   };
 }
 
@@ -389,6 +397,8 @@ export async function measureTogether(
         await settle(each.clients, options.settleMs, i + 1, 50);
       if (i < options.updates - 1 || each !== opened[opened.length - 1]) await sleep(options.gapMs);
     }
+    // Warm-ups are not tracked: when each update is to be one fan-out, give them time to end.
+    if (i === -1 && options.drainEach === true) await sleep(WARM_UP_END_MS);
   }
   const settled = await Promise.all(opened.map((each) => settle(each.clients, options.settleMs)));
   const results: Result[] = [];

@@ -39,6 +39,8 @@ export interface Report {
   readonly kind: 'report';
   /** Milliseconds from publish to arrival, one per delivery seen. */
   readonly latencies: number[];
+  /** Per update (in publish order), the slowest delivery seen. */
+  readonly slowest: number[];
   readonly missing: number;
   readonly duplicated: number;
   readonly drops: number;
@@ -224,9 +226,13 @@ process.on('message', (message: ReaderCommand) => {
     const latencies: number[] = [];
     for (const row of received)
       for (const value of row) if (!Number.isNaN(value)) latencies.push(value);
+    const slowest = received.map((row) =>
+      row.reduce((most, value) => (Number.isNaN(value) ? most : Math.max(most, value)), 0),
+    );
     const report: Report = {
       kind: 'report',
       latencies,
+      slowest,
       missing: missingCount(),
       duplicated,
       drops,

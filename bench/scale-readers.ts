@@ -112,6 +112,10 @@ export async function scenario(mode: ScaleMode): Promise<ScaleResult> {
     `${String(size.updates)} updates each, published in turn, each reaching every reader before the next; readers on both at once`,
     line(ours),
     line(raw),
+    ...[ours, raw].map(
+      (r) =>
+        `${r.name.padEnd(7)} slowest delivery per update: ${r.slowest.map((v) => v.toFixed(0)).join(' ')} ms`,
+    ),
   ];
   const failures = [...faultsOf(ours), ...faultsOf(raw).map((fault) => `floor: ${fault}`)];
   const p99Ratio = ours.p99 / raw.p99;
