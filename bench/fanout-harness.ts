@@ -4,7 +4,6 @@
 // arrived or a settle deadline has passed, so a slow tail is not counted as missing).
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import { loadConfig } from '../src/platform/platform.config.js';
 import { migrateToLatest, openDatabase } from '../src/storage/storage.database.js';
 import { createTokenService } from '../src/access/access.tokens.js';
 import { systemClock } from '../src/platform/platform.clock.js';
+import { stopChild } from '../test/server-process.js';
 import type { Progress, ReaderCommand, ReaderMode, Report } from './fanout-readers.js';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,20 +22,6 @@ export const READERS_PER_WORKER = 15_000;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const now = () => performance.timeOrigin + performance.now();
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 function rssOf(pid: number): number {
   try {
@@ -88,17 +74,19 @@ export async function waitFor({ child, output }: Started, text: string): Promise
   }
 }
 
-export function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    child.once('exit', () => {
-      resolve();
-    });
-    child.kill('SIGKILL');
-  });
+/** Stops a benchmark process at once (nothing of it is kept). */
+export const stopProcess = (child: ChildProcess): Promise<void> => stopChild(child, 'SIGKILL');
+
+/** An editor's API token in a fresh database at `env`'s DATABASE_URL, migrated first. */
+export async function benchToken(env: Record<string, string>): Promise<string> {
+  const handle = openDatabase(loadConfig(env));
+  await migrateToLatest(handle);
+  const { token } = await createTokenService({ db: handle.db, clock: systemClock }).create(
+    'bench',
+    'editor',
+  );
+  await handle.close();
+  return token;
 }
 
 /** A server under test: where its readers connect and how an update is published to it. */
@@ -141,13 +129,7 @@ export async function startAjil(
     STREAMS_PER_ADDRESS: '1000000',
     WORKERS: String(workers),
   };
-  const handle = openDatabase(loadConfig(env));
-  await migrateToLatest(handle);
-  const { token } = await createTokenService({ db: handle.db, clock: systemClock }).create(
-    'bench',
-    'editor',
-  );
-  await handle.close();
+  const token = await benchToken(env);
   const started = startProcess(['src/server.ts'], env);
   await waitFor(started, 'Ajil is serving');
   const origin = `http://127.0.0.1:${String(port)}`;

@@ -16,7 +16,6 @@ import { DEFAULT_DATE_STYLE } from '../src/lib/time.format.js';
 import {
   READERS_PER_CLIENT,
   benchText,
-  freePort,
   measure,
   root,
   sleep,
@@ -27,6 +26,7 @@ import {
   type Result,
   type Target,
 } from './fanout-harness.js';
+import { freePort } from '../test/server-process.js';
 
 const UPDATES = 20;
 const GAP_MS = 400;

@@ -10,11 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { createTokenService } from '../src/access/access.tokens.js';
-import { systemClock } from '../src/platform/platform.clock.js';
-import { loadConfig } from '../src/platform/platform.config.js';
-import { migrateToLatest, openDatabase } from '../src/storage/storage.database.js';
 import { freePort, startServer, type ServerProcess } from '../test/server-process.js';
+import { benchToken } from './fanout-harness.js';
 import { ratio, type ScaleMode, type ScaleResult } from './scale-common.js';
 
 const TARGET = 0.25;
@@ -40,13 +37,7 @@ async function startAjil(): Promise<Ajil> {
     LOG_LEVEL: 'info',
     METRICS_TOKEN,
   };
-  const handle = openDatabase(loadConfig(env));
-  await migrateToLatest(handle);
-  const { token } = await createTokenService({ db: handle.db, clock: systemClock }).create(
-    'bench',
-    'editor',
-  );
-  await handle.close();
+  const token = await benchToken(env);
   return { server: await startServer(env), token, dir };
 }
 

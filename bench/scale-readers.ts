@@ -8,7 +8,6 @@
 // processes compete with the servers for the cores, and the floor suffers the same.
 // Check mode (CI): 2,000 readers and 5 updates, correctness only.
 import {
-  freePort,
   measureTogether,
   MARK,
   markOf,
@@ -20,6 +19,7 @@ import {
   type Result,
   type Target,
 } from './fanout-harness.js';
+import { freePort } from '../test/server-process.js';
 import { ms, ratio, type ScaleMode, type ScaleResult } from './scale-common.js';
 
 const FULL = { readers: 100_000, updates: 20, settleMs: 60_000 };
