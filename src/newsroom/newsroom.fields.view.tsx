@@ -1,5 +1,5 @@
 // Small pieces the staff forms share: the CSRF field, the error note, a panel that is one form,
-// a password's field, the time-zone choice.
+// a password's field, a new account's fields, the time-zone choice.
 import type { ComponentChildren } from 'preact';
 import { nm } from './newsroom.messages.js';
 import type { UiLocale } from '../lib/i18n.messages.js';
@@ -97,6 +97,33 @@ export function PasswordField({
         autocomplete={autocomplete}
       />
     </label>
+  );
+}
+
+/**
+ * A new account's name, e-mail address and password, as the set-up page and the add-person form
+ * ask for them. `emailAutocomplete` is `username` where the person fills in their own account.
+ */
+export function NewAccountFields({
+  locale,
+  emailAutocomplete,
+}: {
+  locale: UiLocale;
+  emailAutocomplete?: 'username';
+}) {
+  const m = nm(locale);
+  return (
+    <>
+      <label>
+        {m.displayName}
+        <input name="displayName" required maxLength={120} />
+      </label>
+      <label>
+        {m.email}
+        <input type="email" name="email" required autocomplete={emailAutocomplete} dir="ltr" />
+      </label>
+      <PasswordField label={m.password} name="password" autocomplete="new-password" />
+    </>
   );
 }
 

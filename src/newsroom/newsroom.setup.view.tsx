@@ -1,7 +1,7 @@
 // The one-time setup page: the first admin account, while no account exists.
 import type { UiLocale } from '../lib/i18n.messages.js';
 import { nm } from './newsroom.messages.js';
-import { ErrorNote, PasswordField } from './newsroom.fields.view.js';
+import { ErrorNote, NewAccountFields } from './newsroom.fields.view.js';
 
 export function SetupPage({ locale, error }: { locale: UiLocale; error?: string }) {
   const m = nm(locale);
@@ -11,15 +11,7 @@ export function SetupPage({ locale, error }: { locale: UiLocale; error?: string 
       <p>{m.setupIntro}</p>
       <ErrorNote message={error} />
       <form method="post" action="/newsroom/setup">
-        <label>
-          {m.displayName}
-          <input name="displayName" required maxLength={120} />
-        </label>
-        <label>
-          {m.email}
-          <input type="email" name="email" required autocomplete="username" dir="ltr" />
-        </label>
-        <PasswordField label={m.password} name="password" autocomplete="new-password" />
+        <NewAccountFields locale={locale} emailAutocomplete="username" />
         <button type="submit" class="primary">
           {m.createAdmin}
         </button>

@@ -10,7 +10,7 @@ import {
   CsrfField,
   FormPanel,
   type PanelFormProps,
-  PasswordField,
+  NewAccountFields,
 } from './newsroom.fields.view.js';
 
 export interface UserRow {
@@ -176,15 +176,7 @@ function AddUserForm({ locale, csrfToken, error }: PanelFormProps) {
       csrfToken={csrfToken}
       error={error}
     >
-      <label>
-        {m.displayName}
-        <input name="displayName" required maxLength={120} />
-      </label>
-      <label>
-        {m.email}
-        <input type="email" name="email" required dir="ltr" />
-      </label>
-      <PasswordField label={m.password} name="password" autocomplete="new-password" />
+      <NewAccountFields locale={locale} />
       <label>
         {m.role}
         <select name="role" required aria-describedby="role-hint">

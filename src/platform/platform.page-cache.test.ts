@@ -27,6 +27,21 @@ describe('page cache', () => {
     expect(cache.stats()).toMatchObject({ entries: 1, hits: 1, misses: 51 });
   });
 
+  it('keeps the newer version when an older render ends after it', async () => {
+    const cache = createPageCache({ maxBytes: 1_000_000 });
+    let renders = 0;
+    const slow = cache.page('a', 'v1', async () => {
+      renders += 1;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return html(1);
+    });
+    await cache.page('a', 'v2', () => Promise.resolve(html((renders += 1))));
+    await slow;
+    const again = await cache.page('a', 'v2', () => Promise.resolve(html((renders += 1))));
+    expect(renders).toBe(2);
+    expect(again.version).toBe('v2');
+  });
+
   it('keeps a failed render out, and the next ask renders again', async () => {
     const cache = createPageCache({ maxBytes: 1_000_000 });
     await expect(cache.page('a', 'v1', () => Promise.reject(new Error('gone')))).rejects.toThrow();

@@ -117,10 +117,18 @@ export function createPageCache({ maxBytes }: { readonly maxBytes: number }): Pa
     }
   }
 
+  /** Per key, the version whose render started last: an older render ending later is not kept. */
+  const newest = new Map<string, string>();
+
   async function render(key: string, version: string, fn: () => Promise<string>) {
-    const page = makePage(key, version, await fn());
-    if (pages.get(key)?.version !== version) keep(key, page);
-    return page;
+    newest.set(key, version);
+    try {
+      const page = makePage(key, version, await fn());
+      if (newest.get(key) === version) keep(key, page);
+      return page;
+    } finally {
+      if (newest.get(key) === version) newest.delete(key);
+    }
   }
 
   function page(key: string, version: string, fn: () => Promise<string>): Promise<CachedPage> {

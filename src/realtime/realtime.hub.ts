@@ -69,6 +69,8 @@ interface Channel {
 }
 
 const HEARTBEAT = Buffer.from(':\n\n');
+/** Events read from the table at a time, by the pump and by a replay. */
+const EVENT_BATCH = 200;
 const nextTurn = () =>
   new Promise<void>((resolve) => {
     setImmediate(resolve);
@@ -204,7 +206,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     channel.fetching = true;
     try {
       while (channel.wanted > channel.lastSent && channels.get(channel.liveblogId) === channel) {
-        const list = await events.after(db, channel.liveblogId, channel.lastSent, 200);
+        const list = await events.after(db, channel.liveblogId, channel.lastSent, EVENT_BATCH);
         if (list.length === 0) break;
         await broadcast(channel, list);
       }
@@ -235,7 +237,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
     let running = replays.get(key);
     if (!running) {
       running = events
-        .after(db, liveblogId, after, 200)
+        .after(db, liveblogId, after, EVENT_BATCH)
         .then((list) => ({ list, runs: runsOf(list, runBytes) }))
         .finally(() => replays.delete(key));
       replays.set(key, running);
@@ -334,7 +336,7 @@ export function createHub(db: Db, bus: Bus, options: HubOptions = defaultHubOpti
         // One write per run of the replay, not one per event.
         for (const run of runs) write(reader, run.bytes, Date.now());
         if (list.length > 0) reader.lastSeq = list[list.length - 1]?.seq ?? reader.lastSeq;
-        if (list.length < 200 && reader.lastSeq >= joined.lastSent) {
+        if (list.length < EVENT_BATCH && reader.lastSeq >= joined.lastSent) {
           reader.live = true;
           return;
         }
